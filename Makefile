@@ -1,0 +1,63 @@
+# surestart: PostgreSQL extension for Sure Start childrens centre reporting
+#
+#   make test    install missing Debian packages, build, install, run every test
+#   make demo    the same set-up, then load the Norfolk demo and print its report
+#
+# Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
+
+EXTENSION  = surestart
+EXTVERSION = 0.1.0
+PGFILEDESC = "surestart - Sure Start childrens centre reporting"
+
+MODULE_big = $(EXTENSION)
+OBJS = \
+	src/module.o \
+	src/ofsted_grade.o
+
+# The install script is assembled from these parts, in this order.
+SQL_PARTS = \
+	src/sql/00_header.sql \
+	src/sql/10_ofsted_grade.sql \
+	src/sql/30_reference.sql \
+	src/sql/40_data_model.sql
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
+
+# pg_regress suite (sql/, expected/), in this order.
+REGRESS = \
+	ofsted_grade \
+	reference \
+	data_model \
+	copy_binary
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+# On a fresh machine the server headers (and so PGXS) may not be there yet:
+# then only the targets that install them first can run.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+all install installcheck:
+	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1
+endif
+
+$(DATA_built): $(SQL_PARTS) Makefile
+	cat $(SQL_PARTS) > $@
+
+.PHONY: deps test demo
+
+deps:
+	@scripts/deps
+
+# Each step runs in a fresh make so that PGXS is read after deps installed it.
+test: deps
+	$(MAKE) --no-print-directory install
+	scripts/test
+
+demo: deps
+	$(MAKE) --no-print-directory install
+	scripts/demo
