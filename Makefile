@@ -48,16 +48,24 @@ endif
 $(DATA_built): $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-.PHONY: deps test demo
+.PHONY: deps stage test demo
 
 deps:
 	@scripts/deps
 
+# Tests and the demo use a staged install (build/stage) that their throwaway
+# cluster loads through Debian's extension_destdir, so they never touch the
+# system's PostgreSQL directories.  `make install` installs for real.
 # Each step runs in a fresh make so that PGXS is read after deps installed it.
+STAGE = $(CURDIR)/build/stage
+
+stage:
+	$(MAKE) --no-print-directory install DESTDIR=$(STAGE)
+
 test: deps
-	$(MAKE) --no-print-directory install
+	$(MAKE) --no-print-directory stage
 	scripts/test
 
 demo: deps
-	$(MAKE) --no-print-directory install
+	$(MAKE) --no-print-directory stage
 	scripts/demo
