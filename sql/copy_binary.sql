@@ -1,5 +1,8 @@
 -- Binary COPY round trip of every data table and of ofsted_grade, and
 -- refusal of malformed binary ofsted_grade values.
+-- Everything below is rolled back, so later tests start from an empty model.
+\set ON_ERROR_ROLLBACK on
+BEGIN;
 SET search_path = surestart, public;
 -- ofsted_grade through binary COPY
 CREATE TEMP TABLE g_in (g ofsted_grade);
@@ -45,3 +48,4 @@ SELECT c.relname, pg_temp.binary_round_trip(c.oid) AS result
 FROM pg_class AS c
 WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r'
 ORDER BY c.relname;
+ROLLBACK;

@@ -91,7 +91,7 @@ COMMENT ON COLUMN @extschema@.centre.closed_on IS 'last day the centre was open;
 
 CREATE TABLE @extschema@.lsoa (
 	lsoa_code text PRIMARY KEY
-		CONSTRAINT lsoa_code_must_be_E01_or_W01_and_6_digits
+		CONSTRAINT "lsoa_code_must_be_E01_or_W01_and_6_digits"
 		CHECK (lsoa_code ~ '^[EW]01[0-9]{6}$'),
 	name text,
 	district_code text
@@ -158,8 +158,9 @@ BEGIN
 	LIMIT 1;
 	IF FOUND THEN
 		RAISE EXCEPTION 'reach-area period % to % of LSOA % overlaps its period % to % (centre %)',
-			NEW.valid_from, coalesce(NEW.valid_to::text, 'open'), NEW.lsoa_code,
-			clash.valid_from, coalesce(clash.valid_to::text, 'open'), clash.centre_id
+			to_char(NEW.valid_from, 'YYYY-MM-DD'), coalesce(to_char(NEW.valid_to, 'YYYY-MM-DD'), 'open'),
+			NEW.lsoa_code, to_char(clash.valid_from, 'YYYY-MM-DD'),
+			coalesce(to_char(clash.valid_to, 'YYYY-MM-DD'), 'open'), clash.centre_id
 			USING ERRCODE = 'exclusion_violation',
 				  HINT = 'End the earlier period (valid_to) the day before the new one starts.';
 	END IF;
@@ -220,7 +221,7 @@ CREATE TABLE @extschema@.carer (
 	family_id bigint NOT NULL REFERENCES @extschema@.family,
 	dob date,
 	sex text
-		CONSTRAINT sex_must_be_F_or_M CHECK (sex IN ('F', 'M')),
+		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
 	disabled boolean NOT NULL DEFAULT false,
 	pregnant boolean NOT NULL DEFAULT false
 );
@@ -238,7 +239,7 @@ CREATE TABLE @extschema@.child (
 	family_id bigint NOT NULL REFERENCES @extschema@.family,
 	dob date NOT NULL,
 	sex text
-		CONSTRAINT sex_must_be_F_or_M CHECK (sex IN ('F', 'M')),
+		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
 	disabled boolean NOT NULL DEFAULT false
 );
 CREATE INDEX ON @extschema@.child (family_id);
@@ -287,7 +288,7 @@ COMMENT ON COLUMN @extschema@.contact.activity IS 'activity or service, e.g. sta
 CREATE TABLE @extschema@.social_care (
 	child_id bigint NOT NULL REFERENCES @extschema@.child,
 	kind text NOT NULL
-		CONSTRAINT kind_must_be_family_support_child_in_need_protection_looked_after
+		CONSTRAINT kind_must_be_family_support_child_in_need_protection_or_lac
 		CHECK (kind IN ('family_support', 'child_in_need', 'child_protection', 'looked_after')),
 	starts_on date NOT NULL,
 	ends_on date,
