@@ -2,6 +2,7 @@
 -- expected, and accepts the edge cases that are valid.
 -- Everything below is rolled back, so later tests start from an empty model.
 \set ON_ERROR_ROLLBACK on
+\set SHOW_CONTEXT never
 BEGIN;
 SET search_path = surestart, public;
 SET datestyle = ISO;
