@@ -1,13 +1,12 @@
 -- Load the Norfolk 2014 demo data into the surestart tables.
 -- Run with psql from the repository's top directory, in a database where
--- CREATE EXTENSION surestart has been run:
---     psql -v ON_ERROR_STOP=1 -f data/load_norfolk.sql
+-- CREATE EXTENSION surestart has been run, as one transaction:
+--     psql -v ON_ERROR_STOP=1 --single-transaction -f data/load_norfolk.sql
 -- The CSV files are read as published (see data/norfolk/SOURCE.md and
 -- data/ons/SOURCES.md) into temporary tables, then inserted through the
 -- extension's tables so that every constraint applies. Choices made here
 -- are listed in data/README.md.
 \set ON_ERROR_STOP on
-BEGIN;
 
 CREATE TEMP TABLE src_lead_partner (code text, name text, sector text, annual_value_reported text, note text);
 \copy src_lead_partner FROM 'data/norfolk/lead_partners.csv' WITH (FORMAT csv, HEADER)
@@ -81,5 +80,3 @@ INSERT INTO surestart.population (lsoa_code, mid_year, age, persons)
 	SELECT p.lsoa_code, p.mid_year, a.age, a.persons
 	FROM src_population AS p,
 		 LATERAL (VALUES (0, p.age_0), (1, p.age_1), (2, p.age_2), (3, p.age_3), (4, p.age_4)) AS a(age, persons);
-
-COMMIT;
