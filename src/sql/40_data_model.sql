@@ -5,7 +5,9 @@
  * when a row is rejected ("violates check constraint
  * lsoa_code_must_be_E01_or_W01_and_6_digits", with the failing row).
  * End dates (valid_to, ended_on, ends_on, closed_on) are the last day
- * included; null means still open.
+ * included; null means still open.  Columns that only describe (names,
+ * flags, modes) may be null, so that a source system's gaps are kept and
+ * counted as unknown rather than rejected; flags default to false.
  */
 
 /* ---------------------------------------------------------------- organisations */
@@ -15,7 +17,7 @@ CREATE TABLE @extschema@.lead_partner (
 		CONSTRAINT lead_partner_id_must_not_be_empty CHECK (btrim(lead_partner_id) <> ''),
 	name text NOT NULL
 		CONSTRAINT name_must_not_be_empty CHECK (btrim(name) <> ''),
-	sector text NOT NULL
+	sector text
 		CONSTRAINT sector_must_be_local_authority_voluntary_health_school_private
 		CHECK (sector IN ('local_authority', 'voluntary', 'health', 'school', 'private'))
 );
@@ -45,7 +47,7 @@ COMMENT ON COLUMN @extschema@.contract.total_value IS 'total value over the cont
 CREATE TABLE @extschema@.lot (
 	lot_id text PRIMARY KEY
 		CONSTRAINT lot_id_must_not_be_empty CHECK (btrim(lot_id) <> ''),
-	name text NOT NULL
+	name text
 		CONSTRAINT name_must_not_be_empty CHECK (btrim(name) <> ''),
 	lead_partner_id text NOT NULL REFERENCES @extschema@.lead_partner,
 	contract_ref text REFERENCES @extschema@.contract,
@@ -70,8 +72,7 @@ CREATE TABLE @extschema@.centre (
 	lot_id text REFERENCES @extschema@.lot,
 	group_id text,
 	district_code text
-		CONSTRAINT district_code_must_be_a_9_character_gss_code
-		CHECK (district_code ~ '^[EW][0-9]{8}$'),
+		CONSTRAINT district_code_must_not_be_empty CHECK (btrim(district_code) <> ''),
 	opened_on date,
 	closed_on date,
 	CONSTRAINT centre_must_close_on_or_after_opening CHECK (closed_on >= opened_on)
@@ -95,8 +96,7 @@ CREATE TABLE @extschema@.lsoa (
 		CHECK (lsoa_code ~ '^[EW]01[0-9]{6}$'),
 	name text,
 	district_code text
-		CONSTRAINT district_code_must_be_a_9_character_gss_code
-		CHECK (district_code ~ '^[EW][0-9]{8}$'),
+		CONSTRAINT district_code_must_not_be_empty CHECK (btrim(district_code) <> ''),
 	district_name text,
 	idaci_rank integer
 		CONSTRAINT idaci_rank_must_be_positive CHECK (idaci_rank >= 1),
@@ -130,7 +130,7 @@ CREATE TABLE @extschema@.reach_area (
 	CONSTRAINT valid_to_must_be_on_or_after_valid_from CHECK (valid_to >= valid_from)
 );
 CREATE INDEX ON @extschema@.reach_area (centre_id);
-COMMENT ON TABLE @extschema@.reach_area IS 'Which centre''s reach area each LSOA belongs to, over time; periods of one LSOA never overlap';
+COMMENT ON TABLE @extschema@.reach_area IS 'Which centre''s reach area each LSOA belongs to, over time; periods of one LSOA never overlap (a period starting on the day another ends holds that day)';
 COMMENT ON COLUMN @extschema@.reach_area.lsoa_code IS 'LSOA in the reach area';
 COMMENT ON COLUMN @extschema@.reach_area.valid_from IS 'first day the LSOA belongs to the centre';
 COMMENT ON COLUMN @extschema@.reach_area.centre_id IS 'centre whose reach area holds the LSOA';
@@ -138,6 +138,9 @@ COMMENT ON COLUMN @extschema@.reach_area.valid_to IS 'last day the LSOA belongs 
 
 /*
  * Refuse a reach-area period that overlaps another period of the same LSOA.
+ * valid_to is the last day included, but a period may also start on the day
+ * the previous one ends (the half-open convention some systems export); the
+ * later period then holds that day.  Only a longer overlap is refused.
  * Locking the LSOA row serialises concurrent writers for that LSOA, so two
  * sessions cannot each add an overlapping period unseen by the other.
  */
@@ -153,8 +156,8 @@ BEGIN
 	FROM @extschema@.reach_area AS r
 	WHERE r.lsoa_code = NEW.lsoa_code
 	  AND r.valid_from <> NEW.valid_from
-	  AND r.valid_from <= coalesce(NEW.valid_to, 'infinity'::date)
-	  AND coalesce(r.valid_to, 'infinity'::date) >= NEW.valid_from
+	  AND r.valid_from < coalesce(NEW.valid_to, 'infinity'::date)
+	  AND coalesce(r.valid_to, 'infinity'::date) > NEW.valid_from
 	LIMIT 1;
 	IF FOUND THEN
 		RAISE EXCEPTION 'reach-area period % to % of LSOA % overlaps its period % to % (centre %)',
@@ -192,14 +195,14 @@ COMMENT ON COLUMN @extschema@.population.persons IS 'estimated number of persons
 CREATE TABLE @extschema@.family (
 	family_id bigint PRIMARY KEY,
 	lsoa_code text REFERENCES @extschema@.lsoa,
-	lone_parent boolean NOT NULL DEFAULT false,
-	workless_household boolean NOT NULL DEFAULT false,
-	workless_by_status boolean NOT NULL DEFAULT false,
-	additional_language boolean NOT NULL DEFAULT false,
-	minority_ethnic boolean NOT NULL DEFAULT false,
-	priority_family boolean NOT NULL DEFAULT false,
-	smoking_parent boolean NOT NULL DEFAULT false,
-	local_groups integer[] NOT NULL DEFAULT '{}'
+	lone_parent boolean DEFAULT false,
+	workless_household boolean DEFAULT false,
+	workless_by_status boolean DEFAULT false,
+	additional_language boolean DEFAULT false,
+	minority_ethnic boolean DEFAULT false,
+	priority_family boolean DEFAULT false,
+	smoking_parent boolean DEFAULT false,
+	local_groups integer[] DEFAULT '{}'
 		CONSTRAINT local_groups_must_be_numbers_1_to_16
 		CHECK (local_groups <@ '{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16}'::integer[])
 );
@@ -222,8 +225,8 @@ CREATE TABLE @extschema@.carer (
 	dob date,
 	sex text
 		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
-	disabled boolean NOT NULL DEFAULT false,
-	pregnant boolean NOT NULL DEFAULT false
+	disabled boolean DEFAULT false,
+	pregnant boolean DEFAULT false
 );
 CREATE INDEX ON @extschema@.carer (family_id);
 COMMENT ON TABLE @extschema@.carer IS 'Parents and carers registered with a family (person-level data)';
@@ -240,7 +243,7 @@ CREATE TABLE @extschema@.child (
 	dob date NOT NULL,
 	sex text
 		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
-	disabled boolean NOT NULL DEFAULT false
+	disabled boolean DEFAULT false
 );
 CREATE INDEX ON @extschema@.child (family_id);
 COMMENT ON TABLE @extschema@.child IS 'Children registered with a family (person-level data)';
@@ -270,7 +273,7 @@ CREATE TABLE @extschema@.contact (
 	child_id bigint NOT NULL REFERENCES @extschema@.child,
 	centre_id text NOT NULL REFERENCES @extschema@.centre,
 	contact_on date NOT NULL,
-	mode text NOT NULL
+	mode text
 		CONSTRAINT mode_must_not_be_empty CHECK (btrim(mode) <> ''),
 	activity text
 );
@@ -282,7 +285,7 @@ COMMENT ON COLUMN @extschema@.contact.contact_id IS 'contact identifier from the
 COMMENT ON COLUMN @extschema@.contact.child_id IS 'child seen';
 COMMENT ON COLUMN @extschema@.contact.centre_id IS 'centre that made the contact (not necessarily the child''s reach-area centre)';
 COMMENT ON COLUMN @extschema@.contact.contact_on IS 'day of the contact';
-COMMENT ON COLUMN @extschema@.contact.mode IS 'contact mode, looked up in contact_rule (e.g. face_to_face, phone, letter)';
+COMMENT ON COLUMN @extschema@.contact.mode IS 'contact mode, looked up in contact_rule (e.g. face_to_face, phone, letter); a missing or unlisted mode counts as always';
 COMMENT ON COLUMN @extschema@.contact.activity IS 'activity or service, e.g. stay and play, home visit, antenatal';
 
 CREATE TABLE @extschema@.social_care (
@@ -309,7 +312,7 @@ CREATE TABLE @extschema@.eyfs_result (
 		CONSTRAINT academic_year_must_be_like_2012_13
 		CHECK (academic_year ~ '^[0-9]{4}/[0-9]{2}$'
 			   AND (substr(academic_year, 1, 4)::integer + 1) % 100 = substr(academic_year, 6, 2)::integer),
-	regime text NOT NULL
+	regime text
 		CONSTRAINT regime_must_not_be_empty CHECK (btrim(regime) <> ''),
 	gld boolean NOT NULL,
 	fsm boolean
@@ -333,22 +336,21 @@ CREATE TABLE @extschema@.ofsted_inspection (
 	published_on date,
 	framework text,
 	status text NOT NULL DEFAULT 'inspected'
-		CONSTRAINT status_must_be_inspected_postponed_or_cancelled
-		CHECK (status IN ('inspected', 'postponed', 'cancelled')),
+		CONSTRAINT status_must_not_be_empty CHECK (btrim(status) <> ''),
 	overall @extschema@.ofsted_grade,
 	access @extschema@.ofsted_grade,
 	quality @extschema@.ofsted_grade,
 	leadership @extschema@.ofsted_grade,
 	CONSTRAINT published_on_must_be_on_or_after_inspected_on CHECK (published_on >= inspected_on),
-	CONSTRAINT only_inspected_status_has_grades
-		CHECK (status = 'inspected' OR num_nonnulls(overall, access, quality, leadership) = 0)
+	CONSTRAINT postponed_or_cancelled_inspections_have_no_grades
+		CHECK (status NOT IN ('postponed', 'cancelled') OR num_nonnulls(overall, access, quality, leadership) = 0)
 );
 COMMENT ON TABLE @extschema@.ofsted_inspection IS 'Ofsted inspections, of one centre or of a group of centres (see inspected_centre)';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.inspection_id IS 'inspection identifier';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.inspected_on IS 'day the inspection took place (or was planned, if postponed)';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.published_on IS 'day the report was published';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.framework IS 'inspection framework, e.g. 2010 or 2013';
-COMMENT ON COLUMN @extschema@.ofsted_inspection.status IS 'inspected, postponed or cancelled; only inspected rows carry grades';
+COMMENT ON COLUMN @extschema@.ofsted_inspection.status IS 'inspected (the default), postponed or cancelled; postponed and cancelled inspections carry no grades and do not count as inspections';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.overall IS 'overall effectiveness';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.access IS 'access to services by young children and families';
 COMMENT ON COLUMN @extschema@.ofsted_inspection.quality IS 'quality and impact of practice and services';
@@ -416,10 +418,10 @@ COMMENT ON COLUMN @extschema@.three_four_funding.in_receipt IS 'the child receiv
 CREATE TABLE @extschema@.building_fund (
 	site_code text NOT NULL
 		CONSTRAINT site_code_must_not_be_empty CHECK (btrim(site_code) <> ''),
-	site_name text NOT NULL
+	site_name text
 		CONSTRAINT site_name_must_not_be_empty CHECK (btrim(site_name) <> ''),
 	centre_id text REFERENCES @extschema@.centre,
-	fund text NOT NULL
+	fund text
 		CONSTRAINT fund_must_not_be_empty CHECK (btrim(fund) <> ''),
 	area_m2 numeric
 		CONSTRAINT area_m2_must_be_positive CHECK (area_m2 > 0),
@@ -433,12 +435,13 @@ CREATE TABLE @extschema@.building_fund (
 		CONSTRAINT financial_year_must_be_like_2013_14
 		CHECK (financial_year ~ '^[0-9]{4}-[0-9]{2}$'
 			   AND (substr(financial_year, 1, 4)::integer + 1) % 100 = substr(financial_year, 6, 2)::integer),
-	PRIMARY KEY (financial_year, site_code, site_name)
+	CONSTRAINT one_row_per_year_site_code_name_and_centre
+		UNIQUE NULLS NOT DISTINCT (financial_year, site_code, site_name, centre_id)
 );
 CREATE INDEX ON @extschema@.building_fund (centre_id);
 COMMENT ON TABLE @extschema@.building_fund IS 'Building maintenance fund: charge per square metre per site, contribution and expenditure per financial year';
 COMMENT ON COLUMN @extschema@.building_fund.site_code IS 'property code (several sites may share one)';
-COMMENT ON COLUMN @extschema@.building_fund.site_name IS 'site name';
+COMMENT ON COLUMN @extschema@.building_fund.site_name IS 'site name, to tell apart sites that share a property code';
 COMMENT ON COLUMN @extschema@.building_fund.centre_id IS 'centre the site serves, if it serves one';
 COMMENT ON COLUMN @extschema@.building_fund.fund IS 'fund the site is charged to, e.g. BMPP or BMF';
 COMMENT ON COLUMN @extschema@.building_fund.area_m2 IS 'floor area in square metres';

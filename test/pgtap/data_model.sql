@@ -204,7 +204,7 @@ SELECT col_type_is('surestart', 'building_fund', 'rate_per_m2', 'numeric', 'buil
 SELECT col_type_is('surestart', 'building_fund', 'contribution', 'numeric', 'building_fund.contribution is numeric');
 SELECT col_type_is('surestart', 'building_fund', 'expenditure', 'numeric', 'building_fund.expenditure is numeric');
 SELECT col_type_is('surestart', 'building_fund', 'financial_year', 'text', 'building_fund.financial_year is text');
-SELECT col_is_pk('surestart', 'building_fund', ARRAY['financial_year', 'site_code', 'site_name'], 'building_fund key is (financial_year, site_code, site_name)');
+SELECT col_is_unique('surestart', 'building_fund', ARRAY['financial_year', 'site_code', 'site_name', 'centre_id'], 'building_fund rows are unique per year, site code, site name and centre');
 SELECT fk_ok('surestart', 'building_fund', ARRAY['centre_id'], 'surestart', 'centre', ARRAY['centre_id']);
 SELECT is(obj_description('surestart.building_fund'::regclass, 'pg_class') IS NOT NULL, true, 'building_fund has a comment');
 SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within']);
@@ -265,7 +265,7 @@ SELECT set_eq($$
 -- not-null where the data requires it
 SELECT col_not_null('surestart', 'child', 'dob', 'a child has a date of birth');
 SELECT col_not_null('surestart', 'contact', 'contact_on', 'a contact has a day');
-SELECT col_not_null('surestart', 'contact', 'mode', 'a contact has a mode');
+SELECT col_is_null('surestart', 'contact', 'mode', 'a contact may lack a mode (it counts as an unknown mode)');
 SELECT col_not_null('surestart', 'registration', 'registered_on', 'a registration has a start');
 SELECT col_not_null('surestart', 'reach_area', 'centre_id', 'a reach-area period names its centre');
 SELECT col_not_null('surestart', 'eyfs_result', 'gld', 'an EYFS result says whether GLD was reached');
