@@ -12,14 +12,17 @@ PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
-	src/ofsted_grade.o
+	src/ofsted_grade.o \
+	src/contact_reach.o \
+	src/rank_correlation.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
 	src/sql/00_header.sql \
 	src/sql/10_ofsted_grade.sql \
 	src/sql/30_reference.sql \
-	src/sql/40_data_model.sql
+	src/sql/40_data_model.sql \
+	src/sql/50_reach.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
@@ -29,8 +32,14 @@ REGRESS = \
 	ofsted_grade \
 	reference \
 	data_model \
-	copy_binary
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+	copy_binary \
+	contact_reach \
+	rank_correlation \
+	reach_states
+# test/lib holds a test-only C library (never installed with the extension)
+# that the reach_states test loads to feed hand-made serialised states to the
+# aggregates' deserialise and combine functions.
+REGRESS_OPTS = --load-extension=$(EXTENSION) --dlpath=$(CURDIR)/test/lib
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -48,7 +57,14 @@ endif
 $(DATA_built): $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-.PHONY: deps stage test demo
+.PHONY: deps stage test demo bench
+
+# The test-only library for the reach_states regression test, built with the
+# server's flags but never installed.
+TEST_LIB = test/lib/surestart_test$(DLSUFFIX)
+$(TEST_LIB): test/lib/surestart_test.c
+	$(CC) $(CFLAGS) $(CFLAGS_SL) $(CPPFLAGS) -shared -o $@ $< $(LDFLAGS) $(LDFLAGS_SL)
+installcheck: $(TEST_LIB)
 
 deps:
 	@scripts/deps
@@ -69,3 +85,8 @@ test: deps
 demo: deps
 	$(MAKE) --no-print-directory stage
 	scripts/demo
+
+# Benchmark of the reach engine against plain SQL (bench/reach.sql).
+bench: deps
+	$(MAKE) --no-print-directory stage
+	bench/run

@@ -1,0 +1,636 @@
+/*
+ * contact_reach.c
+ *		The contact_reach aggregates: children seen, children with sustained
+ *		contact and contacts counted, in one pass over contact rows.
+ *
+ * contact_reach(child_id) counts each non-NULL row as one contact of that
+ * child; contact_reach(id, contacts) adds a count of contacts (zero or more)
+ * to an id, so that per-child counts can be rolled up to families.  Both
+ * return surestart.reach_counts (seen, sustained, contacts): the number of
+ * ids with at least one contact, the number with at least the
+ * sustained_contacts setting's number of contacts, and the contacts counted.
+ *
+ * The state is an open-addressing hash (lib/simplehash.h) from id to count,
+ * 16 bytes a slot.  Counts saturate at PG_INT32_MAX: the sustained threshold
+ * is at most 999999999 (the setting's check), so a saturated count still
+ * compares correctly, while the contacts total is an exact, overflow-checked
+ * int64.  The threshold is read once per aggregate (the first transition
+ * call of a query) from surestart.setting and recorded in every state, so
+ * states built with different thresholds are never merged silently.
+ *
+ * Serialised form (parallel query), network byte order:
+ *		byte	SURESTART_BINARY_VERSION
+ *		int32	sustained threshold (>= 1)
+ *		int64	contacts (>= 0)
+ *		int64	number of ids n (>= 0)
+ *		n x (int64 id, int32 count >= 1), ids strictly increasing
+ * The sum of the counts equals contacts unless a count saturated, in which
+ * case it is at most contacts.  Deserialising checks all of this and yields
+ * a flat, sorted array rather than a hash: the combine function inserts it
+ * into the receiving state's hash, so the bytes are hashed once, not twice.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "surestart.h"
+
+/* Default when surestart.setting has no sustained_contacts row. */
+#define REACH_DEFAULT_THRESHOLD 3
+
+/* Bytes before the entries in the serialised form, and per entry. */
+#define REACH_SERIAL_HEADER (1 + 4 + 8 + 8)
+#define REACH_SERIAL_ENTRY	(8 + 4)
+
+/* Slots a new state's hash starts with; it doubles as it fills. */
+#define REACH_INITIAL_SLOTS 256
+
+/*
+ * One slot of the hash: the id, its (saturating) count, and simplehash's
+ * status byte.  16 bytes with padding.
+ */
+typedef struct ReachEntry
+{
+	int64		id;
+	int32		count;
+	char		status;
+} ReachEntry;
+
+/* One id and its count in a deserialised (flat) state. */
+typedef struct ReachFlat
+{
+	int64		id;
+	int32		count;
+} ReachFlat;
+
+/*
+ * Hash an id: the 64-bit finalising mix of MurmurHash3, so that sequential
+ * ids spread over the whole table.
+ */
+static inline uint32
+reach_hash_id(int64 id)
+{
+	uint64		h = (uint64) id;
+
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32) h;
+}
+
+#define SH_PREFIX		reachtab
+#define SH_ELEMENT_TYPE ReachEntry
+#define SH_KEY_TYPE		int64
+#define SH_KEY			id
+#define SH_HASH_KEY(tb, key) reach_hash_id(key)
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE		static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+#define ST_SORT			reach_sort_flat
+#define ST_ELEMENT_TYPE ReachFlat
+#define ST_COMPARE(a, b) (((a)->id > (b)->id) - ((a)->id < (b)->id))
+#define ST_SCOPE		static
+#define ST_DECLARE
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/*
+ * The aggregate state.  A state built by transition or combine calls holds a
+ * hash (table); a state made by the deserialiser holds a sorted flat array
+ * instead and is only ever read.
+ */
+typedef struct ReachState
+{
+	int32		threshold;		/* sustained from this many contacts */
+	int64		contacts;		/* rows counted, or the sum of the weights */
+	int64		sustained;		/* ids whose count >= threshold */
+	reachtab_hash *table;		/* id -> count; NULL in a flat state */
+	int64		nflat;			/* entries of a flat state */
+	ReachFlat  *flat;
+} ReachState;
+
+/*
+ * Number of ids in a state, whichever form it has.
+ */
+static inline int64
+reach_seen(const ReachState *state)
+{
+	return state->table ? (int64) state->table->members : state->nflat;
+}
+
+/*
+ * Raise the error for a sustained_contacts value that is not a whole number
+ * from 1 to 999999999.  The setting table's trigger makes this unlikely, but
+ * the value must not be trusted blindly (the trigger can be disabled).
+ */
+static int32
+reach_parse_threshold(const char *value)
+{
+	int			len = strlen(value);
+	int64		n = 0;
+
+	if (len < 1 || len > 9)
+		n = -1;
+	for (int i = 0; i < len && n >= 0; i++)
+	{
+		if (value[i] < '0' || value[i] > '9')
+			n = -1;
+		else
+			n = n * 10 + (value[i] - '0');
+	}
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid value \"%s\" for setting sustained_contacts", value),
+				 errdetail("Expected a whole number of at least 1.")));
+	return (int32) n;
+}
+
+/*
+ * Read the sustained_contacts setting through SPI from the setting table of
+ * the schema the calling function lives in (the extension's schema).  A
+ * missing row means the default, 3.
+ */
+static int32
+reach_read_threshold(Oid fn_oid)
+{
+	char	   *nspname = get_namespace_name(get_func_namespace(fn_oid));
+	StringInfoData query;
+	int32		threshold = REACH_DEFAULT_THRESHOLD;
+	int			ret;
+
+	if (nspname == NULL)
+		elog(ERROR, "could not find the schema of function %u", fn_oid);
+	initStringInfo(&query);
+	appendStringInfo(&query,
+					 "SELECT s.value FROM %s.setting AS s "
+					 "WHERE s.name OPERATOR(pg_catalog.=) 'sustained_contacts'::pg_catalog.text",
+					 quote_identifier(nspname));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	ret = SPI_execute(query.data, true, 2);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "reading the sustained_contacts setting failed: %s",
+			 SPI_result_code_string(ret));
+	if (SPI_processed > 0)
+	{
+		char	   *value = SPI_getvalue(SPI_tuptable->vals[0],
+										 SPI_tuptable->tupdesc, 1);
+
+		if (value == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("setting sustained_contacts is null"),
+					 errdetail("Expected a whole number of at least 1.")));
+		threshold = reach_parse_threshold(value);
+	}
+	SPI_finish();
+	pfree(query.data);
+	return threshold;
+}
+
+/*
+ * The threshold for this aggregate call: read on the first transition call
+ * and kept in the transition function's fn_extra, which lives as long as the
+ * executor node, so every group and every state of one query uses the same
+ * value and the setting table is queried once per aggregate, not per group.
+ */
+static int32
+reach_threshold(FunctionCallInfo fcinfo)
+{
+	int32	   *cached = (int32 *) fcinfo->flinfo->fn_extra;
+
+	if (cached == NULL)
+	{
+		int32		threshold = reach_read_threshold(fcinfo->flinfo->fn_oid);
+
+		cached = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int32));
+		*cached = threshold;
+		fcinfo->flinfo->fn_extra = cached;
+	}
+	return *cached;
+}
+
+/*
+ * A new, empty hash state in the given (aggregate) context, sized for about
+ * `expected` ids.
+ */
+static ReachState *
+reach_state_create(MemoryContext ctx, int32 threshold, uint64 expected)
+{
+	ReachState *state = MemoryContextAllocZero(ctx, sizeof(ReachState));
+
+	state->threshold = threshold;
+	state->table = reachtab_create(ctx, Max(expected, REACH_INITIAL_SLOTS), NULL);
+	return state;
+}
+
+/*
+ * Add to the contacts total, raising an error rather than wrapping.
+ */
+static inline void
+reach_add_contacts(ReachState *state, int64 add)
+{
+	if (unlikely(pg_add_s64_overflow(state->contacts, add, &state->contacts)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("contact_reach total of contacts is out of range for type bigint")));
+}
+
+/*
+ * Add `add` (>= 1) contacts to an id's count, saturating at PG_INT32_MAX,
+ * and keep the sustained count in step.  Does not touch the contacts total.
+ */
+static inline void
+reach_add_count(ReachState *state, int64 id, int64 add)
+{
+	bool		found;
+	ReachEntry *entry = reachtab_insert(state->table, id, &found);
+	int32		before = found ? entry->count : 0;
+	int32		after;
+
+	if (add >= (int64) (PG_INT32_MAX - before))
+		after = PG_INT32_MAX;
+	else
+		after = before + (int32) add;
+	entry->count = after;
+	if (before < state->threshold && after >= state->threshold)
+		state->sustained++;
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_trans);
+/*
+ * Transition for contact_reach(child_id): one contact of the child.  NULL
+ * ids are ignored; the state is made on the first non-NULL id.  This is the
+ * hot path, so the common case (count below the cap) is a single increment.
+ */
+Datum
+contact_reach_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	ReachState *state;
+	ReachEntry *entry;
+	bool		found;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "contact_reach_trans called in non-aggregate context");
+	state = PG_ARGISNULL(0) ? NULL : (ReachState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	if (state == NULL)
+		state = reach_state_create(aggctx, reach_threshold(fcinfo), 0);
+
+	entry = reachtab_insert(state->table, PG_GETARG_INT64(1), &found);
+	if (!found)
+	{
+		entry->count = 1;
+		if (state->threshold == 1)
+			state->sustained++;
+	}
+	else if (likely(entry->count < PG_INT32_MAX))
+	{
+		entry->count++;
+		if (entry->count == state->threshold)
+			state->sustained++;
+	}
+	reach_add_contacts(state, 1);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_weighted_trans);
+/*
+ * Transition for contact_reach(id, contacts): adds a count of contacts to
+ * the id.  Rows with a NULL id or NULL contacts are ignored; a negative
+ * count is an error; a zero count adds nothing (the id is not seen unless
+ * another row gives it a contact).
+ */
+Datum
+contact_reach_weighted_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	ReachState *state;
+	int64		id;
+	int64		contacts;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "contact_reach_weighted_trans called in non-aggregate context");
+	state = PG_ARGISNULL(0) ? NULL : (ReachState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	id = PG_GETARG_INT64(1);
+	contacts = PG_GETARG_INT64(2);
+	if (contacts < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("negative number of contacts %lld for id %lld",
+						(long long) contacts, (long long) id),
+				 errdetail("contact_reach(id, contacts) expects a count of contacts of zero or more.")));
+	if (state == NULL)
+		state = reach_state_create(aggctx, reach_threshold(fcinfo), 0);
+	if (contacts > 0)
+		reach_add_count(state, id, contacts);
+	reach_add_contacts(state, contacts);
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * Copy a state of either form into a new hash state in ctx.
+ */
+static ReachState *
+reach_state_copy(MemoryContext ctx, const ReachState *src)
+{
+	ReachState *dst = reach_state_create(ctx, src->threshold, reach_seen(src));
+
+	if (src->table)
+	{
+		reachtab_iterator it;
+		ReachEntry *entry;
+
+		reachtab_start_iterate(src->table, &it);
+		while ((entry = reachtab_iterate(src->table, &it)) != NULL)
+			reach_add_count(dst, entry->id, entry->count);
+	}
+	else
+	{
+		for (int64 i = 0; i < src->nflat; i++)
+			reach_add_count(dst, src->flat[i].id, src->flat[i].count);
+	}
+	dst->contacts = src->contacts;
+	return dst;
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_combine);
+/*
+ * Combine two partial states (parallel workers, partitionwise aggregation):
+ * the counts of ids in both add up.  The result is always arg 0, updated in
+ * place, or a copy of arg 1 made in the aggregate context.  States built
+ * with different sustained thresholds cannot be merged meaningfully, so that
+ * is an error naming both thresholds.
+ */
+Datum
+contact_reach_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	ReachState *s0;
+	ReachState *s1;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "contact_reach_combine called in non-aggregate context");
+	s0 = PG_ARGISNULL(0) ? NULL : (ReachState *) PG_GETARG_POINTER(0);
+	s1 = PG_ARGISNULL(1) ? NULL : (ReachState *) PG_GETARG_POINTER(1);
+
+	if (s1 == NULL)
+	{
+		if (s0 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s0);
+	}
+	if (s0 == NULL)
+		PG_RETURN_POINTER(reach_state_copy(aggctx, s1));
+
+	if (s0->threshold != s1->threshold)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine contact_reach states with different sustained thresholds"),
+				 errdetail("One state counts sustained contact from %d contacts, the other from %d.",
+						   s0->threshold, s1->threshold),
+				 errhint("Compute both parts with the same sustained_contacts setting.")));
+	if (s0->table == NULL)
+		s0 = reach_state_copy(aggctx, s0);
+
+	if (s1->table)
+	{
+		reachtab_iterator it;
+		ReachEntry *entry;
+
+		reachtab_start_iterate(s1->table, &it);
+		while ((entry = reachtab_iterate(s1->table, &it)) != NULL)
+			reach_add_count(s0, entry->id, entry->count);
+	}
+	else
+	{
+		for (int64 i = 0; i < s1->nflat; i++)
+			reach_add_count(s0, s1->flat[i].id, s1->flat[i].count);
+	}
+	reach_add_contacts(s0, s1->contacts);
+	PG_RETURN_POINTER(s0);
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_serialize);
+/*
+ * Serialise a state (format in the file header).  Ids are written in
+ * increasing order, which makes the bytes canonical and lets the reader find
+ * duplicates in one pass.
+ */
+Datum
+contact_reach_serialize(PG_FUNCTION_ARGS)
+{
+	ReachState *state;
+	ReachFlat  *entries;
+	int64		n;
+	StringInfoData buf;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "contact_reach_serialize called in non-aggregate context");
+	state = (ReachState *) PG_GETARG_POINTER(0);
+	n = reach_seen(state);
+	if (n > (int64) ((MaxAllocSize - VARHDRSZ - REACH_SERIAL_HEADER) / REACH_SERIAL_ENTRY))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("contact_reach state of %lld ids is too large to pass between parallel workers",
+						(long long) n),
+				 errhint("Disable parallel aggregation for this query (SET max_parallel_workers_per_gather = 0).")));
+
+	if (state->table)
+	{
+		reachtab_iterator it;
+		ReachEntry *entry;
+		int64		i = 0;
+
+		entries = palloc_extended(Max(n, 1) * sizeof(ReachFlat), MCXT_ALLOC_HUGE);
+		reachtab_start_iterate(state->table, &it);
+		while ((entry = reachtab_iterate(state->table, &it)) != NULL)
+		{
+			entries[i].id = entry->id;
+			entries[i].count = entry->count;
+			i++;
+		}
+		Assert(i == n);
+		reach_sort_flat(entries, n);
+	}
+	else
+		entries = state->flat;
+
+	pq_begintypsend(&buf);
+	enlargeStringInfo(&buf, REACH_SERIAL_HEADER + n * REACH_SERIAL_ENTRY);
+	pq_writeint8(&buf, SURESTART_BINARY_VERSION);
+	pq_writeint32(&buf, state->threshold);
+	pq_writeint64(&buf, state->contacts);
+	pq_writeint64(&buf, n);
+	for (int64 i = 0; i < n; i++)
+	{
+		pq_writeint64(&buf, entries[i].id);
+		pq_writeint32(&buf, entries[i].count);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * Report a malformed serialised state.
+ */
+static void
+reach_bad_state(const char *detail_fmt, long long a, long long b)
+	pg_attribute_noreturn();
+
+static void
+reach_bad_state(const char *detail_fmt, long long a, long long b)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialised contact_reach state"),
+			 errdetail_internal(detail_fmt, a, b)));
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_deserialize);
+/*
+ * Deserialise a state, checking every field and invariant before use:
+ * version, length, threshold, totals, counts, id order (so no duplicates)
+ * and that the counts add up to the contacts.  The result is a flat state in
+ * the current (short-lived) context, ready for the combine function.
+ */
+Datum
+contact_reach_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *bytes;
+	StringInfoData buf;
+	ReachState *state;
+	int			version;
+	int64		n;
+	int64		sum = 0;
+	bool		saturated = false;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "contact_reach_deserialize called in non-aggregate context");
+	bytes = PG_GETARG_BYTEA_PP(0);
+	buf.data = VARDATA_ANY(bytes);
+	buf.len = VARSIZE_ANY_EXHDR(bytes);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+
+	if (buf.len < 1)
+		reach_bad_state("The state is empty; expected at least %lld bytes.",
+						REACH_SERIAL_HEADER, 0);
+	version = pq_getmsgbyte(&buf);
+	if (version != SURESTART_BINARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported serialised contact_reach state version %d", version),
+				 errdetail("This version of surestart reads format version %d.",
+						   SURESTART_BINARY_VERSION)));
+	if (buf.len < REACH_SERIAL_HEADER)
+		reach_bad_state("The state has %lld bytes; expected at least %lld.",
+						buf.len, REACH_SERIAL_HEADER);
+
+	state = palloc0(sizeof(ReachState));
+	state->threshold = pq_getmsgint(&buf, 4);
+	state->contacts = pq_getmsgint64(&buf);
+	n = pq_getmsgint64(&buf);
+	if (state->threshold < 1)
+		reach_bad_state("The sustained threshold is %lld; expected at least %lld.",
+						state->threshold, 1);
+	if (state->contacts < 0)
+		reach_bad_state("The contacts total is %lld; expected zero or more.",
+						state->contacts, 0);
+	if (n < 0 || n > (buf.len - REACH_SERIAL_HEADER) / REACH_SERIAL_ENTRY ||
+		buf.len - REACH_SERIAL_HEADER != n * REACH_SERIAL_ENTRY)
+		reach_bad_state("The state says it holds %lld ids but has %lld bytes of entries.",
+						n, buf.len - REACH_SERIAL_HEADER);
+
+	state->nflat = n;
+	state->flat = palloc_extended(Max(n, 1) * sizeof(ReachFlat), MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < n; i++)
+	{
+		int64		id = pq_getmsgint64(&buf);
+		int32		count = pq_getmsgint(&buf, 4);
+
+		if (count < 1)
+			reach_bad_state("Id %lld has a count of %lld; expected at least 1.",
+							id, count);
+		if (i > 0 && id == state->flat[i - 1].id)
+			reach_bad_state("Id %lld appears twice.", id, 0);
+		if (i > 0 && id < state->flat[i - 1].id)
+			reach_bad_state("Id %lld follows id %lld; expected increasing ids.",
+							id, state->flat[i - 1].id);
+		state->flat[i].id = id;
+		state->flat[i].count = count;
+		sum += count;			/* at most 2^31 * 2^27 entries: no overflow */
+		if (count == PG_INT32_MAX)
+			saturated = true;
+		if (count >= state->threshold)
+			state->sustained++;
+	}
+	if (saturated ? sum > state->contacts : sum != state->contacts)
+		reach_bad_state("The counts add up to %lld but the contacts total is %lld.",
+						sum, state->contacts);
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(contact_reach_final);
+/*
+ * Final function: (seen, sustained, contacts) as a reach_counts row; zeros
+ * when there was no input.  The state is only read, so this is safe for
+ * window aggregates, which call it once per row on a growing state.  The
+ * blessed row descriptor is kept in fn_extra.
+ */
+Datum
+contact_reach_final(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	ReachState *state = NULL;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	if (!PG_ARGISNULL(0))
+	{
+		if (!AggCheckCallContext(fcinfo, NULL))
+			elog(ERROR, "contact_reach_final called in non-aggregate context");
+		state = (ReachState *) PG_GETARG_POINTER(0);
+	}
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "contact_reach_final must return a composite type");
+		tupdesc = BlessTupleDesc(tupdesc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	values[0] = Int64GetDatum(state ? reach_seen(state) : 0);
+	values[1] = Int64GetDatum(state ? state->sustained : 0);
+	values[2] = Int64GetDatum(state ? state->contacts : 0);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
