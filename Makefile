@@ -36,10 +36,7 @@ REGRESS = \
 	contact_reach \
 	rank_correlation \
 	reach_states
-# test/lib holds a test-only C library (never installed with the extension)
-# that the reach_states test loads to feed hand-made serialised states to the
-# aggregates' deserialise and combine functions.
-REGRESS_OPTS = --load-extension=$(EXTENSION) --dlpath=$(CURDIR)/test/lib
+REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -57,14 +54,16 @@ endif
 $(DATA_built): $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-.PHONY: deps stage test demo bench
+.PHONY: deps stage stage-test-lib test demo bench
 
-# The test-only library for the reach_states regression test, built with the
-# server's flags but never installed.
+# test/lib/surestart_test.c is a test-only C library that the reach_states
+# regression test loads (by name, through dynamic_library_path) to feed
+# hand-made serialised states to the aggregates' deserialise and combine
+# functions.  It is built with the server's flags and copied into the staged
+# install only; `make install` never installs it.
 TEST_LIB = test/lib/surestart_test$(DLSUFFIX)
 $(TEST_LIB): test/lib/surestart_test.c
 	$(CC) $(CFLAGS) $(CFLAGS_SL) $(CPPFLAGS) -shared -o $@ $< $(LDFLAGS) $(LDFLAGS_SL)
-installcheck: $(TEST_LIB)
 
 deps:
 	@scripts/deps
@@ -77,6 +76,10 @@ STAGE = $(CURDIR)/build/stage
 
 stage:
 	$(MAKE) --no-print-directory install DESTDIR=$(STAGE)
+	$(MAKE) --no-print-directory stage-test-lib
+
+stage-test-lib: $(TEST_LIB)
+	$(INSTALL_SHLIB) $(TEST_LIB) '$(STAGE)$(pkglibdir)/'
 
 test: deps
 	$(MAKE) --no-print-directory stage

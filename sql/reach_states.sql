@@ -3,17 +3,15 @@
 --
 -- SQL cannot hand bytes of its choosing to a deserialise function (only
 -- parallel and partial plans call it), so this test loads a test-only C
--- library (test/lib, never installed with the extension) with one transition
--- function that deserialises each row's bytes and combines them into the
--- running state with the aggregate's own support functions, inside a real
--- aggregate context.  The real final function finishes the throwaway
+-- library (test/lib; copied into the staged install for tests, never
+-- installed with the extension) with one transition function that
+-- deserialises each row's bytes and combines them into the running state
+-- with the aggregate's own support functions, inside a real aggregate
+-- context.  The real final function finishes the throwaway
 -- aggregate; the serialise function, used as a final function, makes states.
 SET search_path = surestart, public;
-\getenv libdir PG_LIBDIR
-\getenv dlsuffix PG_DLSUFFIX
-\set testlib :libdir '/surestart_test' :dlsuffix
 CREATE FUNCTION pg_temp.merge_serialised_state(internal, regprocedure, bytea) RETURNS internal
-	AS :'testlib', 'merge_serialised_state' LANGUAGE C;
+	AS 'surestart_test', 'merge_serialised_state' LANGUAGE C;
 CREATE AGGREGATE pg_temp.reach_from_states(regprocedure, bytea) (
 	SFUNC = pg_temp.merge_serialised_state, STYPE = internal, FINALFUNC = surestart.contact_reach_final);
 CREATE AGGREGATE pg_temp.rho_from_states(regprocedure, bytea) (
