@@ -111,6 +111,15 @@ EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) :q_reach;
 \set name floor_2_workers
 \set q :q_floor
 \ir time_query.sql
+-- the same with the leader only gathering and combining
+SET parallel_leader_participation = off;
+\set name reach_2_workers_leader_off
+\set q :q_reach
+\ir time_query.sql
+\set name floor_2_workers_leader_off
+\set q :q_floor
+\ir time_query.sql
+RESET parallel_leader_participation;
 
 \echo '== results identical'
 SET max_parallel_workers_per_gather = 0;
@@ -138,7 +147,8 @@ BEGIN
 		SELECT plan -> 0 -> 'Plan'
 		UNION ALL
 		SELECT c FROM n, json_array_elements(n.p -> 'Plans') AS c)
-	SELECT (p ->> 'Node Type') || coalesce(' (' || (p ->> 'Partial Mode') || ')', ''),
+	SELECT (p ->> 'Node Type') || ' ' || (p ->> 'Strategy') || coalesce(' ' || (p ->> 'Partial Mode'), '')
+			|| ' by ' || (SELECT string_agg(k, ', ') FROM json_array_elements_text(p -> 'Group Key') AS k),
 		(p ->> 'Peak Memory Usage')::bigint, (p ->> 'Disk Usage')::bigint, (p ->> 'HashAgg Batches')::bigint
 	FROM n WHERE p ->> 'Strategy' = 'Hashed';
 END
@@ -171,8 +181,16 @@ FROM (
 		(SELECT ms FROM t WHERE name = 'reach_serial') / (SELECT ms FROM t WHERE name = 'reach_2_workers'),
 		'>= 1.6', 1.6, 3
 	UNION ALL
+	SELECT 'contact_reach: no workers / 2 workers, leader not scanning',
+		(SELECT ms FROM t WHERE name = 'reach_serial') / (SELECT ms FROM t WHERE name = 'reach_2_workers_leader_off'),
+		'>= 1.6', 1.6, 4
+	UNION ALL
 	SELECT 'floor: no workers / 2 workers (what the machine allows)',
 		(SELECT ms FROM t WHERE name = 'floor_serial') / (SELECT ms FROM t WHERE name = 'floor_2_workers'),
-		'(reference)', 0, 4
+		'(reference)', 0, 5
+	UNION ALL
+	SELECT 'floor: no workers / 2 workers, leader not scanning',
+		(SELECT ms FROM t WHERE name = 'floor_serial') / (SELECT ms FROM t WHERE name = 'floor_2_workers_leader_off'),
+		'(reference)', 0, 6
 ) AS r ORDER BY o;
 DROP TABLE bench_contact;

@@ -26,8 +26,17 @@
  *		n x (int64 id, int32 count >= 1), ids strictly increasing
  * The sum of the counts equals contacts unless a count saturated, in which
  * case it is at most contacts.  Deserialising checks all of this and yields
- * a flat, sorted array rather than a hash: the combine function inserts it
- * into the receiving state's hash, so the bytes are hashed once, not twice.
+ * a flat, sorted array rather than a hash.  Combining flat states of
+ * comparable size merges the sorted arrays (one sequential pass, which is
+ * what the leader does after a parallel scan); a small state is instead
+ * inserted into the other's hash.
+ *
+ * Speed: once a state's hash outgrows the processor caches, each new id is a
+ * cache miss.  So, outside window aggregation, ids are queued in a small
+ * per-state batch and inserted together, their slots prefetched first, which
+ * overlaps the misses.  The batch is applied before serialising or combining;
+ * the final function reads it without applying it, so it never changes the
+ * state.
  */
 #include "postgres.h"
 
@@ -52,6 +61,17 @@
 
 /* Slots a new state's hash starts with; it doubles as it fills. */
 #define REACH_INITIAL_SLOTS 256
+
+/*
+ * Ids queued per batch, and the number of ids a state must hold before it
+ * starts batching (small tables stay in cache, and queries with very many
+ * small groups should not pay for a batch per group).
+ */
+#define REACH_BATCH 64
+#define REACH_BATCH_FROM 4096
+
+/* Combine merges two flat states when the smaller is at least this share. */
+#define REACH_MERGE_SHARE 8
 
 /*
  * One slot of the hash: the id, its (saturating) count, and simplehash's
@@ -99,6 +119,14 @@ reach_hash_id(int64 id)
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+#define ST_SORT			reach_sort_ids
+#define ST_ELEMENT_TYPE int64
+#define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define ST_SCOPE		static
+#define ST_DECLARE
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
 #define ST_SORT			reach_sort_flat
 #define ST_ELEMENT_TYPE ReachFlat
 #define ST_COMPARE(a, b) (((a)->id > (b)->id) - ((a)->id < (b)->id))
@@ -118,18 +146,11 @@ typedef struct ReachState
 	int64		contacts;		/* rows counted, or the sum of the weights */
 	int64		sustained;		/* ids whose count >= threshold */
 	reachtab_hash *table;		/* id -> count; NULL in a flat state */
-	int64		nflat;			/* entries of a flat state */
+	int64	   *pending;		/* queued ids (already in contacts), or NULL */
+	int			npending;
+	int64		nflat;			/* entries of a flat state, sorted by id */
 	ReachFlat  *flat;
 } ReachState;
-
-/*
- * Number of ids in a state, whichever form it has.
- */
-static inline int64
-reach_seen(const ReachState *state)
-{
-	return state->table ? (int64) state->table->members : state->nflat;
-}
 
 /*
  * Raise the error for a sustained_contacts value that is not a whole number
@@ -272,6 +293,88 @@ reach_add_count(ReachState *state, int64 id, int64 add)
 		state->sustained++;
 }
 
+/*
+ * Apply the queued ids to the hash: hash them all and prefetch their home
+ * slots first, so that the cache misses overlap, then insert in order.
+ */
+static void
+reach_flush(ReachState *state)
+{
+	uint32		hashes[REACH_BATCH];
+	int			n = state->npending;
+	reachtab_hash *tb = state->table;
+
+	for (int i = 0; i < n; i++)
+	{
+		hashes[i] = reach_hash_id(state->pending[i]);
+#ifdef __GNUC__
+		__builtin_prefetch(&tb->data[hashes[i] & tb->sizemask], 1);
+#endif
+	}
+	for (int i = 0; i < n; i++)
+	{
+		bool		found;
+		ReachEntry *entry = reachtab_insert_hash(tb, state->pending[i], hashes[i], &found);
+
+		if (!found)
+		{
+			entry->count = 1;
+			if (state->threshold == 1)
+				state->sustained++;
+		}
+		else if (likely(entry->count < PG_INT32_MAX))
+		{
+			entry->count++;
+			if (entry->count == state->threshold)
+				state->sustained++;
+		}
+	}
+	state->npending = 0;
+}
+
+/*
+ * Seen and sustained of a state, counting its queued ids without applying
+ * them (the final function must leave the state as it is): the queue is
+ * sorted in a copy and each distinct id looked up once.
+ */
+static void
+reach_counts_of(const ReachState *state, int64 *seen, int64 *sustained)
+{
+	int64		ids[REACH_BATCH];
+	int			n = state->npending;
+
+	if (state->table == NULL)
+	{
+		*seen = state->nflat;
+		*sustained = state->sustained;
+		return;
+	}
+	*seen = state->table->members;
+	*sustained = state->sustained;
+	if (n == 0)
+		return;
+	memcpy(ids, state->pending, n * sizeof(int64));
+	reach_sort_ids(ids, n);
+	for (int i = 0; i < n;)
+	{
+		int			j = i + 1;
+		ReachEntry *entry;
+		int64		before;
+		int64		after;
+
+		while (j < n && ids[j] == ids[i])
+			j++;
+		entry = reachtab_lookup(state->table, ids[i]);
+		before = entry ? entry->count : 0;
+		after = Min(before + (j - i), (int64) PG_INT32_MAX);
+		if (before == 0)
+			(*seen)++;
+		if (before < state->threshold && after >= state->threshold)
+			(*sustained)++;
+		i = j;
+	}
+}
+
 PG_FUNCTION_INFO_V1(contact_reach_trans);
 /*
  * Transition for contact_reach(child_id): one contact of the child.  NULL
@@ -285,8 +388,10 @@ contact_reach_trans(PG_FUNCTION_ARGS)
 	ReachState *state;
 	ReachEntry *entry;
 	bool		found;
+	int			context;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
+	context = AggCheckCallContext(fcinfo, &aggctx);
+	if (!context)
 		elog(ERROR, "contact_reach_trans called in non-aggregate context");
 	state = PG_ARGISNULL(0) ? NULL : (ReachState *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
@@ -297,6 +402,22 @@ contact_reach_trans(PG_FUNCTION_ARGS)
 	}
 	if (state == NULL)
 		state = reach_state_create(aggctx, reach_threshold(fcinfo), 0);
+	reach_add_contacts(state, 1);
+
+	if (state->pending)
+	{
+		state->pending[state->npending++] = PG_GETARG_INT64(1);
+		if (state->npending == REACH_BATCH)
+			reach_flush(state);
+		PG_RETURN_POINTER(state);
+	}
+
+	/*
+	 * Start batching once the table is large, unless this is a window
+	 * aggregate, whose final function runs after every row.
+	 */
+	if (state->table->members >= REACH_BATCH_FROM && context == AGG_CONTEXT_AGGREGATE)
+		state->pending = MemoryContextAlloc(aggctx, REACH_BATCH * sizeof(int64));
 
 	entry = reachtab_insert(state->table, PG_GETARG_INT64(1), &found);
 	if (!found)
@@ -311,7 +432,6 @@ contact_reach_trans(PG_FUNCTION_ARGS)
 		if (entry->count == state->threshold)
 			state->sustained++;
 	}
-	reach_add_contacts(state, 1);
 	PG_RETURN_POINTER(state);
 }
 
@@ -356,13 +476,12 @@ contact_reach_weighted_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * Copy a state of either form into a new hash state in ctx.
+ * Add every id of src, with its count, to the hash of dst: the entries of a
+ * hash or flat state, and any queued ids (read, not applied).
  */
-static ReachState *
-reach_state_copy(MemoryContext ctx, const ReachState *src)
+static void
+reach_insert_all(ReachState *dst, const ReachState *src)
 {
-	ReachState *dst = reach_state_create(ctx, src->threshold, reach_seen(src));
-
 	if (src->table)
 	{
 		reachtab_iterator it;
@@ -371,14 +490,106 @@ reach_state_copy(MemoryContext ctx, const ReachState *src)
 		reachtab_start_iterate(src->table, &it);
 		while ((entry = reachtab_iterate(src->table, &it)) != NULL)
 			reach_add_count(dst, entry->id, entry->count);
+		for (int i = 0; i < src->npending; i++)
+			reach_add_count(dst, src->pending[i], 1);
 	}
 	else
 	{
 		for (int64 i = 0; i < src->nflat; i++)
 			reach_add_count(dst, src->flat[i].id, src->flat[i].count);
 	}
+}
+
+/*
+ * Copy a state into ctx: a flat state stays flat (one memcpy), a hash state
+ * becomes a hash state.
+ */
+static ReachState *
+reach_state_copy(MemoryContext ctx, const ReachState *src)
+{
+	ReachState *dst;
+
+	if (src->table == NULL)
+	{
+		dst = MemoryContextAllocZero(ctx, sizeof(ReachState));
+		dst->threshold = src->threshold;
+		dst->sustained = src->sustained;
+		dst->nflat = src->nflat;
+		dst->flat = MemoryContextAllocExtended(ctx, Max(src->nflat, 1) * sizeof(ReachFlat),
+											   MCXT_ALLOC_HUGE);
+		memcpy(dst->flat, src->flat, src->nflat * sizeof(ReachFlat));
+	}
+	else
+	{
+		dst = reach_state_create(ctx, src->threshold,
+								 src->table->members + src->npending);
+		reach_insert_all(dst, src);
+	}
 	dst->contacts = src->contacts;
 	return dst;
+}
+
+/*
+ * Turn a flat state into a hash state in place (its array is freed).
+ */
+static void
+reach_state_to_hash(MemoryContext ctx, ReachState *state)
+{
+	ReachFlat  *flat = state->flat;
+	int64		n = state->nflat;
+
+	state->table = reachtab_create(ctx, Max(n, REACH_INITIAL_SLOTS), NULL);
+	state->sustained = 0;
+	for (int64 i = 0; i < n; i++)
+		reach_add_count(state, flat[i].id, flat[i].count);
+	state->flat = NULL;
+	state->nflat = 0;
+	pfree(flat);
+}
+
+/*
+ * Merge the sorted flat state s1 into the sorted flat state s0: one pass
+ * over both arrays into a new one in ctx, adding (saturating) the counts of
+ * ids in both.
+ */
+static void
+reach_merge_flat(MemoryContext ctx, ReachState *s0, const ReachState *s1)
+{
+	ReachFlat  *a = s0->flat;
+	ReachFlat  *b = s1->flat;
+	int64		na = s0->nflat;
+	int64		nb = s1->nflat;
+	int64		i = 0;
+	int64		j = 0;
+	int64		k = 0;
+	int64		sustained = 0;
+	ReachFlat  *out;
+
+	out = MemoryContextAllocExtended(ctx, Max(na + nb, 1) * sizeof(ReachFlat),
+									 MCXT_ALLOC_HUGE);
+	while (i < na || j < nb)
+	{
+		if (j >= nb || (i < na && a[i].id < b[j].id))
+			out[k] = a[i++];
+		else if (i >= na || b[j].id < a[i].id)
+			out[k] = b[j++];
+		else
+		{
+			int64		sum = (int64) a[i].count + b[j].count;
+
+			out[k].id = a[i].id;
+			out[k].count = (int32) Min(sum, (int64) PG_INT32_MAX);
+			i++;
+			j++;
+		}
+		if (out[k].count >= s0->threshold)
+			sustained++;
+		k++;
+	}
+	pfree(a);
+	s0->flat = out;
+	s0->nflat = k;
+	s0->sustained = sustained;
 }
 
 PG_FUNCTION_INFO_V1(contact_reach_combine);
@@ -388,6 +599,12 @@ PG_FUNCTION_INFO_V1(contact_reach_combine);
  * place, or a copy of arg 1 made in the aggregate context.  States built
  * with different sustained thresholds cannot be merged meaningfully, so that
  * is an error naming both thresholds.
+ *
+ * Partial states arrive deserialised, flat and sorted.  Two flat states of
+ * comparable size are merged in one sequential pass; otherwise the receiving
+ * state becomes (or already is) a hash and the other's ids are inserted, so
+ * that many small states merging into a large one cost their own size, not
+ * the large one's each time.
  */
 Datum
 contact_reach_combine(PG_FUNCTION_ARGS)
@@ -417,22 +634,17 @@ contact_reach_combine(PG_FUNCTION_ARGS)
 				 errdetail("One state counts sustained contact from %d contacts, the other from %d.",
 						   s0->threshold, s1->threshold),
 				 errhint("Compute both parts with the same sustained_contacts setting.")));
-	if (s0->table == NULL)
-		s0 = reach_state_copy(aggctx, s0);
 
-	if (s1->table)
-	{
-		reachtab_iterator it;
-		ReachEntry *entry;
-
-		reachtab_start_iterate(s1->table, &it);
-		while ((entry = reachtab_iterate(s1->table, &it)) != NULL)
-			reach_add_count(s0, entry->id, entry->count);
-	}
+	if (s0->table == NULL && s1->table == NULL &&
+		s1->nflat >= s0->nflat / REACH_MERGE_SHARE)
+		reach_merge_flat(aggctx, s0, s1);
 	else
 	{
-		for (int64 i = 0; i < s1->nflat; i++)
-			reach_add_count(s0, s1->flat[i].id, s1->flat[i].count);
+		if (s0->table == NULL)
+			reach_state_to_hash(aggctx, s0);
+		else if (s0->npending > 0)
+			reach_flush(s0);
+		reach_insert_all(s0, s1);
 	}
 	reach_add_contacts(s0, s1->contacts);
 	PG_RETURN_POINTER(s0);
@@ -441,8 +653,9 @@ contact_reach_combine(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(contact_reach_serialize);
 /*
  * Serialise a state (format in the file header).  Ids are written in
- * increasing order, which makes the bytes canonical and lets the reader find
- * duplicates in one pass.
+ * increasing order, which makes the bytes canonical, lets the reader find
+ * duplicates in one pass and lets combine merge states sequentially.
+ * Queued ids are applied first (the state's value does not change).
  */
 Datum
 contact_reach_serialize(PG_FUNCTION_ARGS)
@@ -455,7 +668,9 @@ contact_reach_serialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "contact_reach_serialize called in non-aggregate context");
 	state = (ReachState *) PG_GETARG_POINTER(0);
-	n = reach_seen(state);
+	if (state->table && state->npending > 0)
+		reach_flush(state);
+	n = state->table ? (int64) state->table->members : state->nflat;
 	if (n > (int64) ((MaxAllocSize - VARHDRSZ - REACH_SERIAL_HEADER) / REACH_SERIAL_ENTRY))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -629,8 +844,21 @@ contact_reach_final(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = tupdesc;
 	}
-	values[0] = Int64GetDatum(state ? reach_seen(state) : 0);
-	values[1] = Int64GetDatum(state ? state->sustained : 0);
-	values[2] = Int64GetDatum(state ? state->contacts : 0);
+	if (state)
+	{
+		int64		seen;
+		int64		sustained;
+
+		reach_counts_of(state, &seen, &sustained);
+		values[0] = Int64GetDatum(seen);
+		values[1] = Int64GetDatum(sustained);
+		values[2] = Int64GetDatum(state->contacts);
+	}
+	else
+	{
+		values[0] = Int64GetDatum(0);
+		values[1] = Int64GetDatum(0);
+		values[2] = Int64GetDatum(0);
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
