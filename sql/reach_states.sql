@@ -47,6 +47,16 @@ SELECT pg_temp.reach_from_states('surestart.contact_reach(bigint, bigint)', s) A
 FROM (SELECT pg_temp.reach_state(child_id / 4, 1) AS s FROM states_t GROUP BY centre) AS q;
 SELECT pg_temp.rho_from_states(:rho, s) = (SELECT rank_correlation(x, y) FROM states_t) AS same_rho
 FROM (SELECT pg_temp.rho_state(x, y) AS s FROM states_t GROUP BY centre) AS q;
+-- large states (radix-sorted when serialised) with ids spread over the
+-- whole bigint range, negative ones included; deserialise checks the order
+CREATE TABLE big_ids AS
+SELECT ((i * 2654435761) % 4294967291 - 2147483645) * (CASE i % 3 WHEN 0 THEN 1 WHEN 1 THEN 1000000007 ELSE 3 END) AS x
+FROM generate_series(1, 6000) AS i, generate_series(1, 1 + i % 4) AS j
+UNION ALL VALUES (9223372036854775807), (-9223372036854775808), (0), (-1), (255), (256), (-256);
+SELECT pg_temp.reach_from_states(:reach, s) AS merged, (SELECT contact_reach(x) FROM big_ids) AS direct
+FROM (SELECT pg_temp.reach_state(x) AS s FROM big_ids GROUP BY x % 2) AS q;
+SELECT pg_temp.reach_from_states(:reach, s) AS merged
+FROM (SELECT pg_temp.reach_state(x) AS s FROM big_ids) AS q;
 -- NULL states and empty states merge as nothing
 SELECT pg_temp.reach_from_states(:reach, s) FROM (VALUES (NULL::bytea), (NULL)) AS v(s);
 SELECT pg_temp.reach_from_states(:reach, s)
@@ -126,4 +136,4 @@ SELECT pg_temp.rho_from_states(:rho, '\x0100000000000000013ff00000000000007ff000
 SELECT pg_temp.rho_state(x, y) AS good_rho FROM (VALUES (1, 2), (2, 1), (3, 3)) AS v(x, y) \gset
 SELECT pg_temp.try_rho(substr(:'good_rho'::bytea, 1, k)) AS outcome, count(*) AS truncations
 FROM generate_series(0, length(:'good_rho'::bytea) - 1) AS k GROUP BY 1 ORDER BY 1;
-DROP TABLE states_t;
+DROP TABLE states_t, big_ids;
