@@ -29,7 +29,7 @@ surestart_check_finite_date(DateADT date, const char *what)
 				 errmsg("%s must be a finite date, not \"%s\"", what,
 						DatumGetCString(DirectFunctionCall1(date_out,
 															DateADTGetDatum(date)))),
-				 errdetail("Ages, funding terms and financial periods exist only for real calendar days.")));
+				 errdetail("Only a real calendar day can be used here.")));
 }
 
 /*
@@ -64,12 +64,21 @@ split_date(DateADT date, int *year, int *month, int *day)
 }
 
 /*
- * The text of a date, for messages.
+ * The text of a date for messages, always in ISO form (2013-06-15, with BC
+ * for early dates) whatever DateStyle says, so that messages read the same
+ * everywhere.
  */
 static char *
 date_text(DateADT date)
 {
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(date)));
+	int			y,
+				m,
+				d;
+
+	split_date(date, &y, &m, &d);
+	if (y <= 0)
+		return psprintf("%04d-%02d-%02d BC", 1 - y, m, d);
+	return psprintf("%04d-%02d-%02d", y, m, d);
 }
 
 PG_FUNCTION_INFO_V1(age_on);

@@ -264,7 +264,7 @@ target_groups_out(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(target_groups_recv);
 /*
  * Binary input: a format-version byte, then the bit set as an int64 in
- * network byte order.  A set with a bit beyond the 35 groups is refused,
+ * network byte order, nine bytes in all.  A set with a bit beyond the 35 groups is refused,
  * since it would print as fewer groups than it holds and compare unequal to
  * its own text.
  */
@@ -272,9 +272,16 @@ Datum
 target_groups_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			length = buf->len - buf->cursor;
+	int			version;
 	int64		set;
 
+	if (length != 1 + sizeof(int64))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary length %d for type target_groups", length),
+				 errdetail("Expected 9 bytes: a format-version byte and the 8-byte bit set.")));
+	version = pq_getmsgbyte(buf);
 	if (version != SURESTART_BINARY_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
