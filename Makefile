@@ -12,12 +12,18 @@ PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
-	src/ofsted_grade.o
+	src/ofsted_grade.o \
+	src/target_groups.o \
+	src/calendar.o \
+	src/ofsted_rules.o \
+	src/quartile.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
 	src/sql/00_header.sql \
 	src/sql/10_ofsted_grade.sql \
+	src/sql/20_target_groups.sql \
+	src/sql/25_rules.sql \
 	src/sql/30_reference.sql \
 	src/sql/40_data_model.sql
 
@@ -27,6 +33,9 @@ DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
 	ofsted_grade \
+	target_groups \
+	calendar \
+	rules \
 	reference \
 	data_model \
 	copy_binary

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/date.h"
 
 /*
  * Version of every binary (send/recv and aggregate-state) format this
@@ -32,5 +33,43 @@ typedef int8 OfstedGrade;
 
 extern bool ofsted_grade_parse(const char *str, OfstedGrade *grade);
 extern const char *ofsted_grade_name(OfstedGrade grade);
+
+/*
+ * target_groups: a set of target groups as a bit set in an int64, passed by
+ * value.  Bit i (counting from the least significant) stands for
+ * target_group_names[i]; the national groups come first in DOMAIN.md's
+ * order, then local_1 ... local_16.  Bits from TARGET_GROUP_COUNT upward are
+ * always zero.
+ */
+typedef int64 TargetGroups;
+
+#define TARGET_GROUP_NATIONAL_COUNT	19
+#define TARGET_GROUP_LOCAL_COUNT	16
+#define TARGET_GROUP_COUNT			(TARGET_GROUP_NATIONAL_COUNT + TARGET_GROUP_LOCAL_COUNT)
+#define TARGET_GROUPS_ALL			((TargetGroups) ((UINT64CONST(1) << TARGET_GROUP_COUNT) - 1))
+
+#define DatumGetTargetGroups(X)		((TargetGroups) DatumGetInt64(X))
+#define TargetGroupsGetDatum(X)		Int64GetDatum(X)
+#define PG_GETARG_TARGET_GROUPS(n)	DatumGetTargetGroups(PG_GETARG_DATUM(n))
+#define PG_RETURN_TARGET_GROUPS(x)	return TargetGroupsGetDatum(x)
+
+/* The code of group i, 0 <= i < TARGET_GROUP_COUNT, e.g. "lone_parent". */
+extern const char *const target_group_names[TARGET_GROUP_COUNT];
+
+/*
+ * The index of a group name (ASCII case ignored, no white space allowed), or
+ * -1 when it names no group.
+ */
+extern int	target_group_index(const char *name, int len);
+
+/*
+ * Parse the text form of a target_groups value; with raise false a bad
+ * literal returns false instead of raising an error.
+ */
+extern bool target_groups_parse(const char *str, TargetGroups *result, bool raise);
+
+/* calendar.c: shared date helpers */
+extern void surestart_check_finite_date(DateADT date, const char *what);
+extern DateADT surestart_make_date(int year, int month, int day);
 
 #endif							/* SURESTART_H */
