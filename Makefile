@@ -12,13 +12,16 @@ PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
-	src/ofsted_grade.o
+	src/ofsted_grade.o \
+	src/proportion.o \
+	src/proportion_agg.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
 	src/sql/00_header.sql \
 	src/sql/10_ofsted_grade.sql \
 	src/sql/30_reference.sql \
+	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
@@ -28,6 +31,8 @@ DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
 REGRESS = \
 	ofsted_grade \
 	reference \
+	proportion \
+	proportion_agg \
 	data_model \
 	copy_binary
 REGRESS_OPTS = --load-extension=$(EXTENSION)
