@@ -2,6 +2,7 @@
 #
 #   make test    install missing Debian packages, build, install, run every test
 #   make demo    the same set-up, then load the Norfolk demo and print its report
+#   make bench   the same set-up, then run the benchmarks in bench/
 #
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
@@ -53,7 +54,7 @@ endif
 $(DATA_built): $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-.PHONY: deps stage test demo
+.PHONY: deps stage test demo bench
 
 deps:
 	@scripts/deps
@@ -74,3 +75,9 @@ test: deps
 demo: deps
 	$(MAKE) --no-print-directory stage
 	scripts/demo
+
+# Benchmarks (bench/*.sql) in a throwaway cluster; each prints ratios against
+# plain SQL.  CPU-heavy: run on an otherwise quiet machine.
+bench: deps
+	$(MAKE) --no-print-directory stage
+	bench/run
