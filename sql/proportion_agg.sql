@@ -49,6 +49,9 @@ SELECT centre, sum(p), proportion_of(seen) FROM visits_par GROUP BY centre ORDER
 SELECT sum(p) IS NULL AS sum_null, proportion_of(seen) AS of_nothing FROM visits_par WHERE centre = 'nowhere';
 SELECT sum(NULL::proportion) IS NULL AS sum_null, proportion_of(NULL::boolean) AS of_nulls FROM visits_par;
 SELECT sum(p) FROM visits_par WHERE centre = 'centre 1' AND part(p) = 3;
+-- ofsted_words reads its bands inside parallel workers too
+EXPLAIN (COSTS OFF) SELECT ofsted_words(p), count(*) FROM visits_par GROUP BY 1;
+SELECT ofsted_words(p), count(*) FROM visits_par GROUP BY 1 ORDER BY 1;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
