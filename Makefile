@@ -2,6 +2,7 @@
 #
 #   make test    install missing Debian packages, build, install, run every test
 #   make demo    the same set-up, then load the Norfolk demo and print its report
+#   make bench   the same set-up, then run the benchmarks in bench/
 #
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
@@ -16,7 +17,9 @@ OBJS = \
 	src/target_groups.o \
 	src/calendar.o \
 	src/ofsted_rules.o \
-	src/quartile.o
+	src/quartile.o \
+	src/proportion.o \
+	src/proportion_agg.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
@@ -25,6 +28,7 @@ SQL_PARTS = \
 	src/sql/20_target_groups.sql \
 	src/sql/25_rules.sql \
 	src/sql/30_reference.sql \
+	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
@@ -37,6 +41,8 @@ REGRESS = \
 	calendar \
 	rules \
 	reference \
+	proportion \
+	proportion_agg \
 	data_model \
 	copy_binary
 REGRESS_OPTS = --load-extension=$(EXTENSION)
@@ -57,7 +63,7 @@ endif
 $(DATA_built): $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-.PHONY: deps stage test demo
+.PHONY: deps stage test demo bench
 
 deps:
 	@scripts/deps
@@ -78,3 +84,9 @@ test: deps
 demo: deps
 	$(MAKE) --no-print-directory stage
 	scripts/demo
+
+# Benchmarks (bench/*.sql) in a throwaway cluster; each prints ratios against
+# plain SQL.  CPU-heavy: run on an otherwise quiet machine.
+bench: deps
+	$(MAKE) --no-print-directory stage
+	bench/run

@@ -72,4 +72,25 @@ extern bool target_groups_parse(const char *str, TargetGroups *result, bool rais
 extern void surestart_check_finite_date(DateADT date, const char *what);
 extern DateADT surestart_make_date(int year, int month, int day);
 
+/*
+ * proportion: an exact part of a whole, two counts with 0 <= part <= whole.
+ * 0/0 is allowed and means "no data".  Fixed-size (16 bytes), passed by
+ * reference, double-aligned.
+ */
+typedef struct Proportion
+{
+	int64		part;
+	int64		whole;
+} Proportion;
+
+#define DatumGetProportionP(X)		((Proportion *) DatumGetPointer(X))
+#define ProportionPGetDatum(X)		PointerGetDatum(X)
+#define PG_GETARG_PROPORTION_P(n)	DatumGetProportionP(PG_GETARG_DATUM(n))
+#define PG_RETURN_PROPORTION_P(x)	return ProportionPGetDatum(x)
+
+extern void proportion_check(int64 part, int64 whole);
+extern Proportion *proportion_new(int64 part, int64 whole);
+extern void proportion_pool(int64 *part, int64 *whole,
+							int64 add_part, int64 add_whole);
+
 #endif							/* SURESTART_H */
