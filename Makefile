@@ -13,6 +13,7 @@ PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
+	src/binary.o \
 	src/ofsted_grade.o \
 	src/target_groups.o \
 	src/calendar.o \

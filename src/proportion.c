@@ -184,16 +184,10 @@ Datum
 proportion_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
 	int64		part;
 	int64		whole;
 
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type proportion", version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(buf, "type proportion");
 	part = pq_getmsgint64(buf);
 	whole = pq_getmsgint64(buf);
 	if (part < 0 || whole < 0 || part > whole)
@@ -216,8 +210,7 @@ proportion_send(PG_FUNCTION_ARGS)
 	Proportion *p = PG_GETARG_PROPORTION_P(0);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SURESTART_BINARY_VERSION);
+	surestart_binary_begin(&buf);
 	pq_sendint64(&buf, p->part);
 	pq_sendint64(&buf, p->whole);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

@@ -143,8 +143,7 @@ proportion_agg_serialize(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	(void) agg_context(fcinfo, "proportion_agg_serialize");
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SURESTART_BINARY_VERSION);
+	surestart_binary_begin(&buf);
 	pq_sendint64(&buf, state->part);
 	pq_sendint64(&buf, state->whole);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -162,7 +161,6 @@ proportion_agg_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	ProportionAggState *state;
 	StringInfoData buf;
-	int			version;
 
 	(void) agg_context(fcinfo, "proportion_agg_deserialize");
 	if (VARSIZE_ANY_EXHDR(bytes) != 1 + 2 * sizeof(int64))
@@ -176,14 +174,7 @@ proportion_agg_deserialize(PG_FUNCTION_ARGS)
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 
-	version = pq_getmsgbyte(&buf);
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for a proportion aggregate state",
-						version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(&buf, "a proportion aggregate state");
 	state = (ProportionAggState *) palloc(sizeof(ProportionAggState));
 	state->part = pq_getmsgint64(&buf);
 	state->whole = pq_getmsgint64(&buf);

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 
 /*
@@ -14,6 +15,10 @@
  * extension writes.  Readers reject any other version rather than guess.
  */
 #define SURESTART_BINARY_VERSION 1
+
+/* binary.c: the version envelope of every binary form */
+extern void surestart_binary_begin(StringInfo buf);
+extern void surestart_binary_check_version(StringInfo buf, const char *what);
 
 /*
  * ofsted_grade: Ofsted's four-point scale, stored as its number so that the

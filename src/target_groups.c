@@ -273,7 +273,6 @@ target_groups_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			length = buf->len - buf->cursor;
-	int			version;
 	int64		set;
 
 	if (length != 1 + sizeof(int64))
@@ -281,13 +280,7 @@ target_groups_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary length %d for type target_groups", length),
 				 errdetail("Expected 9 bytes: a format-version byte and the 8-byte bit set.")));
-	version = pq_getmsgbyte(buf);
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type target_groups", version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(buf, "type target_groups");
 	set = pq_getmsgint64(buf);
 	if ((set & ~TARGET_GROUPS_ALL) != 0)
 		ereport(ERROR,
@@ -309,8 +302,7 @@ target_groups_send(PG_FUNCTION_ARGS)
 	TargetGroups set = PG_GETARG_TARGET_GROUPS(0);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SURESTART_BINARY_VERSION);
+	surestart_binary_begin(&buf);
 	pq_sendint64(&buf, set);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
