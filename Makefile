@@ -2,6 +2,7 @@
 #
 #   make test    install missing Debian packages, build, install, run every test
 #   make demo    the same set-up, then load the Norfolk demo and print its report
+#   make bench   the same set-up, then run the benchmarks in bench/
 #
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
@@ -12,7 +13,14 @@ PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
+	src/binary.o \
 	src/ofsted_grade.o \
+	src/target_groups.o \
+	src/calendar.o \
+	src/ofsted_rules.o \
+	src/quartile.o \
+	src/proportion.o \
+	src/proportion_agg.o \
 	src/contact_reach.o \
 	src/rank_correlation.o
 
@@ -20,7 +28,10 @@ OBJS = \
 SQL_PARTS = \
 	src/sql/00_header.sql \
 	src/sql/10_ofsted_grade.sql \
+	src/sql/20_target_groups.sql \
+	src/sql/25_rules.sql \
 	src/sql/30_reference.sql \
+	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
 	src/sql/50_reach.sql
 
@@ -30,7 +41,12 @@ DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
 	ofsted_grade \
+	target_groups \
+	calendar \
+	rules \
 	reference \
+	proportion \
+	proportion_agg \
 	data_model \
 	copy_binary \
 	contact_reach \
@@ -89,7 +105,8 @@ demo: deps
 	$(MAKE) --no-print-directory stage
 	scripts/demo
 
-# Benchmark of the reach engine against plain SQL (bench/reach.sql).
+# Benchmarks (bench/*.sql) in a throwaway cluster; each prints ratios against
+# plain SQL.  CPU-heavy: run on an otherwise quiet machine.
 bench: deps
 	$(MAKE) --no-print-directory stage
 	bench/run

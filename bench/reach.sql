@@ -13,7 +13,8 @@
 --   contact_reach with 2 parallel workers  vs  none
 --   peak memory of the aggregate states (EXPLAIN ANALYZE of the HashAggregate)
 -- and checks that every formulation gives identical results.
--- Run with bench/run (make bench).
+-- Run by bench/run (make bench), which installs surestart in a fresh
+-- database; BENCH_ROWS=1000000 bench/run reach for a quick trial.
 \set ON_ERROR_STOP 1
 \pset pager off
 \if :{?rows}
@@ -24,10 +25,6 @@
 \else
 \set runs 3
 \endif
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS surestart;
-DROP TABLE IF EXISTS bench_contact, bench_time, bench_result;
-RESET client_min_messages;
 
 \echo '== generating' :rows 'contacts'
 \timing on
@@ -83,20 +80,20 @@ SELECT count(*) AS warm FROM bench_contact \g /dev/null
 -- psql has no loops: each query is timed by an included block, :runs times
 \set name reach_serial
 \set q :q_reach
-\ir time_query.sql
+\ir lib/time_query.sql
 \set name floor_serial
 \set q :q_floor
-\ir time_query.sql
+\ir lib/time_query.sql
 \set name plain_serial_default_work_mem
 \set q :q_plain
-\ir time_query.sql
+\ir lib/time_query.sql
 SET work_mem = '256MB';
 \set name plain_serial_work_mem_256MB
 \set q :q_plain
-\ir time_query.sql
+\ir lib/time_query.sql
 \set name reach_serial_work_mem_256MB
 \set q :q_reach
-\ir time_query.sql
+\ir lib/time_query.sql
 RESET work_mem;
 
 -- parallel: two workers (the leader takes part too, as by default)
@@ -107,18 +104,18 @@ SET parallel_tuple_cost = 0;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) :q_reach;
 \set name reach_2_workers
 \set q :q_reach
-\ir time_query.sql
+\ir lib/time_query.sql
 \set name floor_2_workers
 \set q :q_floor
-\ir time_query.sql
+\ir lib/time_query.sql
 -- the same with the leader only gathering and combining
 SET parallel_leader_participation = off;
 \set name reach_2_workers_leader_off
 \set q :q_reach
-\ir time_query.sql
+\ir lib/time_query.sql
 \set name floor_2_workers_leader_off
 \set q :q_floor
-\ir time_query.sql
+\ir lib/time_query.sql
 RESET parallel_leader_participation;
 
 \echo '== results identical'

@@ -766,9 +766,8 @@ contact_reach_serialize(PG_FUNCTION_ARGS)
 	else
 		entries = state->flat;
 
-	pq_begintypsend(&buf);
+	surestart_binary_begin(&buf);
 	enlargeStringInfo(&buf, REACH_SERIAL_HEADER + n * REACH_SERIAL_ENTRY);
-	pq_writeint8(&buf, SURESTART_BINARY_VERSION);
 	pq_writeint32(&buf, state->threshold);
 	pq_writeint64(&buf, state->contacts);
 	pq_writeint64(&buf, n);
@@ -809,7 +808,6 @@ contact_reach_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *bytes;
 	StringInfoData buf;
 	ReachState *state;
-	int			version;
 	int64		n;
 	int64		sum = 0;
 	bool		saturated = false;
@@ -825,13 +823,7 @@ contact_reach_deserialize(PG_FUNCTION_ARGS)
 	if (buf.len < 1)
 		reach_bad_state("The state is empty; expected at least %lld bytes.",
 						REACH_SERIAL_HEADER, 0);
-	version = pq_getmsgbyte(&buf);
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported serialised contact_reach state version %d", version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(&buf, "contact_reach state");
 	if (buf.len < REACH_SERIAL_HEADER)
 		reach_bad_state("The state has %lld bytes; expected at least %lld.",
 						buf.len, REACH_SERIAL_HEADER);

@@ -151,15 +151,9 @@ Datum
 ofsted_grade_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
 	int			grade;
 
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type ofsted_grade", version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(buf, "type ofsted_grade");
 	grade = pq_getmsgbyte(buf);
 	if (grade < OFSTED_GRADE_OUTSTANDING || grade > OFSTED_GRADE_INADEQUATE)
 		ereport(ERROR,
@@ -179,8 +173,7 @@ ofsted_grade_send(PG_FUNCTION_ARGS)
 	OfstedGrade grade = PG_GETARG_OFSTED_GRADE(0);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SURESTART_BINARY_VERSION);
+	surestart_binary_begin(&buf);
 	pq_sendbyte(&buf, grade);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

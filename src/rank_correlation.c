@@ -195,9 +195,8 @@ rank_correlation_serialize(PG_FUNCTION_ARGS)
 						(long long) state->n),
 				 errhint("Disable parallel aggregation for this query (SET max_parallel_workers_per_gather = 0).")));
 
-	pq_begintypsend(&buf);
+	surestart_binary_begin(&buf);
 	enlargeStringInfo(&buf, RANK_SERIAL_HEADER + state->n * RANK_SERIAL_PAIR);
-	pq_writeint8(&buf, SURESTART_BINARY_VERSION);
 	pq_writeint64(&buf, state->n);
 	for (int64 i = 0; i < state->n; i++)
 	{
@@ -219,7 +218,6 @@ rank_correlation_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *bytes;
 	StringInfoData buf;
 	RankState  *state;
-	int			version;
 	int64		n;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
@@ -236,13 +234,7 @@ rank_correlation_deserialize(PG_FUNCTION_ARGS)
 				 errmsg("invalid serialised rank_correlation state"),
 				 errdetail("The state is empty; expected at least %d bytes.",
 						   RANK_SERIAL_HEADER)));
-	version = pq_getmsgbyte(&buf);
-	if (version != SURESTART_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported serialised rank_correlation state version %d", version),
-				 errdetail("This version of surestart reads format version %d.",
-						   SURESTART_BINARY_VERSION)));
+	surestart_binary_check_version(&buf, "rank_correlation state");
 	if (buf.len < RANK_SERIAL_HEADER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

@@ -7,12 +7,18 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/date.h"
 
 /*
  * Version of every binary (send/recv and aggregate-state) format this
  * extension writes.  Readers reject any other version rather than guess.
  */
 #define SURESTART_BINARY_VERSION 1
+
+/* binary.c: the version envelope of every binary form */
+extern void surestart_binary_begin(StringInfo buf);
+extern void surestart_binary_check_version(StringInfo buf, const char *what);
 
 /*
  * ofsted_grade: Ofsted's four-point scale, stored as its number so that the
@@ -32,5 +38,64 @@ typedef int8 OfstedGrade;
 
 extern bool ofsted_grade_parse(const char *str, OfstedGrade *grade);
 extern const char *ofsted_grade_name(OfstedGrade grade);
+
+/*
+ * target_groups: a set of target groups as a bit set in an int64, passed by
+ * value.  Bit i (counting from the least significant) stands for
+ * target_group_names[i]; the national groups come first in DOMAIN.md's
+ * order, then local_1 ... local_16.  Bits from TARGET_GROUP_COUNT upward are
+ * always zero.
+ */
+typedef int64 TargetGroups;
+
+#define TARGET_GROUP_NATIONAL_COUNT	19
+#define TARGET_GROUP_LOCAL_COUNT	16
+#define TARGET_GROUP_COUNT			(TARGET_GROUP_NATIONAL_COUNT + TARGET_GROUP_LOCAL_COUNT)
+#define TARGET_GROUPS_ALL			((TargetGroups) ((UINT64CONST(1) << TARGET_GROUP_COUNT) - 1))
+
+#define DatumGetTargetGroups(X)		((TargetGroups) DatumGetInt64(X))
+#define TargetGroupsGetDatum(X)		Int64GetDatum(X)
+#define PG_GETARG_TARGET_GROUPS(n)	DatumGetTargetGroups(PG_GETARG_DATUM(n))
+#define PG_RETURN_TARGET_GROUPS(x)	return TargetGroupsGetDatum(x)
+
+/* The code of group i, 0 <= i < TARGET_GROUP_COUNT, e.g. "lone_parent". */
+extern const char *const target_group_names[TARGET_GROUP_COUNT];
+
+/*
+ * The index of a group name (ASCII case ignored, no white space allowed), or
+ * -1 when it names no group.
+ */
+extern int	target_group_index(const char *name, int len);
+
+/*
+ * Parse the text form of a target_groups value; with raise false a bad
+ * literal returns false instead of raising an error.
+ */
+extern bool target_groups_parse(const char *str, TargetGroups *result, bool raise);
+
+/* calendar.c: shared date helpers */
+extern void surestart_check_finite_date(DateADT date, const char *what);
+extern DateADT surestart_make_date(int year, int month, int day);
+
+/*
+ * proportion: an exact part of a whole, two counts with 0 <= part <= whole.
+ * 0/0 is allowed and means "no data".  Fixed-size (16 bytes), passed by
+ * reference, double-aligned.
+ */
+typedef struct Proportion
+{
+	int64		part;
+	int64		whole;
+} Proportion;
+
+#define DatumGetProportionP(X)		((Proportion *) DatumGetPointer(X))
+#define ProportionPGetDatum(X)		PointerGetDatum(X)
+#define PG_GETARG_PROPORTION_P(n)	DatumGetProportionP(PG_GETARG_DATUM(n))
+#define PG_RETURN_PROPORTION_P(x)	return ProportionPGetDatum(x)
+
+extern void proportion_check(int64 part, int64 whole);
+extern Proportion *proportion_new(int64 part, int64 whole);
+extern void proportion_pool(int64 *part, int64 *whole,
+							int64 add_part, int64 add_whole);
 
 #endif							/* SURESTART_H */

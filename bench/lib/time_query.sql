@@ -1,4 +1,4 @@
--- bench/time_query.sql: time the query in :q, :runs times, recording each
+-- bench/lib/time_query.sql: time the query in :q, :runs times, recording each
 -- run in bench_time under :name.  Included by bench/reach.sql.
 \set more 1
 SELECT clock_timestamp() AS t0 \gset
