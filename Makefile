@@ -33,7 +33,9 @@ SQL_PARTS = \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
-	src/sql/50_reach.sql
+	src/sql/50_reach.sql \
+	src/sql/60_reach_views.sql \
+	src/sql/65_report_views.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
@@ -49,6 +51,7 @@ REGRESS = \
 	proportion_agg \
 	data_model \
 	copy_binary \
+	reach_views \
 	contact_reach \
 	rank_correlation \
 	reach_states
