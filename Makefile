@@ -20,7 +20,8 @@ OBJS = \
 	src/ofsted_rules.o \
 	src/quartile.o \
 	src/proportion.o \
-	src/proportion_agg.o
+	src/proportion_agg.o \
+	src/coverage.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
@@ -30,7 +31,8 @@ SQL_PARTS = \
 	src/sql/25_rules.sql \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
-	src/sql/40_data_model.sql
+	src/sql/40_data_model.sql \
+	src/sql/55_coverage.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
@@ -45,7 +47,9 @@ REGRESS = \
 	proportion \
 	proportion_agg \
 	data_model \
-	copy_binary
+	copy_binary \
+	coverage \
+	coverage_agg
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
