@@ -60,10 +60,9 @@ COMMENT ON OPERATOR @extschema@.<> (@extschema@.coverage, @extschema@.coverage) 
 
 CREATE FUNCTION @extschema@.coverage_threshold(c @extschema@.coverage) RETURNS integer
 	AS 'MODULE_PATHNAME', 'coverage_threshold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.coverage_rows(c @extschema@.coverage,
-		OUT target_group text, OUT in_group bigint,
-		OUT any_contact @extschema@.proportion, OUT sustained @extschema@.proportion)
-	RETURNS SETOF record
+CREATE FUNCTION @extschema@.coverage_rows(c @extschema@.coverage)
+	RETURNS TABLE (target_group text, in_group bigint,
+		any_contact @extschema@.proportion, sustained @extschema@.proportion)
 	AS 'MODULE_PATHNAME', 'coverage_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 CREATE FUNCTION @extschema@.coverage_totals(c @extschema@.coverage,
 		OUT families bigint, OUT any_contact @extschema@.proportion, OUT sustained @extschema@.proportion,
