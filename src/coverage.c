@@ -411,8 +411,10 @@ coverage_read(StringInfo buf, const char *what)
 	if (avail != COVERAGE_BINARY_FIXED + 24 * n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: %d bytes for %d groups", what, avail, n),
-				 errdetail("Expected exactly %d bytes.", COVERAGE_BINARY_FIXED + 24 * n)));
+				 errmsg("invalid binary %s: %d bytes is the wrong length", what, avail),
+				 errdetail_plural("A value with %d group in its mask is exactly %d bytes.",
+								  "A value with %d groups in its mask is exactly %d bytes.",
+								  n, n, COVERAGE_BINARY_FIXED + 24 * n)));
 	c->groups = groups;
 	for (int i = 0; i < 3 * n; i++)
 		c->counts[i] = pq_getmsgint64(buf);
@@ -422,7 +424,7 @@ coverage_read(StringInfo buf, const char *what)
 	if (problem != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: inconsistent counts", what),
+				 errmsg("invalid binary %s", what),
 				 errdetail_internal("%s", problem)));
 	return c;
 }
