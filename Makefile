@@ -22,7 +22,8 @@ OBJS = \
 	src/proportion.o \
 	src/proportion_agg.o \
 	src/contact_reach.o \
-	src/rank_correlation.o
+	src/rank_correlation.o \
+	src/coverage.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
@@ -34,6 +35,7 @@ SQL_PARTS = \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
 	src/sql/50_reach.sql \
+	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/65_report_views.sql
 
@@ -51,10 +53,12 @@ REGRESS = \
 	proportion_agg \
 	data_model \
 	copy_binary \
-	reach_views \
 	contact_reach \
 	rank_correlation \
-	reach_states
+	reach_states \
+	coverage \
+	coverage_agg \
+	reach_views
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
