@@ -20,18 +20,19 @@ FROM lsoa_reach WHERE period = '2013-14' ORDER BY lsoa_code;
 SELECT level, unit_id, scope, under_fives, registered, seen, sustained
 FROM reach_figures WHERE period = '2013-14' AND level IN ('group', 'district', 'county') ORDER BY level, unit_id, scope;
 -- the contact_reach aggregate does the counting, over children and over families
-CREATE FUNCTION pg_temp.plan_lines(query text, pattern text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.plan_calls(query text, pattern text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
+	plan text := '';
 	line text;
 BEGIN
 	FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
-		IF line ~ pattern THEN
-			RETURN NEXT regexp_replace(btrim(line), '^->\s*', '');
-		END IF;
+		plan := plan || line || E'\n';
 	END LOOP;
+	RETURN QUERY SELECT DISTINCT m[1] FROM regexp_matches(plan, pattern, 'g') AS m ORDER BY 1;
 END
 $$;
-SELECT * FROM pg_temp.plan_lines('SELECT * FROM surestart.lsoa_period_counts WHERE period = ''2013-14''', 'contact_reach');
+SELECT * FROM pg_temp.plan_calls('SELECT * FROM surestart.lsoa_period_counts WHERE period = ''2013-14''',
+	'(contact_reach\([a-z_.]+\))');
 -- sustained at the council's threshold of 4; at 3, child 101's three contacts in Q1 are sustained
 SELECT centre_id, period, seen, sustained FROM centre_reach WHERE centre_id = 'meadow' AND period = '2013-14 Q1';
 UPDATE setting SET value = '3' WHERE name = 'sustained_contacts';
