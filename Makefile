@@ -37,6 +37,7 @@ SQL_PARTS = \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
+	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql

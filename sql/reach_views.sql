@@ -19,6 +19,15 @@ SELECT lsoa_code, centre_id, period, under_fives, registered, seen, most_deprive
 FROM lsoa_reach WHERE period = '2013-14' ORDER BY lsoa_code;
 SELECT level, unit_id, scope, under_fives, registered, seen, sustained
 FROM reach_figures WHERE period = '2013-14' AND level IN ('group', 'district', 'county') ORDER BY level, unit_id, scope;
+-- target groups of registered families, on each reference date
+SELECT period, centre_id, family_id, contacts, groups FROM family_period_groups ORDER BY period, family_id;
+SELECT level, unit_id, period, target_group, families, any_contact, any_contact_pct, sustained, sustained_pct, any_contact_words
+FROM target_group_coverage WHERE period IN ('2013-14 Q1', '2013-14') AND level <> 'centre' ORDER BY level, unit_id, period, display_order;
+-- a carer who turns 20 on the reference date is no longer a teenage parent that day
+UPDATE carer SET dob = '1994-03-31' WHERE carer_id = 11;
+SELECT period, family_id, groups @> '{teenage_parent}' AS teenage_parent, groups @> '{young_parent}' AS young_parent
+FROM family_period_groups WHERE family_id = 1 ORDER BY period;
+SELECT sum(coverage)::text FROM centre_coverage WHERE period = '2013-14 Q3';
 -- the contact_reach aggregate does the counting, over children and over families
 CREATE FUNCTION pg_temp.plan_calls(query text, pattern text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE

@@ -155,7 +155,7 @@ COMMENT ON COLUMN @extschema@.fsp_contact_ranking.fsm_gap IS 'FSM gap: GLD rate 
 CREATE VIEW @extschema@.fsp_contact_correlation AS
 SELECT academic_year,
 	   count(fsp_rank)::integer AS centres,
-	   @extschema@.rank_correlation(fsp_rank, contact_rank) AS rho
+	   @extschema@.rank_correlation(fsp_rank, contact_rank)::numeric AS rho
 FROM @extschema@.fsp_contact_ranking
 GROUP BY academic_year;
 COMMENT ON VIEW @extschema@.fsp_contact_correlation IS 'Spearman''s rho between the FSP and contact ranks per academic year (negative: contact is targeted where outcomes are worst)';

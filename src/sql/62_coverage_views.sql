@@ -1,0 +1,139 @@
+/* src/sql/62_coverage_views.sql: target-group coverage (SPEC counting rules) */
+
+/*
+ * Families in coverage: families with at least one counted child
+ * registered on the reference date.  Their target groups are worked out on
+ * the reference date (a carer ages out of "under 20"; social-care episodes
+ * open that day; a DWP-eligible two-year place for a term that started in
+ * the year up to it), and their contacts are the meaningful contacts of all
+ * their counted children in the period.
+ */
+CREATE VIEW @extschema@.family_period_groups AS
+WITH registered_family AS (
+	SELECT cc.period, cc.period_end, cc.centre_id, cc.family_id,
+		   bool_or(c.disabled) AS disabled_under_five
+	FROM @extschema@.counted_child AS cc
+	JOIN @extschema@.child AS c USING (child_id)
+	GROUP BY cc.period, cc.period_end, cc.centre_id, cc.family_id
+	HAVING bool_or(cc.registered)
+), carers AS (
+	SELECT family_id,
+		   max(dob) AS youngest_dob,
+		   max(dob) FILTER (WHERE pregnant) AS youngest_pregnant_dob,
+		   bool_or(sex = 'M') AS any_male,
+		   bool_and(sex IS NOT DISTINCT FROM 'M') AS all_male,
+		   bool_or(disabled) AS any_disabled
+	FROM @extschema@.carer
+	GROUP BY family_id
+), children AS (
+	SELECT family_id, bool_or(disabled) AS any_disabled
+	FROM @extschema@.child
+	GROUP BY family_id
+), contacts AS (
+	SELECT period, family_id, count(*) AS contacts
+	FROM @extschema@.meaningful_contact
+	GROUP BY period, family_id
+)
+SELECT rf.period, rf.centre_id, rf.family_id, coalesce(k.contacts, 0) AS contacts,
+	   @extschema@.target_groups(array_remove(ARRAY[
+		   CASE WHEN cr.youngest_dob <= rf.period_end AND @extschema@.age_on(cr.youngest_dob, rf.period_end) < 20 THEN 'teenage_parent' END,
+		   CASE WHEN cr.youngest_dob <= rf.period_end AND @extschema@.age_on(cr.youngest_dob, rf.period_end) < 25 THEN 'young_parent' END,
+		   CASE WHEN cr.youngest_pregnant_dob <= rf.period_end AND @extschema@.age_on(cr.youngest_pregnant_dob, rf.period_end) < 20 THEN 'pregnant_teenager' END,
+		   CASE WHEN f.lone_parent THEN 'lone_parent' END,
+		   CASE WHEN cr.any_male THEN 'father' END,
+		   CASE WHEN cr.all_male THEN 'only_male_carer' END,
+		   CASE WHEN cr.any_disabled THEN 'disabled_parent' END,
+		   CASE WHEN rf.disabled_under_five THEN 'disabled_child' END,
+		   CASE WHEN ch.any_disabled THEN 'disabled_child_any_age' END,
+		   CASE WHEN f.workless_household THEN 'workless_household' END,
+		   CASE WHEN f.workless_by_status THEN 'workless_by_status' END,
+		   CASE WHEN f.additional_language THEN 'additional_language' END,
+		   CASE WHEN f.minority_ethnic THEN 'minority_ethnic' END,
+		   CASE WHEN f.smoking_parent THEN 'smoking_parent' END,
+		   CASE WHEN f.priority_family THEN 'priority_family' END,
+		   CASE WHEN sc.child_in_need THEN 'child_in_need' END,
+		   CASE WHEN sc.child_protection THEN 'child_protection' END,
+		   CASE WHEN sc.looked_after THEN 'looked_after' END,
+		   CASE WHEN tw.eligible THEN 'two_year_funding' END]::text[], NULL)
+		   || ARRAY(SELECT 'local_' || n FROM unnest(f.local_groups) AS n WHERE n IS NOT NULL)) AS groups
+FROM registered_family AS rf
+JOIN @extschema@.family AS f USING (family_id)
+LEFT JOIN carers AS cr USING (family_id)
+LEFT JOIN children AS ch USING (family_id)
+LEFT JOIN contacts AS k ON k.period = rf.period AND k.family_id = rf.family_id
+LEFT JOIN LATERAL (
+	SELECT bool_or(s.kind = 'child_in_need') AS child_in_need,
+		   bool_or(s.kind = 'child_protection') AS child_protection,
+		   bool_or(s.kind = 'looked_after') AS looked_after
+	FROM @extschema@.social_care AS s
+	JOIN @extschema@.child AS c USING (child_id)
+	WHERE c.family_id = rf.family_id
+	  AND s.starts_on <= rf.period_end AND (s.ends_on IS NULL OR s.ends_on >= rf.period_end)
+) AS sc ON true
+LEFT JOIN LATERAL (
+	SELECT true AS eligible
+	FROM @extschema@.two_year_place AS t
+	JOIN @extschema@.child AS c USING (child_id)
+	WHERE c.family_id = rf.family_id AND t.dwp_eligible
+	  AND t.term_start <= rf.period_end AND t.term_start > rf.period_end - interval '1 year'
+	LIMIT 1
+) AS tw ON true;
+COMMENT ON VIEW @extschema@.family_period_groups IS 'Each registered family per period: its centre, target groups on the reference date and meaningful contacts in the period (person-level)';
+COMMENT ON COLUMN @extschema@.family_period_groups.period IS 'period label';
+COMMENT ON COLUMN @extschema@.family_period_groups.centre_id IS 'centre whose reach area holds the family''s LSOA on the reference date';
+COMMENT ON COLUMN @extschema@.family_period_groups.family_id IS 'family with at least one counted child registered on the reference date';
+COMMENT ON COLUMN @extschema@.family_period_groups.contacts IS 'meaningful contacts of the family''s counted children in the period';
+COMMENT ON COLUMN @extschema@.family_period_groups.groups IS 'target groups the family belongs to on the reference date';
+
+CREATE VIEW @extschema@.centre_coverage AS
+SELECT period, centre_id, @extschema@.coverage(groups, contacts) AS coverage
+FROM @extschema@.family_period_groups
+GROUP BY period, centre_id;
+COMMENT ON VIEW @extschema@.centre_coverage IS 'Each centre''s coverage summary per period, the value take_snapshot stores and sum(coverage) rolls up';
+COMMENT ON COLUMN @extschema@.centre_coverage.period IS 'period label';
+COMMENT ON COLUMN @extschema@.centre_coverage.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.centre_coverage.coverage IS 'coverage summary of the centre''s registered families';
+
+CREATE VIEW @extschema@.target_group_coverage AS
+WITH units AS (
+	SELECT 'centre'::text AS level, cc.centre_id AS unit_id, c.name AS unit_name, cc.period, cc.coverage
+	FROM @extschema@.centre_coverage AS cc
+	JOIN @extschema@.centre AS c USING (centre_id)
+	UNION ALL
+	SELECT 'lead_partner', lp.lead_partner_id, lp.name, cc.period, @extschema@.sum(cc.coverage)
+	FROM @extschema@.centre_coverage AS cc
+	JOIN @extschema@.centre AS c USING (centre_id)
+	JOIN @extschema@.lot AS l USING (lot_id)
+	JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
+	GROUP BY lp.lead_partner_id, lp.name, cc.period
+	UNION ALL
+	SELECT 'county', 'county', 'County', cc.period, @extschema@.sum(cc.coverage)
+	FROM @extschema@.centre_coverage AS cc
+	GROUP BY cc.period
+)
+SELECT u.level, u.unit_id, u.unit_name, u.period, r.target_group, g.label,
+	   r.in_group AS families,
+	   @extschema@.part(r.any_contact) AS any_contact,
+	   @extschema@.percent(r.any_contact) AS any_contact_pct,
+	   @extschema@.part(r.sustained) AS sustained,
+	   @extschema@.percent(r.sustained) AS sustained_pct,
+	   @extschema@.ofsted_words(r.any_contact) AS any_contact_words,
+	   g.national, g.display_order::integer AS display_order
+FROM units AS u
+CROSS JOIN LATERAL @extschema@.coverage_rows(u.coverage) AS r
+JOIN @extschema@.target_group AS g ON g.code = r.target_group;
+COMMENT ON VIEW @extschema@.target_group_coverage IS 'Coverage of each target group by centre, lead partner and county per period: registered families in the group, and how many had any and sustained contact';
+COMMENT ON COLUMN @extschema@.target_group_coverage.level IS 'centre, lead_partner or county';
+COMMENT ON COLUMN @extschema@.target_group_coverage.unit_id IS 'centre id, lead partner id, or county';
+COMMENT ON COLUMN @extschema@.target_group_coverage.unit_name IS 'centre or lead partner name, or County';
+COMMENT ON COLUMN @extschema@.target_group_coverage.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.target_group_coverage.target_group IS 'target group code';
+COMMENT ON COLUMN @extschema@.target_group_coverage.label IS 'target group label (table target_group)';
+COMMENT ON COLUMN @extschema@.target_group_coverage.families IS 'registered families in the group (at least one counted child registered on the reference date)';
+COMMENT ON COLUMN @extschema@.target_group_coverage.any_contact IS 'of them, families with at least one meaningful contact in the period';
+COMMENT ON COLUMN @extschema@.target_group_coverage.any_contact_pct IS 'any_contact as a percentage of families, one decimal place';
+COMMENT ON COLUMN @extschema@.target_group_coverage.sustained IS 'of them, families whose meaningful contacts add up to at least sustained_contacts';
+COMMENT ON COLUMN @extschema@.target_group_coverage.sustained_pct IS 'sustained as a percentage of families, one decimal place';
+COMMENT ON COLUMN @extschema@.target_group_coverage.any_contact_words IS 'Ofsted''s words for any_contact_pct';
+COMMENT ON COLUMN @extschema@.target_group_coverage.national IS 'a national target group (false for local_1 ... local_16)';
+COMMENT ON COLUMN @extschema@.target_group_coverage.display_order IS 'report order of the group';

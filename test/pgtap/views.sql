@@ -1,0 +1,48 @@
+-- pgTAP: the reporting views' contract: SPEC's columns by name, standard
+-- column types only (what BI tools read), and a comment on every view and
+-- column.
+BEGIN;
+SELECT plan(12);
+
+SELECT is_empty($$
+	SELECT c.relname::text FROM pg_class c
+	WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'v'
+	  AND obj_description(c.oid, 'pg_class') IS NULL $$,
+	'every view has a comment');
+SELECT is_empty($$
+	SELECT c.relname || '.' || a.attname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+	WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
+	  AND col_description(c.oid, a.attnum) IS NULL $$,
+	'every view column has a comment');
+SELECT is_empty($$
+	SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+	FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+	WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
+	  AND c.relname NOT IN ('family_period_groups', 'centre_coverage')
+	  AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'bigint'::regtype, 'numeric'::regtype,
+							 'date'::regtype, 'boolean'::regtype) $$,
+	'reporting views expose only standard column types');
+
+-- SPEC's fixed columns, in SPEC's order, then the extra ones
+SELECT columns_are('surestart', 'centre_reach', ARRAY['centre_id', 'centre', 'period', 'period_start', 'period_end',
+	'under_fives', 'registered', 'registered_pct', 'seen', 'seen_pct', 'sustained', 'sustained_pct',
+	'families_seen', 'families_sustained', 'registered_words', 'seen_words', 'kind']);
+SELECT columns_are('surestart', 'centre_reach_deprived', ARRAY['centre_id', 'centre', 'period', 'period_start', 'period_end',
+	'under_fives', 'registered', 'registered_pct', 'seen', 'seen_pct', 'sustained', 'sustained_pct',
+	'families_seen', 'families_sustained', 'registered_words', 'seen_words', 'kind']);
+SELECT columns_are('surestart', 'target_group_coverage', ARRAY['level', 'unit_id', 'unit_name', 'period',
+	'target_group', 'label', 'families', 'any_contact', 'any_contact_pct', 'sustained', 'sustained_pct',
+	'any_contact_words', 'national', 'display_order']);
+SELECT columns_are('surestart', 'fsp_contact_ranking', ARRAY['centre_id', 'centre', 'academic_year', 'pupils', 'gld',
+	'gld_pct', 'fsp_rank', 'seen_pct', 'contact_rank', 'fsp_quartile', 'contact_quartile', 'fsp_quartile_name',
+	'quadrant', 'fsm_pupils', 'fsm_gld', 'fsm_gld_pct', 'other_pupils', 'other_gld', 'other_gld_pct', 'fsm_gap']);
+SELECT columns_are('surestart', 'ofsted_latest', ARRAY['centre_id', 'centre', 'inspection_id', 'inspected_on',
+	'framework', 'overall', 'overall_grade', 'access', 'quality', 'leadership', 'next_due', 'overdue']);
+SELECT columns_are('surestart', 'contract_value', ARRAY['lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
+	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres']);
+SELECT col_type_is('surestart', 'centre_reach', 'registered_pct', 'numeric', 'percentages are numeric');
+SELECT col_type_is('surestart', 'ofsted_latest', 'overall_grade', 'integer', 'the grade number is an integer');
+SELECT col_type_is('surestart', 'target_group_coverage', 'families', 'bigint', 'counts are bigint');
+
+SELECT * FROM finish();
+ROLLBACK;
