@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Read surestart the way a BI tool does.
+
+Connects over TCP with a PostgreSQL client library (psycopg2, from Debian),
+discovers the views of schema surestart through information_schema, reads
+every view, and checks that every column has a standard type a BI tool can
+read and a comment it can show.  Prints a TAP stream for pg_prove-style
+counting and exits non-zero on any failure.
+
+Usage: test/bi_client.py DBNAME   (PGHOST, PGPORT, PGUSER, PGPASSWORD from the environment)
+"""
+import sys
+
+import psycopg2
+
+STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean"}
+# Views whose rows are person-level building blocks rather than reports;
+# they may carry the extension's own types.
+INTERNAL_VIEWS = {"family_period_groups", "centre_coverage"}
+
+
+def main():
+    conn = psycopg2.connect(dbname=sys.argv[1])
+    conn.set_session(readonly=True)
+    cur = conn.cursor()
+    cur.execute("""
+        SELECT table_name FROM information_schema.views
+        WHERE table_schema = 'surestart' ORDER BY table_name""")
+    views = [r[0] for r in cur.fetchall()]
+    results = []
+
+    results.append((len(views) >= 10, "information_schema lists the surestart views (%d)" % len(views)))
+    for view in views:
+        cur.execute("""
+            SELECT c.column_name, c.data_type,
+                   col_description(format('surestart.%%I', c.table_name)::regclass, c.ordinal_position::integer)
+            FROM information_schema.columns AS c
+            WHERE c.table_schema = 'surestart' AND c.table_name = %s
+            ORDER BY c.ordinal_position""", (view,))
+        columns = cur.fetchall()
+        uncommented = [name for name, _, comment in columns if not comment]
+        results.append((not uncommented, "%s: every column has a comment %s" % (view, uncommented or "")))
+        if view not in INTERNAL_VIEWS:
+            odd = ["%s %s" % (name, typ) for name, typ, _ in columns if typ not in STANDARD_TYPES]
+            results.append((not odd, "%s: only standard column types %s" % (view, odd or "")))
+        cur.execute('SELECT * FROM surestart."%s" LIMIT 20' % view.replace('"', '""'))
+        rows = cur.fetchall()
+        names = [d[0] for d in cur.description]
+        results.append((names == [c[0] for c in columns], "%s: reads %d rows with its declared columns" % (view, len(rows))))
+
+    cur.execute("SELECT count(*) FROM surestart.centre_reach WHERE period = '2013-14'")
+    results.append((cur.fetchone()[0] > 0, "centre_reach has rows for 2013-14"))
+
+    print("1..%d" % len(results))
+    failed = 0
+    for number, (ok, text) in enumerate(results, 1):
+        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
+        failed += not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
