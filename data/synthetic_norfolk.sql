@@ -92,6 +92,9 @@ CROSS JOIN LATERAL (SELECT 6 + floor(pg_temp.u(f.family_id, 6) * 5)::integer AS 
 WHERE f.under_sixes < 3 AND pg_temp.u(f.family_id, 4) < 0.33;
 ALTER TABLE syn_child ADD PRIMARY KEY (child_id);
 ANALYZE syn_child;
+UPDATE syn_family AS f SET eldest_age = a.age
+FROM (SELECT family_id, max(age) AS age FROM syn_child GROUP BY family_id) AS a
+WHERE a.family_id = f.family_id AND a.age > f.eldest_age;
 ANALYZE syn_family;
 
 -- Family circumstances, likelier in more deprived LSOAs; rates over Norfolk
@@ -121,14 +124,15 @@ ORDER BY f.family_id;
 -- Carers: a lone parent is one carer (a tenth of them fathers); other
 -- families record two (mother and father), some only one of them.  A
 -- mother is 19-38 years older than her eldest child, or (in about 4% of
--- families, all with a child under three) a teenager.
+-- families, all with no child over two, more often in deprived LSOAs) a
+-- teenager.
 CREATE TEMP TABLE syn_carer AS
 SELECT f.family_id, f.eldest_age,
 	   CASE WHEN f.lone_parent THEN CASE WHEN pg_temp.u(f.family_id, 20) < 0.10 THEN 'M' ELSE 'F' END
 			WHEN pg_temp.u(f.family_id, 20) < 0.02 THEN 'M'
 			ELSE 'F' END AS first_sex,
 	   NOT f.lone_parent AND pg_temp.u(f.family_id, 20) >= 0.10 AS second,
-	   CASE WHEN f.eldest_age <= 2 AND pg_temp.u(f.family_id, 21) < 0.09
+	   CASE WHEN f.eldest_age <= 2 AND pg_temp.u(f.family_id, 21) < 0.08 + 0.16 * f.dep
 			THEN greatest(17 + floor(pg_temp.u(f.family_id, 22) * 3)::integer, f.eldest_age + 16)
 			ELSE f.eldest_age + 19 + floor(pg_temp.u(f.family_id, 22) * 20)::integer END AS first_age
 FROM syn_family AS f;
@@ -305,20 +309,21 @@ ORDER BY 1;
 
 -- One year-group of pupils per LSOA and academic year (ONS mid-2017 age 4,
 -- +-5%), regime 2013.  FSM about 15%, commoner in deprived LSOAs; GLD about
--- 50% in 2012/13 and 57% in 2013/14, lower by IDACI decile, and 18 points
--- lower for FSM pupils.  A quarter of 2013/14 pupils are matched to a
--- synthetic child of their LSOA born in the year group (child_id).
+-- 50% in 2012/13 and 57% in 2013/14, lower by IDACI decile and 15 points
+-- lower for FSM pupils (with the deprivation effect, an FSM gap of about
+-- 18 points).  A quarter of 2013/14 pupils are matched to a synthetic
+-- child of their LSOA born in the year group (child_id).
 CREATE TEMP TABLE syn_pupil AS
 SELECT y.year_no * 100000 + row_number() OVER (PARTITION BY y.year_no ORDER BY l.lsoa_no, g.k) AS pupil_id,
 	   l.lsoa_no, l.lsoa_code, l.idaci_decile, l.dep, y.academic_year, y.year_no, y.base, g.k
 FROM syn_lsoa AS l
 JOIN surestart.population AS p ON p.lsoa_code = l.lsoa_code AND p.mid_year = 2017 AND p.age = 4
-CROSS JOIN (VALUES ('2012/13', 2013, 0.505), ('2013/14', 2014, 0.578)) AS y(academic_year, year_no, base)
+CROSS JOIN (VALUES ('2012/13', 2013, 0.505), ('2013/14', 2014, 0.572)) AS y(academic_year, year_no, base)
 CROSS JOIN LATERAL generate_series(1, round(p.persons * (0.95 + 0.1 * pg_temp.u(l.lsoa_no * 10 + y.year_no, 70)))::integer) AS g(k);
 ALTER TABLE syn_pupil ADD fsm boolean, ADD gld boolean, ADD link_rank bigint;
-UPDATE syn_pupil SET fsm = pg_temp.u(pupil_id, 71) < 0.03 + 0.25 * dep ^ 2;
+UPDATE syn_pupil SET fsm = pg_temp.u(pupil_id, 71) < 0.04 + 0.28 * dep ^ 2;
 UPDATE syn_pupil SET gld = pg_temp.u(pupil_id, 72)
-	< base + 0.10 * (idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN fsm THEN 0.18 ELSE 0 END;
+	< base + 0.10 * (idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN fsm THEN 0.15 ELSE 0 END;
 UPDATE syn_pupil AS s SET link_rank = r.rn
 FROM (SELECT pupil_id, row_number() OVER (PARTITION BY lsoa_no ORDER BY pupil_id) AS rn
 	  FROM syn_pupil WHERE academic_year = '2013/14' AND pg_temp.u(pupil_id, 73) < 0.25) AS r
@@ -343,8 +348,8 @@ ORDER BY p.pupil_id;
 -- places 58% in the autumn term, 68% from January.
 CREATE TEMP TABLE syn_two AS
 SELECT ch.child_id, t.term_start, t.p_take,
-	   f.workless OR (f.lone_parent AND pg_temp.u(ch.child_id, 80) < 0.45)
-		   OR pg_temp.u(ch.child_id, 81) < 0.03 + 0.06 * f.dep AS dwp,
+	   f.workless OR (f.lone_parent AND pg_temp.u(ch.child_id, 80) < 0.25)
+		   OR pg_temp.u(ch.child_id, 81) < 0.01 + 0.03 * f.dep AS dwp,
 	   CASE WHEN EXISTS (SELECT 1 FROM syn_care AS s WHERE s.child_id = ch.child_id AND s.kind = 'looked_after')
 				THEN 'looked after'
 			WHEN pg_temp.u(ch.child_id, 31) < 0.02 + 0.005 * ch.age THEN 'disability'
@@ -429,6 +434,12 @@ UPDATE surestart.target_group SET label = 'Armed forces families' WHERE code = '
 UPDATE surestart.target_group SET label = 'Gypsy, Roma and Traveller families' WHERE code = 'local_3';
 
 /* ---------------------------------------------------------------- summary */
+
+-- Fresh statistics, so that reports run straight after (in this transaction
+-- too) get sensible plans.
+ANALYZE surestart.family, surestart.carer, surestart.child, surestart.registration, surestart.contact,
+	surestart.social_care, surestart.eyfs_result, surestart.two_year_place, surestart.three_four_funding,
+	surestart.centre_rag, surestart.board_meeting, surestart.reach_area;
 
 SELECT (SELECT count(*) FROM surestart.family) AS n_family,
 	   (SELECT count(*) FROM surestart.child) AS n_child,
