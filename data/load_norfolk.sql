@@ -80,3 +80,12 @@ INSERT INTO surestart.population (lsoa_code, mid_year, age, persons)
 	SELECT p.lsoa_code, p.mid_year, a.age, a.persons
 	FROM src_population AS p,
 		 LATERAL (VALUES (0, p.age_0), (1, p.age_1), (2, p.age_2), (3, p.age_3), (4, p.age_4)) AS a(age, persons);
+
+-- Reach areas: data/norfolk/reach_areas.csv, written by scripts/make-reach-areas
+-- from the ONS LSOA-to-ward lookup (rule in data/README.md). Each LSOA goes to
+-- one centre of its own district from 1 April 2012, with no end date.
+CREATE TEMP TABLE src_reach_area (lsoa_code text, lsoa_name text, district_code text, ward_code text, ward_name text,
+	centre_id text, basis text, valid_from date);
+\copy src_reach_area FROM 'data/norfolk/reach_areas.csv' WITH (FORMAT csv, HEADER)
+INSERT INTO surestart.reach_area (lsoa_code, valid_from, centre_id, valid_to)
+	SELECT lsoa_code, valid_from, centre_id, NULL FROM src_reach_area;

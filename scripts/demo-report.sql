@@ -62,4 +62,55 @@ SELECT (SELECT count(*) FROM surestart.centre) AS centres,
 	   count(*) AS lots,
 	   to_char(sum(annual_value), 'FM999,999,990.00') AS "total annual value (£)"
 FROM surestart.lot;
+
+\echo
+\echo 'SYNTHETIC PEOPLE. The families, children, registrations and contacts below are'
+\echo 'made up by data/synthetic_norfolk.sql (deterministic), calibrated to the ONS'
+\echo 'under-five populations and the reach areas; they are not Norfolk''s real families.'
+\echo 'Under-fives on 31 March 2014: ONS mid-2017 estimate against synthetic children aged'
+\echo '0-4 living in the district; registered = open registration that day; 2013-14 contacts.'
+CREATE TEMP VIEW synthetic_by_district AS
+WITH kid AS (
+	SELECT ch.child_id, l.district_code,
+		   EXISTS (SELECT 1 FROM surestart.registration AS r
+				   WHERE r.child_id = ch.child_id AND r.registered_on <= date '2014-03-31'
+					 AND (r.ended_on IS NULL OR r.ended_on >= date '2014-03-31')) AS registered
+	FROM surestart.child AS ch
+	JOIN surestart.family AS f USING (family_id)
+	JOIN surestart.lsoa AS l USING (lsoa_code)
+	WHERE surestart.age_on(ch.dob, date '2014-03-31') < 5),
+contacts AS (
+	SELECT k.district_code, count(DISTINCT c.child_id) AS seen, count(*) AS contacts
+	FROM kid AS k JOIN surestart.contact AS c USING (child_id)
+	WHERE c.contact_on BETWEEN date '2013-04-01' AND date '2014-03-31'
+	GROUP BY k.district_code),
+ons AS (
+	SELECT l.district_code, l.district_name, sum(p.persons) AS ons_under_fives
+	FROM surestart.population AS p JOIN surestart.lsoa AS l USING (lsoa_code)
+	WHERE p.mid_year = 2017
+	GROUP BY l.district_code, l.district_name)
+SELECT o.district_name AS district, o.ons_under_fives,
+	   count(k.child_id) AS synthetic_under_fives,
+	   count(*) FILTER (WHERE k.registered) AS registered,
+	   round(100.0 * count(*) FILTER (WHERE k.registered) / o.ons_under_fives, 1) AS registered_pct,
+	   c.seen, c.contacts
+FROM ons AS o
+LEFT JOIN kid AS k USING (district_code)
+LEFT JOIN contacts AS c USING (district_code)
+GROUP BY o.district_code, o.district_name, o.ons_under_fives, c.seen, c.contacts
+ORDER BY o.district_name;
+SELECT district, ons_under_fives AS "ONS 0-4", synthetic_under_fives AS "synthetic 0-4",
+	   registered, registered_pct AS "registered %", seen AS "seen 2013-14", contacts AS "contacts 2013-14"
+FROM synthetic_by_district
+UNION ALL
+SELECT 'Norfolk', sum(ons_under_fives), sum(synthetic_under_fives), sum(registered),
+	   round(100.0 * sum(registered) / sum(ons_under_fives), 1), sum(seen), sum(contacts)
+FROM synthetic_by_district;
+\copy (SELECT * FROM synthetic_by_district) TO 'demo-report/synthetic_by_district.csv' WITH (FORMAT csv, HEADER)
+SELECT (SELECT count(*) FROM surestart.family) AS families,
+	   (SELECT count(*) FROM surestart.carer) AS carers,
+	   (SELECT count(*) FROM surestart.child) AS children,
+	   (SELECT count(*) FROM surestart.registration) AS registrations,
+	   (SELECT count(*) FROM surestart.contact) AS contacts,
+	   (SELECT count(*) FROM surestart.eyfs_result) AS "EYFS pupils";
 \echo 'CSV copies of these tables are in demo-report/.'
