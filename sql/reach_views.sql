@@ -37,11 +37,11 @@ BEGIN
 	FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
 		plan := plan || line || E'\n';
 	END LOOP;
-	RETURN QUERY SELECT DISTINCT m[1] FROM regexp_matches(plan, pattern, 'g') AS m ORDER BY 1;
+	RETURN QUERY SELECT DISTINCT array_to_string(m, '') FROM regexp_matches(plan, pattern, 'g') AS m ORDER BY 1;
 END
 $$;
 SELECT * FROM pg_temp.plan_calls('SELECT * FROM surestart.lsoa_period_counts WHERE period = ''2013-14''',
-	'(contact_reach\([a-z_.]+\))');
+	'(contact_reach\()[^.()]+\.([a-z_]+\))');
 -- sustained at the council's threshold of 4; at 3, child 101's three contacts in Q1 are sustained
 SELECT centre_id, period, seen, sustained FROM centre_reach WHERE centre_id = 'meadow' AND period = '2013-14 Q1';
 UPDATE setting SET value = '3' WHERE name = 'sustained_contacts';

@@ -95,29 +95,25 @@ COMMENT ON COLUMN @extschema@.counted_child.family_id IS 'child''s family';
 COMMENT ON COLUMN @extschema@.counted_child.registered IS 'registered at any centre on the reference date';
 
 CREATE VIEW @extschema@.meaningful_contact AS
-WITH counted AS (
-	SELECT cc.period, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id,
-		   k.contact_id, k.contact_on, k.mode, coalesce(r.counts, 'always') AS counts
-	FROM @extschema@.counted_child AS cc
-	JOIN @extschema@.contact AS k
-	  ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
-	LEFT JOIN @extschema@.contact_rule AS r ON r.mode = k.mode
-)
-SELECT period, lsoa_code, centre_id, child_id, family_id, contact_id
-FROM counted
-WHERE counts = 'always'
+SELECT cc.period, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
+FROM @extschema@.counted_child AS cc
+JOIN @extschema@.contact AS k
+  ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
+WHERE NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
+				  WHERE r.mode = k.mode AND r.counts IN ('never', 'once_per_term'))
 UNION ALL
-(SELECT DISTINCT ON (period, child_id, mode,
-		CASE WHEN extract(month FROM contact_on) >= 9 THEN 3
-			 WHEN extract(month FROM contact_on) >= 4 THEN 2 ELSE 1 END,
-		extract(year FROM contact_on))
-	   period, lsoa_code, centre_id, child_id, family_id, contact_id
-FROM counted
-WHERE counts = 'once_per_term'
-ORDER BY period, child_id, mode,
-		 CASE WHEN extract(month FROM contact_on) >= 9 THEN 3
-			  WHEN extract(month FROM contact_on) >= 4 THEN 2 ELSE 1 END,
-		 extract(year FROM contact_on), contact_on, contact_id);
+(SELECT DISTINCT ON (cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
+		CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
+			 WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END)
+	   cc.period, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
+FROM @extschema@.counted_child AS cc
+JOIN @extschema@.contact AS k
+  ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
+JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
+ORDER BY cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
+		 CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
+			  WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END,
+		 k.contact_on, k.contact_id);
 COMMENT ON VIEW @extschema@.meaningful_contact IS 'Meaningful contacts of counted children in each period, at any centre, after contact_rule (person-level)';
 COMMENT ON COLUMN @extschema@.meaningful_contact.period IS 'period label';
 COMMENT ON COLUMN @extschema@.meaningful_contact.lsoa_code IS 'LSOA where the child''s family lives';
@@ -197,51 +193,78 @@ COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most depri
  * scope (all LSOAs, or the most deprived), with percentages of under-fives
  * (one decimal place, half away from zero) and Ofsted's words.
  */
+/*
+ * Each level is its own GROUP BY over lsoa_period_counts, so that a filter
+ * on level and period reaches the base and only the figures asked for are
+ * computed (PostgreSQL pushes no filter into GROUPING SETS or into a CTE
+ * used twice).
+ */
 CREATE VIEW @extschema@.reach_figures AS
-WITH scoped AS (
-	SELECT 'all'::text AS scope, l.* FROM @extschema@.lsoa_period_counts AS l
-	UNION ALL
-	SELECT 'deprived', l.* FROM @extschema@.lsoa_period_counts AS l
-	WHERE l.lsoa_code IN (SELECT lsoa_code FROM @extschema@.deprived_lsoa)
-), units AS (
-	SELECT s.*, c.group_id, c.district_code AS centre_district
-	FROM scoped AS s JOIN @extschema@.centre AS c USING (centre_id)
-), counts AS (
-	SELECT 'lsoa'::text AS level, u.lsoa_code AS unit_id, scope, period, kind, period_start, period_end,
-		   under_fives, registered, seen, sustained, families_seen, families_sustained
-	FROM units AS u
-	UNION ALL
-	SELECT 'centre', centre_id, scope, period, kind, period_start, period_end,
-		   sum(under_fives), sum(registered), sum(seen), sum(sustained), sum(families_seen), sum(families_sustained)
-	FROM units GROUP BY centre_id, scope, period, kind, period_start, period_end
-	UNION ALL
-	SELECT 'group', group_id, scope, period, kind, period_start, period_end,
-		   sum(under_fives), sum(registered), sum(seen), sum(sustained), sum(families_seen), sum(families_sustained)
-	FROM units WHERE group_id IS NOT NULL GROUP BY group_id, scope, period, kind, period_start, period_end
-	UNION ALL
-	SELECT 'district', centre_district, scope, period, kind, period_start, period_end,
-		   sum(under_fives), sum(registered), sum(seen), sum(sustained), sum(families_seen), sum(families_sustained)
-	FROM units WHERE centre_district IS NOT NULL GROUP BY centre_district, scope, period, kind, period_start, period_end
-	UNION ALL
-	SELECT 'county', 'county', scope, period, kind, period_start, period_end,
-		   sum(under_fives), sum(registered), sum(seen), sum(sustained), sum(families_seen), sum(families_sustained)
-	FROM units GROUP BY scope, period, kind, period_start, period_end
-)
 SELECT level, unit_id, scope, period, kind, period_start, period_end,
-	   under_fives::bigint AS under_fives,
-	   registered::bigint AS registered,
+	   under_fives, registered,
 	   CASE WHEN under_fives > 0 THEN round(100.0 * registered / under_fives, 1) END AS registered_pct,
-	   seen::bigint AS seen,
+	   seen,
 	   CASE WHEN under_fives > 0 THEN round(100.0 * seen / under_fives, 1) END AS seen_pct,
-	   sustained::bigint AS sustained,
+	   sustained,
 	   CASE WHEN under_fives > 0 THEN round(100.0 * sustained / under_fives, 1) END AS sustained_pct,
-	   families_seen::bigint AS families_seen,
-	   families_sustained::bigint AS families_sustained,
+	   families_seen, families_sustained,
 	   CASE WHEN under_fives > 0 AND registered <= under_fives
-			THEN @extschema@.ofsted_words(@extschema@.proportion(registered::bigint, under_fives::bigint)) END AS registered_words,
+			THEN @extschema@.ofsted_words(@extschema@.proportion(registered, under_fives)) END AS registered_words,
 	   CASE WHEN under_fives > 0 AND seen <= under_fives
-			THEN @extschema@.ofsted_words(@extschema@.proportion(seen::bigint, under_fives::bigint)) END AS seen_words
-FROM counts;
+			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words
+FROM (
+	SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+	FROM @extschema@.lsoa_period_counts AS l
+	JOIN @extschema@.centre AS c USING (centre_id)
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+	GROUP BY l.lsoa_code, s.scope, l.period, l.kind, l.period_start, l.period_end
+	UNION ALL
+	SELECT 'centre'::text AS level, l.centre_id AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+	FROM @extschema@.lsoa_period_counts AS l
+	JOIN @extschema@.centre AS c USING (centre_id)
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+	GROUP BY l.centre_id, s.scope, l.period, l.kind, l.period_start, l.period_end
+	UNION ALL
+	SELECT 'group'::text AS level, c.group_id AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+	FROM @extschema@.lsoa_period_counts AS l
+	JOIN @extschema@.centre AS c USING (centre_id)
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+	WHERE c.group_id IS NOT NULL
+	GROUP BY c.group_id, s.scope, l.period, l.kind, l.period_start, l.period_end
+	UNION ALL
+	SELECT 'district'::text AS level, c.district_code AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+	FROM @extschema@.lsoa_period_counts AS l
+	JOIN @extschema@.centre AS c USING (centre_id)
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+	WHERE c.district_code IS NOT NULL
+	GROUP BY c.district_code, s.scope, l.period, l.kind, l.period_start, l.period_end
+	UNION ALL
+	SELECT 'county'::text AS level, 'county' AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+	FROM @extschema@.lsoa_period_counts AS l
+	JOIN @extschema@.centre AS c USING (centre_id)
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+	GROUP BY s.scope, l.period, l.kind, l.period_start, l.period_end
+) AS g;
 COMMENT ON VIEW @extschema@.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period';
 COMMENT ON COLUMN @extschema@.reach_figures.level IS 'lsoa, centre, group, district or county';
 COMMENT ON COLUMN @extschema@.reach_figures.unit_id IS 'LSOA code, centre id, group id, district code, or county';
@@ -276,7 +299,8 @@ FROM @extschema@.centre AS c
 CROSS JOIN @extschema@.reporting_period AS p
 CROSS JOIN (VALUES ('all'), ('deprived')) AS s(scope)
 LEFT JOIN @extschema@.reach_figures AS r
-  ON r.level = 'centre' AND r.unit_id = c.centre_id AND r.scope = s.scope AND r.period = p.period
+  ON r.level = 'centre' AND r.unit_id = c.centre_id AND r.scope = s.scope
+ AND r.kind = p.kind AND r.period = p.period
 WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end)
   AND (c.closed_on IS NULL OR c.closed_on >= p.period_start);
 COMMENT ON VIEW @extschema@.centre_reach_scoped IS 'centre_reach and centre_reach_deprived in one view, told apart by scope';

@@ -94,22 +94,23 @@ COMMENT ON COLUMN @extschema@.centre_coverage.period IS 'period label';
 COMMENT ON COLUMN @extschema@.centre_coverage.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.centre_coverage.coverage IS 'coverage summary of the centre''s registered families';
 
+/*
+ * Each centre's coverage value is counted once for the centre, once for its
+ * lead partner and once for the county, and summed per unit in one GROUP BY,
+ * so the families are worked out once and a period filter reaches them.
+ */
 CREATE VIEW @extschema@.target_group_coverage AS
 WITH units AS (
-	SELECT 'centre'::text AS level, cc.centre_id AS unit_id, c.name AS unit_name, cc.period, cc.coverage
+	SELECT x.level, x.unit_id, x.unit_name, cc.period, @extschema@.sum(cc.coverage) AS coverage
 	FROM @extschema@.centre_coverage AS cc
 	JOIN @extschema@.centre AS c USING (centre_id)
-	UNION ALL
-	SELECT 'lead_partner', lp.lead_partner_id, lp.name, cc.period, @extschema@.sum(cc.coverage)
-	FROM @extschema@.centre_coverage AS cc
-	JOIN @extschema@.centre AS c USING (centre_id)
-	JOIN @extschema@.lot AS l USING (lot_id)
-	JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
-	GROUP BY lp.lead_partner_id, lp.name, cc.period
-	UNION ALL
-	SELECT 'county', 'county', 'County', cc.period, @extschema@.sum(cc.coverage)
-	FROM @extschema@.centre_coverage AS cc
-	GROUP BY cc.period
+	LEFT JOIN @extschema@.lot AS l USING (lot_id)
+	LEFT JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
+	CROSS JOIN LATERAL (VALUES ('centre'::text, c.centre_id, c.name),
+							   ('lead_partner', lp.lead_partner_id, lp.name),
+							   ('county', 'county', 'County')) AS x(level, unit_id, unit_name)
+	WHERE x.unit_id IS NOT NULL
+	GROUP BY x.level, x.unit_id, x.unit_name, cc.period
 )
 SELECT u.level, u.unit_id, u.unit_name, u.period, r.target_group, g.label,
 	   r.in_group AS families,

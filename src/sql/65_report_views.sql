@@ -104,7 +104,7 @@ WITH pupil AS (
 	SELECT r.*, round(100.0 * r.gld / r.pupils, 1) AS gld_pct, cr.seen_pct
 	FROM results AS r
 	LEFT JOIN @extschema@.centre_reach AS cr
-	  ON cr.centre_id = r.centre_id AND cr.period = replace(r.academic_year, '/', '-')
+	  ON cr.centre_id = r.centre_id AND cr.kind = 'year' AND cr.period = replace(r.academic_year, '/', '-')
 ), ranked AS (
 	SELECT b.*,
 		   CASE WHEN b.seen_pct IS NOT NULL THEN rank() OVER (PARTITION BY b.academic_year, b.seen_pct IS NOT NULL ORDER BY b.gld_pct DESC) END AS fsp_rank,
