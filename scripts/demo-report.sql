@@ -113,4 +113,56 @@ SELECT (SELECT count(*) FROM surestart.family) AS families,
 	   (SELECT count(*) FROM surestart.registration) AS registrations,
 	   (SELECT count(*) FROM surestart.contact) AS contacts,
 	   (SELECT count(*) FROM surestart.eyfs_result) AS "EYFS pupils";
-\echo 'CSV copies of these tables are in demo-report/.'
+\echo
+\echo '===================================================================================='
+\echo 'REPORTS FOR 2013-14 from the extension''s views (synthetic people, real places)'
+\echo '===================================================================================='
+\echo
+\echo 'Reach by centre, 2013-14 (percentages of the under-fives of each reach area)'
+SELECT centre, under_fives, registered, registered_pct AS "reg %", registered_words,
+	   seen, seen_pct AS "seen %", seen_words, sustained, sustained_pct AS "sust %", families_seen
+FROM surestart.centre_reach WHERE period = '2013-14' ORDER BY centre;
+\copy (SELECT * FROM surestart.centre_reach WHERE period = '2013-14' ORDER BY centre) TO 'demo-report/centre_reach.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.centre_reach_deprived WHERE period = '2013-14' ORDER BY centre) TO 'demo-report/centre_reach_deprived.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'County by quarter: all areas and the 30% most deprived (IDACI)'
+SELECT scope, period, under_fives, registered_pct AS "reg %", seen_pct AS "seen %", sustained_pct AS "sust %", seen_words
+FROM surestart.reach_figures WHERE level = 'county' ORDER BY scope, period_start, kind DESC;
+
+\echo
+\echo 'Target-group coverage, county, 2013-14 (registered families in each group)'
+SELECT label, families, any_contact, any_contact_pct AS "any %", sustained, sustained_pct AS "sust %", any_contact_words
+FROM surestart.target_group_coverage WHERE level = 'county' AND period = '2013-14' ORDER BY display_order;
+\echo 'Target-group coverage by lead partner, 2013-14: any-contact % of three national groups'
+SELECT unit_name AS lead_partner,
+	   max(any_contact_pct) FILTER (WHERE target_group = 'teenage_parent') AS "teenage parents %",
+	   max(any_contact_pct) FILTER (WHERE target_group = 'lone_parent') AS "lone parents %",
+	   max(any_contact_pct) FILTER (WHERE target_group = 'workless_household') AS "workless %",
+	   max(families) FILTER (WHERE target_group = 'lone_parent') AS "lone-parent families"
+FROM surestart.target_group_coverage WHERE level = 'lead_partner' AND period = '2013-14'
+GROUP BY unit_name ORDER BY unit_name;
+\copy (SELECT * FROM surestart.target_group_coverage WHERE period = '2013-14' ORDER BY level, unit_id, display_order) TO 'demo-report/target_group_coverage.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'FSP (GLD) against contact, 2013/14 results against 2013-14 contact (1 = best)'
+SELECT centre, pupils, gld_pct AS "GLD %", fsp_rank, seen_pct AS "seen %", contact_rank, fsp_quartile_name, quadrant, fsm_gap
+FROM surestart.fsp_contact_ranking WHERE academic_year = '2013/14' ORDER BY fsp_rank, centre;
+SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.fsp_contact_correlation WHERE centres > 1;
+\copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Ofsted: latest inspection and when the next is due'
+SELECT centre, inspected_on, framework, overall, next_due FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
+\copy (SELECT * FROM surestart.ofsted_latest ORDER BY centre) TO 'demo-report/ofsted_latest.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Contract value, 2013-14: annual value per child registered, seen and in sustained contact (£)'
+SELECT lot_id AS lot, lead_partner_id AS partner, to_char(annual_value, 'FM999,999,990') AS "annual value",
+	   registered, seen, sustained, cost_per_registered, cost_per_seen, cost_per_sustained
+FROM surestart.contract_value WHERE financial_year = '2013-14'
+ORDER BY cost_per_seen DESC NULLS LAST;
+\copy (SELECT * FROM surestart.contract_value ORDER BY financial_year, lot_id) TO 'demo-report/contract_value.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'CSV copies of these tables are in demo-report/. The people in them are synthetic.'
