@@ -38,7 +38,8 @@ SQL_PARTS = \
 	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
-	src/sql/65_report_views.sql
+	src/sql/65_report_views.sql \
+	src/sql/67_funding_views.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

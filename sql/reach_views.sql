@@ -81,4 +81,25 @@ SELECT * FROM contract_value ORDER BY lot_id;
 SELECT centre_id, academic_year, pupils, gld, gld_pct, fsp_rank, seen_pct, contact_rank, fsp_quartile,
 	   contact_quartile, quadrant, fsm_gap
 FROM fsp_contact_ranking ORDER BY academic_year, centre_id;
+-- Ofsted mix against the national benchmark, and lead partners
+SELECT level, unit_id, centres, graded, good_or_outstanding, good_or_outstanding_pct, benchmark_pct,
+	   requires_improvement, not_inspected
+FROM ofsted_summary ORDER BY level, unit_id;
+UPDATE setting SET value = '75.5' WHERE name = 'ofsted_good_benchmark';
+SELECT DISTINCT benchmark_pct FROM ofsted_summary;
+SELECT lead_partner_id, financial_year, centres, lots, annual_value, registered, seen, cost_per_seen,
+	   good, requires_improvement, not_inspected
+FROM lead_partner_summary ORDER BY lead_partner_id;
+-- the data pack: each unit beside the county value and range at its level
+SELECT level, unit_id, unit_name, measure, value, county_value, county_min, county_max
+FROM data_pack WHERE period = '2013-14 Q4' AND measure IN ('registered_pct', 'registered_pct_deprived')
+ORDER BY measure, level, unit_id;
+-- support levels from grades (newest first) and the latest ratings
+SELECT centre_id, latest_grades, inspections, rag_assessed_on, quality_rag, leadership_rag, level, level_name
+FROM support_levels ORDER BY centre_id;
+-- funded places: two-year-olds per lot and term; three- and four-year-olds from funded_from until school
+SELECT * FROM two_year_take_up ORDER BY lot_id, term_start;
+INSERT INTO three_four_funding VALUES (201, '2014-01-01', true), (202, '2016-01-01', true);
+SELECT centre_id, term_start, term, eligible, in_receipt, take_up_pct, take_up_words
+FROM three_four_take_up ORDER BY centre_id, term_start;
 ROLLBACK;

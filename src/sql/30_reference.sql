@@ -76,7 +76,8 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('deprived_percent', '30', true),
 	('suppress_below', '5', true),
 	('reinspect_ri_years', '2', true),
-	('reinspect_years', '5', true);
+	('reinspect_years', '5', true),
+	('ofsted_good_benchmark', '69', true);
 
 /*
  * Check a setting's value when it is written, so that a typo fails at once
@@ -99,7 +100,7 @@ BEGIN
 			IF v !~ '^[0-9]{1,2}$' OR v::integer NOT BETWEEN 1 AND 20 THEN
 				expected := 'a whole number of years from 1 to 20';
 			END IF;
-		WHEN 'deprived_percent' THEN
+		WHEN 'deprived_percent', 'ofsted_good_benchmark' THEN
 			IF v !~ '^[0-9]{1,3}(\.[0-9]+)?$' OR v::numeric <= 0 OR v::numeric > 100 THEN
 				expected := 'a percentage above 0 and at most 100';
 			END IF;
@@ -111,7 +112,7 @@ BEGIN
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years.';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

@@ -162,3 +162,134 @@ COMMENT ON VIEW @extschema@.fsp_contact_correlation IS 'Spearman''s rho between 
 COMMENT ON COLUMN @extschema@.fsp_contact_correlation.academic_year IS 'academic year';
 COMMENT ON COLUMN @extschema@.fsp_contact_correlation.centres IS 'centres ranked';
 COMMENT ON COLUMN @extschema@.fsp_contact_correlation.rho IS 'Spearman''s rank correlation of fsp_rank and contact_rank, ties averaged';
+
+/*
+ * Ofsted's mix for the county and for each lead partner: the share of
+ * centres whose latest grade is Good or Outstanding, of those with a
+ * recorded grade, against the national benchmark (setting
+ * ofsted_good_benchmark).
+ */
+CREATE VIEW @extschema@.ofsted_summary AS
+SELECT x.level, x.unit_id, x.unit_name,
+	   count(*)::integer AS centres,
+	   count(o.overall_grade)::integer AS graded,
+	   count(*) FILTER (WHERE o.overall_grade <= 2)::integer AS good_or_outstanding,
+	   CASE WHEN count(o.overall_grade) > 0
+			THEN round(100.0 * count(*) FILTER (WHERE o.overall_grade <= 2) / count(o.overall_grade), 1) END AS good_or_outstanding_pct,
+	   CASE WHEN count(o.overall_grade) > 0
+			THEN @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE o.overall_grade <= 2), count(o.overall_grade))) END AS good_or_outstanding_words,
+	   (SELECT value::numeric FROM @extschema@.setting WHERE name = 'ofsted_good_benchmark') AS benchmark_pct,
+	   count(*) FILTER (WHERE o.overall_grade = 1)::integer AS outstanding,
+	   count(*) FILTER (WHERE o.overall_grade = 2)::integer AS good,
+	   count(*) FILTER (WHERE o.overall_grade = 3)::integer AS requires_improvement,
+	   count(*) FILTER (WHERE o.overall_grade = 4)::integer AS inadequate,
+	   count(*) FILTER (WHERE o.inspection_id IS NOT NULL AND o.overall_grade IS NULL)::integer AS grade_not_recorded,
+	   count(*) FILTER (WHERE o.inspection_id IS NULL)::integer AS not_inspected
+FROM @extschema@.ofsted_latest AS o
+JOIN @extschema@.centre AS c USING (centre_id)
+LEFT JOIN @extschema@.lot AS l USING (lot_id)
+LEFT JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
+CROSS JOIN LATERAL (VALUES ('county'::text, 'county'::text, 'County'::text),
+						   ('lead_partner', lp.lead_partner_id, lp.name)) AS x(level, unit_id, unit_name)
+WHERE x.unit_id IS NOT NULL
+GROUP BY x.level, x.unit_id, x.unit_name;
+COMMENT ON VIEW @extschema@.ofsted_summary IS 'Latest Ofsted grades of open centres, county and by lead partner: share Good or Outstanding against the national benchmark';
+COMMENT ON COLUMN @extschema@.ofsted_summary.level IS 'county or lead_partner';
+COMMENT ON COLUMN @extschema@.ofsted_summary.unit_id IS 'lead partner id, or county';
+COMMENT ON COLUMN @extschema@.ofsted_summary.unit_name IS 'lead partner name, or County';
+COMMENT ON COLUMN @extschema@.ofsted_summary.centres IS 'open centres';
+COMMENT ON COLUMN @extschema@.ofsted_summary.graded IS 'centres whose latest inspection has a recorded overall grade';
+COMMENT ON COLUMN @extschema@.ofsted_summary.good_or_outstanding IS 'of them, graded Good or Outstanding';
+COMMENT ON COLUMN @extschema@.ofsted_summary.good_or_outstanding_pct IS 'good_or_outstanding as a percentage of graded centres';
+COMMENT ON COLUMN @extschema@.ofsted_summary.good_or_outstanding_words IS 'Ofsted''s words for good_or_outstanding_pct';
+COMMENT ON COLUMN @extschema@.ofsted_summary.benchmark_pct IS 'national share Good or Outstanding to compare with (setting ofsted_good_benchmark, default 69)';
+COMMENT ON COLUMN @extschema@.ofsted_summary.outstanding IS 'centres whose latest grade is Outstanding';
+COMMENT ON COLUMN @extschema@.ofsted_summary.good IS 'centres whose latest grade is Good';
+COMMENT ON COLUMN @extschema@.ofsted_summary.requires_improvement IS 'centres whose latest grade is Requires improvement';
+COMMENT ON COLUMN @extschema@.ofsted_summary.inadequate IS 'centres whose latest grade is Inadequate';
+COMMENT ON COLUMN @extschema@.ofsted_summary.grade_not_recorded IS 'centres inspected whose latest grade is not recorded';
+COMMENT ON COLUMN @extschema@.ofsted_summary.not_inspected IS 'centres never inspected';
+
+/*
+ * Each lead partner per financial year: what it runs, what it costs, whom
+ * it reaches, and its Ofsted mix.
+ */
+CREATE VIEW @extschema@.lead_partner_summary AS
+WITH lots AS (
+	SELECT lead_partner_id, count(*)::integer AS lots, sum(annual_value) AS annual_value
+	FROM @extschema@.lot GROUP BY lead_partner_id
+), reach AS (
+	SELECT l.lead_partner_id, r.period AS financial_year,
+		   count(*)::integer AS centres,
+		   sum(r.registered)::bigint AS registered, sum(r.seen)::bigint AS seen, sum(r.sustained)::bigint AS sustained
+	FROM @extschema@.centre_reach AS r
+	JOIN @extschema@.centre AS c USING (centre_id)
+	JOIN @extschema@.lot AS l USING (lot_id)
+	WHERE r.kind = 'year'
+	GROUP BY l.lead_partner_id, r.period
+)
+SELECT lp.lead_partner_id, lp.name AS lead_partner, lp.sector, r.financial_year,
+	   r.centres, lo.lots, lo.annual_value, r.registered, r.seen, r.sustained,
+	   round(lo.annual_value / nullif(r.seen, 0), 2) AS cost_per_seen,
+	   o.outstanding, o.good, o.requires_improvement, o.inadequate, o.grade_not_recorded, o.not_inspected
+FROM @extschema@.lead_partner AS lp
+JOIN reach AS r USING (lead_partner_id)
+JOIN lots AS lo USING (lead_partner_id)
+LEFT JOIN @extschema@.ofsted_summary AS o ON o.level = 'lead_partner' AND o.unit_id = lp.lead_partner_id;
+COMMENT ON VIEW @extschema@.lead_partner_summary IS 'Each lead partner per financial year: centres, lots and annual value, children registered, seen and in sustained contact, cost per child seen, and Ofsted mix';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner_id IS 'lead partner';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner IS 'lead partner name';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.sector IS 'local_authority, voluntary, health, school or private';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.financial_year IS 'financial year, e.g. 2013-14';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.centres IS 'centres it runs that were open in the year';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.lots IS 'lots it holds';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.annual_value IS 'annual value of its lots, pounds';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.registered IS 'under-fives registered in its centres'' reach areas at the year end';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.seen IS 'under-fives of those areas seen in the year';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.sustained IS 'under-fives of those areas in sustained contact in the year';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.cost_per_seen IS 'annual value per child seen, pounds';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.outstanding IS 'its centres whose latest grade is Outstanding';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.good IS 'its centres whose latest grade is Good';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.requires_improvement IS 'its centres whose latest grade is Requires improvement';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.inadequate IS 'its centres whose latest grade is Inadequate';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.grade_not_recorded IS 'its centres inspected without a recorded grade';
+COMMENT ON COLUMN @extschema@.lead_partner_summary.not_inspected IS 'its centres never inspected';
+
+/*
+ * The data pack: registered, seen and sustained percentages, overall and in
+ * the most deprived areas, for every LSOA, centre, group, district and the
+ * county, each beside the county's value and the county's range at that
+ * level.
+ */
+CREATE VIEW @extschema@.data_pack AS
+WITH figures AS (
+	SELECT r.level, r.unit_id, r.period, r.period_end,
+		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   m.value
+	FROM @extschema@.reach_figures AS r
+	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
+							   ('sustained_pct', r.sustained_pct)) AS m(measure, value)
+)
+SELECT f.level, f.unit_id,
+	   CASE f.level WHEN 'lsoa' THEN (SELECT name FROM @extschema@.lsoa WHERE lsoa_code = f.unit_id)
+					WHEN 'centre' THEN (SELECT name FROM @extschema@.centre WHERE centre_id = f.unit_id)
+					WHEN 'district' THEN (SELECT min(district_name) FROM @extschema@.lsoa WHERE district_code = f.unit_id)
+					WHEN 'county' THEN 'County'
+					ELSE f.unit_id END AS unit_name,
+	   f.period, f.measure, f.value,
+	   max(f.value) FILTER (WHERE f.level = 'county') OVER w_period AS county_value,
+	   min(f.value) OVER w_level AS county_min,
+	   max(f.value) OVER w_level AS county_max
+FROM figures AS f
+WINDOW w_period AS (PARTITION BY f.period, f.measure),
+	   w_level AS (PARTITION BY f.period, f.measure, f.level);
+COMMENT ON VIEW @extschema@.data_pack IS 'The data pack in long format: each unit''s registered, seen and sustained percentages (overall and in the most deprived areas) beside the county value and the county''s range at its level';
+COMMENT ON COLUMN @extschema@.data_pack.level IS 'lsoa, centre, group, district or county';
+COMMENT ON COLUMN @extschema@.data_pack.unit_id IS 'LSOA code, centre id, group id, district code, or county';
+COMMENT ON COLUMN @extschema@.data_pack.unit_name IS 'LSOA, centre or district name, group id, or County';
+COMMENT ON COLUMN @extschema@.data_pack.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.data_pack.measure IS 'registered_pct, seen_pct, sustained_pct, or the same with _deprived (most deprived LSOAs only)';
+COMMENT ON COLUMN @extschema@.data_pack.value IS 'the unit''s percentage of under-fives, one decimal place';
+COMMENT ON COLUMN @extschema@.data_pack.county_value IS 'the county''s value of the measure';
+COMMENT ON COLUMN @extschema@.data_pack.county_min IS 'lowest value of the measure among the county''s units at this level';
+COMMENT ON COLUMN @extschema@.data_pack.county_max IS 'highest value of the measure among the county''s units at this level';

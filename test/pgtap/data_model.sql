@@ -276,8 +276,9 @@ SELECT col_is_unique('surestart', 'centre', 'name', 'centre names are unique');
 -- seeded reference rows
 SELECT set_eq('SELECT name, value FROM setting',
 	$$ VALUES ('sustained_contacts', '3'), ('deprived_index', 'idaci'), ('deprived_percent', '30'),
-			  ('suppress_below', '5'), ('reinspect_ri_years', '2'), ('reinspect_years', '5') $$,
-	'the six settings with their defaults');
+			  ('suppress_below', '5'), ('reinspect_ri_years', '2'), ('reinspect_years', '5'),
+			  ('ofsted_good_benchmark', '69') $$,
+	'the settings with their defaults');
 SELECT set_eq('SELECT from_percent, words FROM ofsted_word',
 	$$ VALUES (100::numeric, 'All'), (97.0, 'Almost all'), (80.0, 'Very large majority'),
 			  (65.0, 'Large majority'), (50.0, 'Majority'), (20.0, 'Minority'), (0.1, 'Few'), (0, 'None') $$,

@@ -1,0 +1,128 @@
+/* src/sql/67_funding_views.sql: support levels and funded early education */
+
+CREATE VIEW @extschema@.support_levels AS
+SELECT c.centre_id, c.name AS centre,
+	   array_to_string(g.grades::text[], ', ') AS latest_grades,
+	   g.inspections,
+	   rag.assessed_on AS rag_assessed_on, rag.quality_rag, rag.leadership_rag,
+	   @extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag) AS level,
+	   @extschema@.support_level_name(@extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag)) AS level_name
+FROM @extschema@.centre AS c
+CROSS JOIN LATERAL (
+	SELECT array_agg(i.overall ORDER BY i.inspected_on DESC, i.inspection_id DESC)
+			   FILTER (WHERE i.overall IS NOT NULL) AS grades,
+		   count(*)::integer AS inspections
+	FROM @extschema@.inspected_centre AS ic
+	JOIN @extschema@.ofsted_inspection AS i USING (inspection_id)
+	WHERE ic.centre_id = c.centre_id AND i.status NOT IN ('postponed', 'cancelled')
+) AS g
+LEFT JOIN LATERAL (
+	SELECT r.assessed_on, r.quality_rag, r.leadership_rag
+	FROM @extschema@.centre_rag AS r
+	WHERE r.centre_id = c.centre_id
+	ORDER BY r.assessed_on DESC
+	LIMIT 1
+) AS rag ON true
+WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings';
+COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.support_levels.latest_grades IS 'recorded overall grades of its inspections, newest first';
+COMMENT ON COLUMN @extschema@.support_levels.inspections IS 'inspections that took place';
+COMMENT ON COLUMN @extschema@.support_levels.rag_assessed_on IS 'day of the latest quality and leadership rating';
+COMMENT ON COLUMN @extschema@.support_levels.quality_rag IS 'latest quality and impact rating: green, amber or red';
+COMMENT ON COLUMN @extschema@.support_levels.leadership_rag IS 'latest leadership and management rating: green, amber or red';
+COMMENT ON COLUMN @extschema@.support_levels.level IS 'support level 1-4: the highest any indicator triggers';
+COMMENT ON COLUMN @extschema@.support_levels.level_name IS 'Normal, Raised, Supported or Intensive';
+
+/*
+ * A child's term belongs to the centre whose reach area holds its family's
+ * LSOA on the first day of the term (the later period when two touch).
+ */
+CREATE VIEW @extschema@.child_term_centre AS
+SELECT DISTINCT ON (t.child_id, t.term_start) t.child_id, t.term_start, a.centre_id
+FROM (SELECT child_id, term_start FROM @extschema@.two_year_place
+	  UNION SELECT child_id, term_start FROM @extschema@.three_four_funding) AS t
+JOIN @extschema@.child AS c USING (child_id)
+JOIN @extschema@.family AS f USING (family_id)
+JOIN @extschema@.reach_area AS a
+  ON a.lsoa_code = f.lsoa_code AND a.valid_from <= t.term_start
+ AND (a.valid_to IS NULL OR a.valid_to >= t.term_start)
+ORDER BY t.child_id, t.term_start, a.valid_from DESC;
+COMMENT ON VIEW @extschema@.child_term_centre IS 'The centre each child with funded early education belongs to in each term (person-level)';
+COMMENT ON COLUMN @extschema@.child_term_centre.child_id IS 'child';
+COMMENT ON COLUMN @extschema@.child_term_centre.term_start IS 'first day of the term';
+COMMENT ON COLUMN @extschema@.child_term_centre.centre_id IS 'centre whose reach area holds the family''s LSOA that day';
+
+CREATE VIEW @extschema@.two_year_take_up AS
+SELECT c.lot_id, p.term_start,
+	   CASE extract(month FROM p.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
+		   || extract(year FROM p.term_start) AS term,
+	   count(*) FILTER (WHERE p.dwp_eligible)::integer AS dwp_eligible,
+	   count(*) FILTER (WHERE p.dwp_eligible AND p.taken_up)::integer AS taken_up_dwp,
+	   count(*) FILTER (WHERE NOT p.dwp_eligible AND p.taken_up)::integer AS taken_up_local_criteria,
+	   count(*) FILTER (WHERE p.taken_up)::integer AS taken_up_total,
+	   CASE WHEN count(*) FILTER (WHERE p.dwp_eligible) > 0
+			THEN round(100.0 * count(*) FILTER (WHERE p.dwp_eligible AND p.taken_up)
+					   / count(*) FILTER (WHERE p.dwp_eligible), 1) END AS take_up_pct,
+	   CASE WHEN count(*) FILTER (WHERE p.dwp_eligible) > 0
+			THEN round(100.0 * count(*) FILTER (WHERE p.taken_up)
+					   / count(*) FILTER (WHERE p.dwp_eligible), 1) END AS total_take_up_pct
+FROM @extschema@.two_year_place AS p
+JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
+JOIN @extschema@.centre AS c USING (centre_id)
+GROUP BY c.lot_id, p.term_start;
+COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term: DWP-eligible children, places taken on the original (DWP) and local criteria, and take-up';
+COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in';
+COMMENT ON COLUMN @extschema@.two_year_take_up.term_start IS 'first day of the term';
+COMMENT ON COLUMN @extschema@.two_year_take_up.term IS 'term name, e.g. Autumn 2013';
+COMMENT ON COLUMN @extschema@.two_year_take_up.dwp_eligible IS 'children on the DWP list of eligible children';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_dwp IS 'of them, children taking a funded place';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_local_criteria IS 'children taking a place under local criteria (not on the DWP list)';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_total IS 'all children taking a funded place';
+COMMENT ON COLUMN @extschema@.two_year_take_up.take_up_pct IS 'taken_up_dwp as a percentage of dwp_eligible: take-up on the original criteria';
+COMMENT ON COLUMN @extschema@.two_year_take_up.total_take_up_pct IS 'taken_up_total as a percentage of dwp_eligible; may exceed 100 with local criteria';
+
+/*
+ * 3- and 4-year-olds: a child is eligible in a term from funded_from(dob)
+ * until it starts school, in the September after its fourth birthday
+ * (children born 1 September to 31 August start together).
+ */
+CREATE VIEW @extschema@.three_four_take_up AS
+WITH terms AS (
+	SELECT DISTINCT term_start FROM @extschema@.three_four_funding
+), eligible AS (
+	SELECT DISTINCT ON (c.child_id, t.term_start) t.term_start, c.child_id, a.centre_id
+	FROM terms AS t
+	JOIN @extschema@.child AS c
+	  ON @extschema@.funded_from(c.dob) <= t.term_start
+	 AND t.term_start < make_date(extract(year FROM c.dob)::integer + 4
+								  + CASE WHEN extract(month FROM c.dob) >= 9 THEN 1 ELSE 0 END, 9, 1)
+	JOIN @extschema@.family AS f USING (family_id)
+	JOIN @extschema@.reach_area AS a
+	  ON a.lsoa_code = f.lsoa_code AND a.valid_from <= t.term_start
+	 AND (a.valid_to IS NULL OR a.valid_to >= t.term_start)
+	WHERE c.dob > t.term_start - interval '6 years'
+	ORDER BY c.child_id, t.term_start, a.valid_from DESC
+)
+SELECT e.centre_id, ce.name AS centre, e.term_start,
+	   CASE extract(month FROM e.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
+		   || extract(year FROM e.term_start) AS term,
+	   count(*)::integer AS eligible,
+	   count(*) FILTER (WHERE r.in_receipt)::integer AS in_receipt,
+	   round(100.0 * count(*) FILTER (WHERE r.in_receipt) / count(*), 1) AS take_up_pct,
+	   @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE r.in_receipt), count(*))) AS take_up_words
+FROM eligible AS e
+JOIN @extschema@.centre AS ce USING (centre_id)
+LEFT JOIN @extschema@.three_four_funding AS r
+  ON r.child_id = e.child_id AND r.term_start = e.term_start
+GROUP BY e.centre_id, ce.name, e.term_start;
+COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
+COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
+COMMENT ON COLUMN @extschema@.three_four_take_up.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.three_four_take_up.term_start IS 'first day of the term';
+COMMENT ON COLUMN @extschema@.three_four_take_up.term IS 'term name, e.g. Autumn 2013';
+COMMENT ON COLUMN @extschema@.three_four_take_up.eligible IS 'children eligible that term: funded_from(dob) reached and not yet at school';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt IS 'of them, children receiving funded early education';
+COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_pct IS 'in_receipt as a percentage of eligible';
+COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_words IS 'Ofsted''s words for take_up_pct';
