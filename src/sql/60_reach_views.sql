@@ -194,9 +194,10 @@ COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most depri
  * (one decimal place, half away from zero) and Ofsted's words.
  */
 /*
- * Each level is its own GROUP BY over lsoa_period_counts, so that a filter
- * on level and period reaches the base and only the figures asked for are
- * computed (PostgreSQL pushes no filter into GROUPING SETS or into a CTE
+ * Each LSOA's counts are counted once for the LSOA, its centre, group,
+ * district and the county, and summed per unit in one GROUP BY, so the base
+ * is computed once whatever levels are asked for, and a filter on period
+ * reaches it (PostgreSQL pushes no filter into GROUPING SETS or into a CTE
  * used twice).
  */
 CREATE VIEW @extschema@.reach_figures AS
@@ -213,7 +214,7 @@ SELECT level, unit_id, scope, period, kind, period_start, period_end,
 	   CASE WHEN under_fives > 0 AND seen <= under_fives
 			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words
 FROM (
-	SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
+	SELECT x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
 		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
 		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
 		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
@@ -221,49 +222,10 @@ FROM (
 	JOIN @extschema@.centre AS c USING (centre_id)
 	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
 						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
-	GROUP BY l.lsoa_code, s.scope, l.period, l.kind, l.period_start, l.period_end
-	UNION ALL
-	SELECT 'centre'::text AS level, l.centre_id AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
-		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
-	FROM @extschema@.lsoa_period_counts AS l
-	JOIN @extschema@.centre AS c USING (centre_id)
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
-	GROUP BY l.centre_id, s.scope, l.period, l.kind, l.period_start, l.period_end
-	UNION ALL
-	SELECT 'group'::text AS level, c.group_id AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
-		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
-	FROM @extschema@.lsoa_period_counts AS l
-	JOIN @extschema@.centre AS c USING (centre_id)
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
-	WHERE c.group_id IS NOT NULL
-	GROUP BY c.group_id, s.scope, l.period, l.kind, l.period_start, l.period_end
-	UNION ALL
-	SELECT 'district'::text AS level, c.district_code AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
-		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
-	FROM @extschema@.lsoa_period_counts AS l
-	JOIN @extschema@.centre AS c USING (centre_id)
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
-	WHERE c.district_code IS NOT NULL
-	GROUP BY c.district_code, s.scope, l.period, l.kind, l.period_start, l.period_end
-	UNION ALL
-	SELECT 'county'::text AS level, 'county' AS unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
-		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
-	FROM @extschema@.lsoa_period_counts AS l
-	JOIN @extschema@.centre AS c USING (centre_id)
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
-	GROUP BY s.scope, l.period, l.kind, l.period_start, l.period_end
+	CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
+							   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
+	WHERE x.unit_id IS NOT NULL
+	GROUP BY x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end
 ) AS g;
 COMMENT ON VIEW @extschema@.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period';
 COMMENT ON COLUMN @extschema@.reach_figures.level IS 'lsoa, centre, group, district or county';
