@@ -157,6 +157,33 @@ SELECT centre, inspected_on, framework, overall, next_due FROM surestart.ofsted_
 \copy (SELECT * FROM surestart.ofsted_latest ORDER BY centre) TO 'demo-report/ofsted_latest.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo 'Ofsted mix: share of graded centres Good or Outstanding, against the national benchmark'
+SELECT unit_name, centres, graded, good_or_outstanding AS "good+", good_or_outstanding_pct AS "good+ %",
+	   benchmark_pct AS "benchmark %", requires_improvement AS ri, inadequate, grade_not_recorded AS "not recorded", not_inspected
+FROM surestart.ofsted_summary ORDER BY level DESC, centres DESC, unit_name;
+\copy (SELECT * FROM surestart.ofsted_summary ORDER BY level, unit_id) TO 'demo-report/ofsted_summary.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Support and intervention levels (Ofsted grades newest first, latest quality and leadership ratings)'
+SELECT centre, latest_grades, quality_rag, leadership_rag, level, level_name
+FROM surestart.support_levels WHERE level > 1 ORDER BY level DESC, centre;
+SELECT level_name, count(*) AS centres FROM surestart.support_levels GROUP BY level, level_name ORDER BY level;
+\copy (SELECT * FROM surestart.support_levels ORDER BY centre) TO 'demo-report/support_levels.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Funded places: 2-year-olds (county, per term) and 3- and 4-year-olds (county, per term)'
+SELECT term, sum(dwp_eligible) AS dwp_eligible, sum(taken_up_dwp) AS taken_up_dwp, sum(taken_up_total) AS taken_up_total,
+	   round(100.0 * sum(taken_up_dwp) / nullif(sum(dwp_eligible), 0), 1) AS "take-up %",
+	   round(100.0 * sum(taken_up_total) / nullif(sum(dwp_eligible), 0), 1) AS "total %"
+FROM surestart.two_year_take_up GROUP BY term_start, term ORDER BY term_start;
+SELECT term, sum(eligible) AS eligible, sum(in_receipt) AS in_receipt,
+	   round(100.0 * sum(in_receipt) / nullif(sum(eligible), 0), 1) AS "take-up %"
+FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
+\copy (SELECT * FROM surestart.two_year_take_up ORDER BY lot_id, term_start) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.data_pack WHERE period = '2013-14' ORDER BY level, unit_id, measure) TO 'demo-report/data_pack.csv' WITH (FORMAT csv, HEADER)
+
+\echo
 \echo 'Contract value, 2013-14: annual value per child registered, seen and in sustained contact (£)'
 SELECT lot_id AS lot, lead_partner_id AS partner, to_char(annual_value, 'FM999,999,990') AS "annual value",
 	   registered, seen, sustained, cost_per_registered, cost_per_seen, cost_per_sustained
