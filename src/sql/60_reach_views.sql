@@ -75,7 +75,7 @@ COMMENT ON COLUMN @extschema@.period_reach_area.lsoa_code IS 'LSOA';
 COMMENT ON COLUMN @extschema@.period_reach_area.centre_id IS 'centre whose reach area holds the LSOA on the reference date';
 
 CREATE VIEW @extschema@.counted_child AS
-SELECT a.period, a.period_start, a.period_end, a.lsoa_code, a.centre_id, c.child_id, c.family_id,
+SELECT a.period, a.kind, a.period_start, a.period_end, a.lsoa_code, a.centre_id, c.child_id, c.family_id,
 	   EXISTS (SELECT 1 FROM @extschema@.registration AS g
 			   WHERE g.child_id = c.child_id AND g.registered_on <= a.period_end
 				 AND (g.ended_on IS NULL OR g.ended_on >= a.period_end)) AS registered
@@ -86,6 +86,7 @@ WHERE c.dob > a.period_end - interval '6 years'
   AND CASE WHEN c.dob <= a.period_end THEN @extschema@.age_on(c.dob, a.period_end) < 5 ELSE false END;
 COMMENT ON VIEW @extschema@.counted_child IS 'Children counted in each period: under five on the reference date, living in a reach area then (person-level)';
 COMMENT ON COLUMN @extschema@.counted_child.period IS 'period label';
+COMMENT ON COLUMN @extschema@.counted_child.kind IS 'quarter or year';
 COMMENT ON COLUMN @extschema@.counted_child.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.counted_child.period_end IS 'reference date';
 COMMENT ON COLUMN @extschema@.counted_child.lsoa_code IS 'LSOA where the child''s family lives';
@@ -95,7 +96,7 @@ COMMENT ON COLUMN @extschema@.counted_child.family_id IS 'child''s family';
 COMMENT ON COLUMN @extschema@.counted_child.registered IS 'registered at any centre on the reference date';
 
 CREATE VIEW @extschema@.meaningful_contact AS
-SELECT cc.period, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
+SELECT cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
 FROM @extschema@.counted_child AS cc
 JOIN @extschema@.contact AS k
   ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
@@ -105,7 +106,7 @@ UNION ALL
 (SELECT DISTINCT ON (cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
 		CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
 			 WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END)
-	   cc.period, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
+	   cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
 FROM @extschema@.counted_child AS cc
 JOIN @extschema@.contact AS k
   ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
@@ -116,6 +117,7 @@ ORDER BY cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
 		 k.contact_on, k.contact_id);
 COMMENT ON VIEW @extschema@.meaningful_contact IS 'Meaningful contacts of counted children in each period, at any centre, after contact_rule (person-level)';
 COMMENT ON COLUMN @extschema@.meaningful_contact.period IS 'period label';
+COMMENT ON COLUMN @extschema@.meaningful_contact.kind IS 'quarter or year';
 COMMENT ON COLUMN @extschema@.meaningful_contact.lsoa_code IS 'LSOA where the child''s family lives';
 COMMENT ON COLUMN @extschema@.meaningful_contact.centre_id IS 'centre the child counts for (not necessarily the centre that made the contact)';
 COMMENT ON COLUMN @extschema@.meaningful_contact.child_id IS 'child';
@@ -142,17 +144,17 @@ LEFT JOIN LATERAL (
 			(SELECT min(q.mid_year) FROM @extschema@.population AS q WHERE q.lsoa_code = a.lsoa_code))
 ) AS pop ON true
 LEFT JOIN (
-	SELECT period, lsoa_code, count(*) FILTER (WHERE registered) AS registered
+	SELECT period, kind, lsoa_code, count(*) FILTER (WHERE registered) AS registered
 	FROM @extschema@.counted_child
-	GROUP BY period, lsoa_code
-) AS ch ON ch.period = a.period AND ch.lsoa_code = a.lsoa_code
+	GROUP BY period, kind, lsoa_code
+) AS ch ON ch.period = a.period AND ch.kind = a.kind AND ch.lsoa_code = a.lsoa_code
 LEFT JOIN (
-	SELECT period, lsoa_code,
+	SELECT period, kind, lsoa_code,
 		   @extschema@.contact_reach(child_id) AS children,
 		   @extschema@.contact_reach(family_id) AS families
 	FROM @extschema@.meaningful_contact
-	GROUP BY period, lsoa_code
-) AS m ON m.period = a.period AND m.lsoa_code = a.lsoa_code;
+	GROUP BY period, kind, lsoa_code
+) AS m ON m.period = a.period AND m.kind = a.kind AND m.lsoa_code = a.lsoa_code;
 COMMENT ON VIEW @extschema@.lsoa_period_counts IS 'Reach counts per LSOA and period, the base every reach view adds up';
 COMMENT ON COLUMN @extschema@.lsoa_period_counts.period IS 'period label';
 COMMENT ON COLUMN @extschema@.lsoa_period_counts.kind IS 'quarter or year';
