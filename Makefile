@@ -14,6 +14,7 @@ MODULE_big = $(EXTENSION)
 OBJS = \
 	src/module.o \
 	src/binary.o \
+	src/settings.o \
 	src/ofsted_grade.o \
 	src/target_groups.o \
 	src/calendar.o \

@@ -42,7 +42,6 @@
 
 #include "access/htup_details.h"
 #include "common/int.h"
-#include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -53,7 +52,6 @@
 #include "surestart.h"
 
 /* Default when surestart.setting has no sustained_contacts row. */
-#define REACH_DEFAULT_THRESHOLD 3
 
 /* Bytes before the entries in the serialised form, and per entry. */
 #define REACH_SERIAL_HEADER (1 + 4 + 8 + 8)
@@ -153,78 +151,6 @@ typedef struct ReachState
 } ReachState;
 
 /*
- * Raise the error for a sustained_contacts value that is not a whole number
- * from 1 to 999999999.  The setting table's trigger makes this unlikely, but
- * the value must not be trusted blindly (the trigger can be disabled).
- */
-static int32
-reach_parse_threshold(const char *value)
-{
-	int			len = strlen(value);
-	int64		n = 0;
-
-	if (len < 1 || len > 9)
-		n = -1;
-	for (int i = 0; i < len && n >= 0; i++)
-	{
-		if (value[i] < '0' || value[i] > '9')
-			n = -1;
-		else
-			n = n * 10 + (value[i] - '0');
-	}
-	if (n < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid value \"%s\" for setting sustained_contacts", value),
-				 errdetail("Expected a whole number of at least 1.")));
-	return (int32) n;
-}
-
-/*
- * Read the sustained_contacts setting through SPI from the setting table of
- * the schema the calling function lives in (the extension's schema).  A
- * missing row means the default, 3.
- */
-static int32
-reach_read_threshold(Oid fn_oid)
-{
-	char	   *nspname = get_namespace_name(get_func_namespace(fn_oid));
-	StringInfoData query;
-	int32		threshold = REACH_DEFAULT_THRESHOLD;
-	int			ret;
-
-	if (nspname == NULL)
-		elog(ERROR, "could not find the schema of function %u", fn_oid);
-	initStringInfo(&query);
-	appendStringInfo(&query,
-					 "SELECT s.value FROM %s.setting AS s "
-					 "WHERE s.name OPERATOR(pg_catalog.=) 'sustained_contacts'::pg_catalog.text",
-					 quote_identifier(nspname));
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute(query.data, true, 2);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading the sustained_contacts setting failed: %s",
-			 SPI_result_code_string(ret));
-	if (SPI_processed > 0)
-	{
-		char	   *value = SPI_getvalue(SPI_tuptable->vals[0],
-										 SPI_tuptable->tupdesc, 1);
-
-		if (value == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("setting sustained_contacts is null"),
-					 errdetail("Expected a whole number of at least 1.")));
-		threshold = reach_parse_threshold(value);
-	}
-	SPI_finish();
-	pfree(query.data);
-	return threshold;
-}
-
-/*
  * The threshold for this aggregate call: read on the first transition call
  * and kept in the transition function's fn_extra, which lives as long as the
  * executor node, so every group and every state of one query uses the same
@@ -237,7 +163,7 @@ reach_threshold(FunctionCallInfo fcinfo)
 
 	if (cached == NULL)
 	{
-		int32		threshold = reach_read_threshold(fcinfo->flinfo->fn_oid);
+		int32		threshold = surestart_sustained_contacts(fcinfo->flinfo->fn_oid);
 
 		cached = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int32));
 		*cached = threshold;

@@ -61,7 +61,6 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/int.h"
-#include "executor/spi.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -76,7 +75,6 @@
 #define ALL_GROUPS_MASK	((uint64) TARGET_GROUPS_ALL)
 
 /* Default of the sustained_contacts setting (SPEC, DOMAIN.md). */
-#define DEFAULT_SUSTAINED_CONTACTS 3
 
 /* Positions in a triple. */
 #define C_IN		0
@@ -830,58 +828,6 @@ coverage_agg_context(FunctionCallInfo fcinfo, const char *name)
 }
 
 /*
- * Read the sustained_contacts setting from the extension's setting table
- * (found through the schema of the calling function, fn_oid), or its
- * default 3 when the row is missing.  A value that is not a whole number
- * from 1 to 2147483647 (possible only if the table was written with its
- * check trigger disabled) is an error rather than a guess.
- */
-static int32
-read_sustained_threshold(Oid fn_oid)
-{
-	char	   *schema = get_namespace_name(get_func_namespace(fn_oid));
-	char	   *query;
-	int32		threshold = DEFAULT_SUSTAINED_CONTACTS;
-	int			ret;
-
-	if (schema == NULL)
-		elog(ERROR, "cannot find the schema of function %u", fn_oid);
-	query = psprintf("SELECT value FROM %s.setting WHERE name OPERATOR(pg_catalog.=) 'sustained_contacts'",
-					 quote_identifier(schema));
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute(query, true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading setting sustained_contacts failed: %s", SPI_result_code_string(ret));
-	if (SPI_processed > 0)
-	{
-		bool		isnull;
-		Datum		value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-		char	   *str;
-		char	   *end;
-		long		parsed;
-
-		if (isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("setting sustained_contacts is null"),
-					 errdetail("Expected a whole number of at least 1.")));
-		str = TextDatumGetCString(value);
-		errno = 0;
-		parsed = strtol(str, &end, 10);
-		if (errno != 0 || end == str || *end != '\0' || !isdigit((unsigned char) str[0]) ||
-			parsed < 1 || parsed > PG_INT32_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid value \"%s\" for setting sustained_contacts", str),
-					 errdetail("Expected a whole number of at least 1.")));
-		threshold = (int32) parsed;
-	}
-	SPI_finish();
-	return threshold;
-}
-
-/*
  * The threshold for this aggregate call site: read once per query through
  * SPI and cached in the function's fn_extra, so GROUP BY with many groups
  * reads the table once, not once per group.
@@ -894,7 +840,7 @@ coverage_setting(FunctionCallInfo fcinfo)
 
 	if (setting == NULL)
 	{
-		int32		threshold = read_sustained_threshold(flinfo->fn_oid);
+		int32		threshold = surestart_sustained_contacts(flinfo->fn_oid);
 
 		setting = (CoverageSetting *) MemoryContextAlloc(flinfo->fn_mcxt, sizeof(CoverageSetting));
 		setting->threshold = threshold;
@@ -1054,7 +1000,7 @@ coverage_agg_final(PG_FUNCTION_ARGS)
 		CoverageState empty;
 
 		memset(&empty, 0, sizeof(empty));
-		empty.threshold = read_sustained_threshold(fcinfo->flinfo->fn_oid);
+		empty.threshold = surestart_sustained_contacts(fcinfo->flinfo->fn_oid);
 		PG_RETURN_COVERAGE_P(coverage_from_state(&empty));
 	}
 	state = (CoverageState *) PG_GETARG_POINTER(0);

@@ -7,7 +7,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "executor/spi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -40,60 +39,14 @@ static const char *const support_level_names[] = {
 };
 
 /*
- * Read a whole number of years from the setting table of the schema this
- * function lives in (the extension's schema), or the default when the row
- * is missing.  The setting table's trigger already checks values; they are
- * checked again here because a value could predate the trigger or have been
- * loaded with triggers disabled.
+ * A whole number of years from the setting table, or the default when the
+ * row is missing.
  */
 static int
 read_years_setting(Oid fn_oid, const char *name, int default_years)
 {
-	char	   *schema = get_namespace_name(get_func_namespace(fn_oid));
-	char	   *query;
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		args[1];
-	int			years = default_years;
-	int			ret;
-
-	if (schema == NULL)
-		elog(ERROR, "cannot find the schema of function %u", fn_oid);
-	query = psprintf("SELECT value FROM %s.setting WHERE name OPERATOR(pg_catalog.=) $1",
-					 quote_identifier(schema));
-	args[0] = CStringGetTextDatum(name);
-
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	ret = SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 1);
-	if (ret != SPI_OK_SELECT)
-		elog(ERROR, "reading setting %s failed: %s", name, SPI_result_code_string(ret));
-	if (SPI_processed > 0)
-	{
-		bool		isnull;
-		Datum		value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
-										  1, &isnull);
-		char	   *str;
-		char	   *end;
-		long		parsed;
-
-		if (isnull)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("setting %s is null", name),
-					 errdetail("Expected a whole number of years from 1 to 20.")));
-		str = TextDatumGetCString(value);
-		errno = 0;
-		parsed = strtol(str, &end, 10);
-		if (errno != 0 || end == str || *end != '\0' || !isdigit((unsigned char) str[0]) ||
-			parsed < 1 || parsed > 20)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid value \"%s\" for setting %s", str, name),
-					 errdetail("Expected a whole number of years from 1 to 20.")));
-		years = (int) parsed;
-	}
-	SPI_finish();
-	return years;
+	return surestart_setting_int(fn_oid, name, default_years, 1, 20,
+								 "a whole number of years from 1 to 20");
 }
 
 PG_FUNCTION_INFO_V1(next_inspection_due);

@@ -20,6 +20,12 @@
 extern void surestart_binary_begin(StringInfo buf);
 extern void surestart_binary_check_version(StringInfo buf, const char *what);
 
+/* settings.c: the council's settings, read from C */
+#define SURESTART_DEFAULT_SUSTAINED_CONTACTS 3
+extern int32 surestart_setting_int(Oid fn_oid, const char *name, int32 default_value,
+								   int32 min, int32 max, const char *expected);
+extern int32 surestart_sustained_contacts(Oid fn_oid);
+
 /*
  * ofsted_grade: Ofsted's four-point scale, stored as its number so that the
  * natural order of the stored byte is the order of the grades, best first.
