@@ -56,26 +56,7 @@ SELECT count(*) AS families, round(avg(cardinality(groups)), 2) AS groups_per_fa
 	round(100.0 * count(*) FILTER (WHERE groups && '{lone_parent}') / count(*), 1) AS lone_parent_pct
 FROM bench_families;
 
--- Time a query (best of 3, seconds) with clock_timestamp in PL/pgSQL; the
--- rows are fetched and discarded, so every aggregate is computed.
-CREATE FUNCTION pg_temp.best_of_3(query text) RETURNS double precision
-LANGUAGE plpgsql AS $$
-DECLARE
-	started timestamptz;
-	took double precision;
-	best double precision;
-BEGIN
-	FOR i IN 1 .. 3 LOOP
-		started := clock_timestamp();
-		EXECUTE query;
-		took := extract(epoch FROM clock_timestamp() - started);
-		IF best IS NULL OR took < best THEN
-			best := took;
-		END IF;
-	END LOOP;
-	RETURN best;
-END
-$$;
+\ir lib/best_of_3.sql
 
 -- ours: one pass, one state per centre
 \set ours 'SELECT centre, surestart.coverage(groups, contacts) AS c FROM bench_families GROUP BY centre'

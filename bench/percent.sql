@@ -20,25 +20,7 @@ FROM (SELECT 1 + floor(random() * 20000)::bigint AS whole FROM generate_series(1
 	LATERAL (SELECT floor(random() * (w.whole + 1))::bigint AS part) AS p;
 VACUUM ANALYZE bench_rows;
 
--- Time a query (best of 3, seconds) with clock_timestamp in PL/pgSQL.
-CREATE FUNCTION pg_temp.best_of_3(query text) RETURNS double precision
-LANGUAGE plpgsql AS $$
-DECLARE
-	started timestamptz;
-	took double precision;
-	best double precision;
-BEGIN
-	FOR i IN 1 .. 3 LOOP
-		started := clock_timestamp();
-		EXECUTE query;
-		took := extract(epoch FROM clock_timestamp() - started);
-		IF best IS NULL OR took < best THEN
-			best := took;
-		END IF;
-	END LOOP;
-	RETURN best;
-END
-$$;
+\ir lib/best_of_3.sql
 
 -- The two sides must agree before their speed is compared.
 SELECT count(*) AS percent_disagreements
