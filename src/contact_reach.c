@@ -220,6 +220,29 @@ reach_add_count(ReachState *state, int64 id, int64 add)
 }
 
 /*
+ * Count one more contact in an id's entry (found: whether it existed),
+ * saturating at PG_INT32_MAX, and keep the sustained count in step.  The
+ * per-row step of contact_reach(child_id), shared by the batched and the
+ * direct insert paths.
+ */
+static inline void
+reach_count_one(ReachState *state, ReachEntry *entry, bool found)
+{
+	if (!found)
+	{
+		entry->count = 1;
+		if (state->threshold == 1)
+			state->sustained++;
+	}
+	else if (likely(entry->count < PG_INT32_MAX))
+	{
+		entry->count++;
+		if (entry->count == state->threshold)
+			state->sustained++;
+	}
+}
+
+/*
  * Apply the queued ids to the hash: hash them all and prefetch their home
  * slots first, so that the cache misses overlap, then insert in order.
  */
@@ -242,18 +265,7 @@ reach_flush(ReachState *state)
 		bool		found;
 		ReachEntry *entry = reachtab_insert_hash(tb, state->pending[i], hashes[i], &found);
 
-		if (!found)
-		{
-			entry->count = 1;
-			if (state->threshold == 1)
-				state->sustained++;
-		}
-		else if (likely(entry->count < PG_INT32_MAX))
-		{
-			entry->count++;
-			if (entry->count == state->threshold)
-				state->sustained++;
-		}
+		reach_count_one(state, entry, found);
 	}
 	state->npending = 0;
 }
@@ -346,18 +358,7 @@ contact_reach_trans(PG_FUNCTION_ARGS)
 		state->pending = MemoryContextAlloc(aggctx, REACH_BATCH * sizeof(int64));
 
 	entry = reachtab_insert(state->table, PG_GETARG_INT64(1), &found);
-	if (!found)
-	{
-		entry->count = 1;
-		if (state->threshold == 1)
-			state->sustained++;
-	}
-	else if (likely(entry->count < PG_INT32_MAX))
-	{
-		entry->count++;
-		if (entry->count == state->threshold)
-			state->sustained++;
-	}
+	reach_count_one(state, entry, found);
 	PG_RETURN_POINTER(state);
 }
 
