@@ -7,7 +7,7 @@
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
 EXTENSION  = surestart
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 
 MODULE_big = $(EXTENSION)
@@ -42,8 +42,12 @@ SQL_PARTS = \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql
 
+# The current version's install script is built; released versions' install
+# scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
+# upgrade scripts (src/sql/surestart--X--Y.sql), so that the upgrade test can
+# install the previous release, update it and compare it with a fresh install.
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
+DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
