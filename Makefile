@@ -42,7 +42,8 @@ SQL_PARTS = \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
-	src/sql/75_staging.sql
+	src/sql/75_staging.sql \
+	src/sql/77_import.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
@@ -64,7 +65,8 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
-	staging
+	staging \
+	import
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
