@@ -24,7 +24,8 @@ OBJS = \
 	src/proportion_agg.o \
 	src/contact_reach.o \
 	src/rank_correlation.o \
-	src/coverage.o
+	src/coverage.o \
+	src/staging.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
@@ -40,7 +41,9 @@ SQL_PARTS = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
-	src/sql/67_funding_views.sql
+	src/sql/67_funding_views.sql \
+	src/sql/75_staging.sql \
+	src/sql/77_import.sql
 
 # The current version's install script is built; released versions' install
 # scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
@@ -65,7 +68,9 @@ REGRESS = \
 	reach_states \
 	coverage \
 	coverage_agg \
-	reach_views
+	reach_views \
+	staging \
+	import
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
