@@ -49,7 +49,14 @@ SQL_PARTS = \
 # scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
 # upgrade scripts (src/sql/surestart--X--Y.sql), so that the upgrade test can
 # install the previous release, update it and compare it with a fresh install.
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+# An upgrade script is its hand-written changes to existing objects
+# (src/sql/upgrade/) followed by the parts that are new in that version,
+# verbatim, so that new objects are defined once.
+PARTS_NEW_IN_0_2_0 = \
+	src/sql/75_staging.sql \
+	src/sql/77_import.sql
+UPGRADE_0_1_0_TO_0_2_0 = src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0)
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
@@ -86,8 +93,11 @@ all install installcheck:
 	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1
 endif
 
-$(DATA_built): $(SQL_PARTS) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
+
+$(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_1_0_TO_0_2_0) Makefile
+	cat $(UPGRADE_0_1_0_TO_0_2_0) > $@
 
 .PHONY: deps stage stage-test-lib test demo bench
 
