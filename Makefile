@@ -40,7 +40,8 @@ SQL_PARTS = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
-	src/sql/67_funding_views.sql
+	src/sql/67_funding_views.sql \
+	src/sql/80_performance.sql
 
 # The current version's install script is built; released versions' install
 # scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
@@ -65,7 +66,8 @@ REGRESS = \
 	reach_states \
 	coverage \
 	coverage_agg \
-	reach_views
+	reach_views \
+	performance
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
