@@ -43,7 +43,9 @@ SQL_PARTS = \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
 	src/sql/75_staging.sql \
-	src/sql/77_import.sql
+	src/sql/77_import.sql \
+	src/sql/80_performance.sql \
+	src/sql/85_support_levels.sql
 
 # The current version's install script is built; released versions' install
 # scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
@@ -54,8 +56,15 @@ SQL_PARTS = \
 # verbatim, so that new objects are defined once.
 PARTS_NEW_IN_0_2_0 = \
 	src/sql/75_staging.sql \
-	src/sql/77_import.sql
-UPGRADE_0_1_0_TO_0_2_0 = src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0)
+	src/sql/77_import.sql \
+	src/sql/80_performance.sql
+# Parts whose views and functions 0.1.0 already has (possibly defined in
+# another part then): the upgrade replaces them in place, so they may only
+# hold CREATE VIEW, CREATE FUNCTION and COMMENT statements, and a view may
+# only gain columns at its end.
+PARTS_REPLACED_IN_0_2_0 = \
+	src/sql/85_support_levels.sql
+UPGRADE_0_1_0_TO_0_2_0 = src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0) $(PARTS_REPLACED_IN_0_2_0)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
 
@@ -77,7 +86,8 @@ REGRESS = \
 	coverage_agg \
 	reach_views \
 	staging \
-	import
+	import \
+	performance
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
@@ -97,7 +107,8 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
 $(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_1_0_TO_0_2_0) Makefile
-	cat $(UPGRADE_0_1_0_TO_0_2_0) > $@
+	{ cat src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0); \
+	  sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $(PARTS_REPLACED_IN_0_2_0); } > $@
 
 .PHONY: deps stage stage-test-lib test demo bench
 

@@ -1,39 +1,4 @@
-/* src/sql/67_funding_views.sql: support levels and funded early education */
-
-CREATE VIEW @extschema@.support_levels AS
-SELECT c.centre_id, c.name AS centre,
-	   array_to_string(g.grades::text[], ', ') AS latest_grades,
-	   g.inspections,
-	   rag.assessed_on AS rag_assessed_on, rag.quality_rag, rag.leadership_rag,
-	   @extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag) AS level,
-	   @extschema@.support_level_name(@extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag)) AS level_name
-FROM @extschema@.centre AS c
-CROSS JOIN LATERAL (
-	SELECT array_agg(i.overall ORDER BY i.inspected_on DESC, i.inspection_id DESC)
-			   FILTER (WHERE i.overall IS NOT NULL) AS grades,
-		   count(*)::integer AS inspections
-	FROM @extschema@.inspected_centre AS ic
-	JOIN @extschema@.ofsted_inspection AS i USING (inspection_id)
-	WHERE ic.centre_id = c.centre_id AND i.status NOT IN ('postponed', 'cancelled')
-) AS g
-LEFT JOIN LATERAL (
-	SELECT r.assessed_on, r.quality_rag, r.leadership_rag
-	FROM @extschema@.centre_rag AS r
-	WHERE r.centre_id = c.centre_id
-	ORDER BY r.assessed_on DESC
-	LIMIT 1
-) AS rag ON true
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
-COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings';
-COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.support_levels.latest_grades IS 'recorded overall grades of its inspections, newest first';
-COMMENT ON COLUMN @extschema@.support_levels.inspections IS 'inspections that took place';
-COMMENT ON COLUMN @extschema@.support_levels.rag_assessed_on IS 'day of the latest quality and leadership rating';
-COMMENT ON COLUMN @extschema@.support_levels.quality_rag IS 'latest quality and impact rating: green, amber or red';
-COMMENT ON COLUMN @extschema@.support_levels.leadership_rag IS 'latest leadership and management rating: green, amber or red';
-COMMENT ON COLUMN @extschema@.support_levels.level IS 'support level 1-4: the highest any indicator triggers';
-COMMENT ON COLUMN @extschema@.support_levels.level_name IS 'Normal, Raised, Supported or Intensive';
+/* src/sql/67_funding_views.sql: funded early education (support_levels is in 80_performance.sql, after inspection_risk) */
 
 /*
  * A child's term belongs to the centre whose reach area holds its family's
