@@ -35,12 +35,14 @@ SQL_PARTS = \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
+	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
-	src/sql/67_funding_views.sql
+	src/sql/67_funding_views.sql \
+	src/sql/90_security.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

@@ -23,7 +23,8 @@ LEFT JOIN LATERAL (
 	ORDER BY r.assessed_on DESC
 	LIMIT 1
 ) AS rag ON true
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+WHERE (c.closed_on IS NULL OR c.closed_on >= current_date)
+  AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings';
 COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
@@ -71,6 +72,7 @@ SELECT c.lot_id, p.term_start,
 FROM @extschema@.two_year_place AS p
 JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
 JOIN @extschema@.centre AS c USING (centre_id)
+WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY c.lot_id, p.term_start;
 COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term: DWP-eligible children, places taken on the original (DWP) and local criteria, and take-up';
 COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in';
@@ -116,6 +118,7 @@ FROM eligible AS e
 JOIN @extschema@.centre AS ce USING (centre_id)
 LEFT JOIN @extschema@.three_four_funding AS r
   ON r.child_id = e.child_id AND r.term_start = e.term_start
+WHERE e.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY e.centre_id, ce.name, e.term_start;
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
