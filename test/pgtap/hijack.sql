@@ -152,7 +152,7 @@ SELECT results_eq('SELECT families, contacts, reach_rows FROM partner_counts',
 SET search_path = public, pg_catalog;
 SELECT count(*) FROM surestart.lead_partner WHERE lead_partner_id = 'LP1';
 RESET search_path;
-SELECT is((SELECT count(*) FROM public.hijack_log WHERE what = 'text = text'), 1::bigint,
+SELECT cmp_ok((SELECT count(*) FROM public.hijack_log WHERE what = 'text = text'), '>=', 1::bigint,
 	'control: an unqualified = under that search_path does run the planted operator');
 
 SELECT * FROM finish();
