@@ -63,7 +63,8 @@ REGRESS = \
 	reach_states \
 	coverage \
 	coverage_agg \
-	reach_views
+	reach_views \
+	security
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
