@@ -411,7 +411,7 @@ BEGIN
 	 * the filtered reporting views).
 	 */
 	FOR rel IN
-		SELECT c.relname, c.relkind,
+		SELECT c.relname, c.relkind, c.relrowsecurity,
 			   CASE WHEN c.relkind OPERATOR(pg_catalog.=) 'v' AND c.relname OPERATOR(pg_catalog.~~) 'published\_%' THEN 'published'
 					WHEN p.access_class IS NOT NULL THEN p.access_class
 					WHEN c.relkind OPERATOR(pg_catalog.=) 'v' AND EXISTS (
@@ -433,8 +433,10 @@ BEGIN
 			EXECUTE pg_catalog.format('GRANT SELECT ON %I.%I TO surestart_analyst, surestart_partner', ext_schema, rel.relname);
 		ELSIF rel.access_class OPERATOR(pg_catalog.=) 'internal' THEN
 			EXECUTE pg_catalog.format('GRANT SELECT ON %I.%I TO surestart_analyst', ext_schema, rel.relname);
-		ELSIF rel.access_class OPERATOR(pg_catalog.=) 'person' AND rel.relkind OPERATOR(pg_catalog.<>) 'v' THEN
-			-- under row-level security
+		ELSIF rel.access_class OPERATOR(pg_catalog.=) 'person' AND rel.relkind OPERATOR(pg_catalog.<>) 'v'
+			  AND rel.relrowsecurity THEN
+			-- only under row-level security: a person-level table without
+			-- policies (load_reject, say) is withheld from partners too
 			EXECUTE pg_catalog.format('GRANT SELECT ON %I.%I TO surestart_partner', ext_schema, rel.relname);
 		END IF;
 	END LOOP;

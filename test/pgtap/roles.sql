@@ -2,7 +2,7 @@
 -- Roles are cluster-wide, but CREATE ROLE is transactional: everything made
 -- here goes at the ROLLBACK.
 BEGIN;
-SELECT plan(47);
+SELECT plan(48);
 \i test/fixtures/synthetic.sql
 
 -- Reads a relation as the current role: 'ok', or the SQLSTATE it fails with.
@@ -250,6 +250,15 @@ SELECT is_empty($$
 	JOIN pg_class AS c ON c.relname = p.relation_name AND c.relnamespace = 'surestart'::regnamespace
 	WHERE p.access_class = 'person' AND c.relkind = 'r' AND NOT c.relrowsecurity $$,
 	'every person-level table listed has row-level security');
+SELECT is_empty($$
+	SELECT c.relname FROM pg_class AS c
+	WHERE c.relnamespace = 'surestart'::regnamespace AND NOT c.relrowsecurity
+	  AND has_table_privilege('surestart_partner', c.oid, 'SELECT')
+	  AND (c.relname IN (SELECT relation_name FROM surestart.protected_relations() WHERE access_class <> 'internal')
+		   OR (c.relkind = 'v' AND c.relname NOT LIKE 'partner\_%' AND EXISTS (
+				SELECT 1 FROM pg_attribute AS a WHERE a.attrelid = c.oid
+				  AND a.attname IN ('child_id', 'family_id', 'carer_id', 'contact_id', 'pupil_id')))) $$,
+	'partners get no person-level relation that row-level security does not guard');
 -- a role that is already a superuser is refused, not silently granted to
 ALTER ROLE surestart_loader BYPASSRLS;
 SELECT throws_ok('SELECT surestart.create_roles()', '55006', NULL, 'create_roles() refuses a BYPASSRLS role of its names');
