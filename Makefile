@@ -36,6 +36,7 @@ SQL_PARTS = \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
+	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
@@ -45,7 +46,8 @@ SQL_PARTS = \
 	src/sql/75_staging.sql \
 	src/sql/77_import.sql \
 	src/sql/80_performance.sql \
-	src/sql/85_support_levels.sql
+	src/sql/85_support_levels.sql \
+	src/sql/90_security.sql
 
 # The current version's install script is built; released versions' install
 # scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
@@ -55,16 +57,23 @@ SQL_PARTS = \
 # (src/sql/upgrade/) followed by the parts that are new in that version,
 # verbatim, so that new objects are defined once.
 PARTS_NEW_IN_0_2_0 = \
+	src/sql/45_access.sql \
 	src/sql/75_staging.sql \
 	src/sql/77_import.sql \
-	src/sql/80_performance.sql
+	src/sql/80_performance.sql \
+	src/sql/90_security.sql
 # Parts whose views and functions 0.1.0 already has (possibly defined in
 # another part then): the upgrade replaces them in place, so they may only
-# hold CREATE VIEW, CREATE FUNCTION and COMMENT statements, and a view may
-# only gain columns at its end.
+# hold CREATE VIEW, CREATE FUNCTION, COMMENT and idempotent statements, and a
+# view may only gain columns at its end.
 PARTS_REPLACED_IN_0_2_0 = \
+	src/sql/60_reach_views.sql \
+	src/sql/62_coverage_views.sql \
+	src/sql/65_report_views.sql \
+	src/sql/67_funding_views.sql \
 	src/sql/85_support_levels.sql
-UPGRADE_0_1_0_TO_0_2_0 = src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0) $(PARTS_REPLACED_IN_0_2_0)
+# Both kinds, in install-script order.
+UPGRADE_PARTS_0_2_0 = $(filter $(PARTS_NEW_IN_0_2_0) $(PARTS_REPLACED_IN_0_2_0),$(SQL_PARTS))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
 
@@ -87,7 +96,8 @@ REGRESS = \
 	reach_views \
 	staging \
 	import \
-	performance
+	performance \
+	security
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
@@ -106,9 +116,14 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-$(EXTENSION)--0.1.0--0.2.0.sql: $(UPGRADE_0_1_0_TO_0_2_0) Makefile
-	{ cat src/sql/upgrade/0.1.0--0.2.0.sql $(PARTS_NEW_IN_0_2_0); \
-	  sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $(PARTS_REPLACED_IN_0_2_0); } > $@
+$(EXTENSION)--0.1.0--0.2.0.sql: src/sql/upgrade/0.1.0--0.2.0.sql $(UPGRADE_PARTS_0_2_0) Makefile
+	{ cat src/sql/upgrade/0.1.0--0.2.0.sql; \
+	  for part in $(UPGRADE_PARTS_0_2_0); do \
+		case " $(PARTS_REPLACED_IN_0_2_0) " in \
+		*" $$part "*) sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $$part ;; \
+		*) cat $$part ;; \
+		esac; \
+	  done; } > $@
 
 .PHONY: deps stage stage-test-lib test demo bench
 

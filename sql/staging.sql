@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 SELECT c.relname AS data_table
 FROM pg_class AS c
 WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r'
-  AND c.relname <> 'load_reject'
+  AND c.relname NOT IN ('load_reject', 'partner_member')
   -- reference tables (seeded rows) are edited in place, not staged
   AND NOT EXISTS (SELECT 1 FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attname = 'seeded')
   AND (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute AS a

@@ -1,4 +1,4 @@
-/* src/sql/67_funding_views.sql: funded early education (support_levels is in 80_performance.sql, after inspection_risk) */
+/* src/sql/67_funding_views.sql: funded early education (support_levels is in 85_support_levels.sql, after inspection_risk) */
 
 /*
  * A child's term belongs to the centre whose reach area holds its family's
@@ -36,6 +36,7 @@ SELECT c.lot_id, p.term_start,
 FROM @extschema@.two_year_place AS p
 JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
 JOIN @extschema@.centre AS c USING (centre_id)
+WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY c.lot_id, p.term_start;
 COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term: DWP-eligible children, places taken on the original (DWP) and local criteria, and take-up';
 COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in';
@@ -81,6 +82,7 @@ FROM eligible AS e
 JOIN @extschema@.centre AS ce USING (centre_id)
 LEFT JOIN @extschema@.three_four_funding AS r
   ON r.child_id = e.child_id AND r.term_start = e.term_start
+WHERE e.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY e.centre_id, ce.name, e.term_start;
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';

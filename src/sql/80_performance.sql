@@ -107,7 +107,8 @@ JOIN @extschema@.centre_target AS t
   OR (t.centre_id IS NULL
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.centre_target AS o
 					  WHERE o.centre_id = c.centre_id AND o.measure = t.measure
-						AND o.financial_year = t.financial_year));
+						AND o.financial_year = t.financial_year))
+WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.effective_target IS 'The target that applies to each centre, measure and financial year: the centre''s own, else the county-wide default';
 COMMENT ON COLUMN @extschema@.effective_target.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.effective_target.measure IS 'scorecard measure code';
@@ -205,7 +206,8 @@ FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start,
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
-		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)) AS p
+		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
+		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
 JOIN @extschema@.effective_target AS t
   ON t.centre_id = p.centre_id AND t.financial_year = @extschema@.financial_year(p.period_start)
 JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
@@ -339,7 +341,8 @@ FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start,
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
-		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)) AS p
+		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
+		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
 LEFT JOIN (
 	SELECT period, centre_id,
 		   count(*)::integer AS children_seen,
@@ -409,6 +412,7 @@ SELECT mc.centre_id, c.name AS centre, mc.period, mc.kind, k.mode,
 FROM @extschema@.meaningful_contact AS mc
 JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
 JOIN @extschema@.centre AS c ON c.centre_id = mc.centre_id
+WHERE mc.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY mc.centre_id, c.name, mc.period, mc.kind, k.mode;
 COMMENT ON VIEW @extschema@.contact_mode_profile IS 'Meaningful contacts of the children of each centre''s area per period by contact mode';
 COMMENT ON COLUMN @extschema@.contact_mode_profile.centre_id IS 'centre whose reach area the children live in';
@@ -456,7 +460,8 @@ LEFT JOIN (
 	GROUP BY m.centre_id, @extschema@.financial_year(m.met_on)
 ) AS b ON b.centre_id = c.centre_id AND b.financial_year = y.financial_year
 WHERE (c.opened_on IS NULL OR c.opened_on <= y.year_end)
-  AND (c.closed_on IS NULL OR c.closed_on >= y.year_start);
+  AND (c.closed_on IS NULL OR c.closed_on >= y.year_start)
+  AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.governance IS 'Governance of each centre per financial year: advisory board meetings (governance_board_meetings required, default 3), annual conversation, parent forums, and whether it complied';
 COMMENT ON COLUMN @extschema@.governance.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.governance.centre IS 'centre name';
@@ -644,7 +649,8 @@ FROM (
 		) AS f
 		CROSS JOIN @extschema@.risk_settings AS s
 	) AS p
-) AS q;
+) AS q
+WHERE q.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.inspection_risk IS 'Inspection-risk assessment of each centre per quarter and year: one weighted point per warning sign (settings risk_*), the band (low, medium, high) and the reasons, with whether the centre is not yet inspected or due within a year';
 COMMENT ON COLUMN @extschema@.inspection_risk.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.inspection_risk.centre IS 'centre name';

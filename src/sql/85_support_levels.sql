@@ -38,7 +38,8 @@ LEFT JOIN (
 		  ORDER BY rp.period_end DESC LIMIT 1) AS lp
 	CROSS JOIN LATERAL (SELECT i.* FROM @extschema@.inspection_risk AS i WHERE i.period = lp.period) AS ir
 ) AS risk ON risk.centre_id = c.centre_id
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+WHERE (c.closed_on IS NULL OR c.closed_on >= current_date)
+  AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings, beside its inspection risk in the latest quarter that has ended';
 COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
