@@ -66,13 +66,20 @@ COMMENT ON COLUMN @extschema@.reporting_period.kind IS 'quarter or year';
 COMMENT ON COLUMN @extschema@.reporting_period.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.reporting_period.period_end IS 'last day of the period: the reference date of its counts';
 
+/*
+ * kind is among the DISTINCT ON keys although the period determines it: a
+ * filter on kind can then reach reporting_periods() instead of being applied
+ * above the DISTINCT ON, where the planner would guess one row and rescan the
+ * per-LSOA counts in nested loops (a 25 s query on the demo against 0.13 s).
+ * meaningful_contact does the same.
+ */
 CREATE VIEW @extschema@.period_reach_area AS
-SELECT DISTINCT ON (p.period, r.lsoa_code)
+SELECT DISTINCT ON (p.period, p.kind, r.lsoa_code)
 	   p.period, p.kind, p.period_start, p.period_end, r.lsoa_code, r.centre_id
 FROM @extschema@.reporting_period AS p
 JOIN @extschema@.reach_area AS r
   ON r.valid_from <= p.period_end AND (r.valid_to IS NULL OR r.valid_to >= p.period_end)
-ORDER BY p.period, r.lsoa_code, r.valid_from DESC;
+ORDER BY p.period, p.kind, r.lsoa_code, r.valid_from DESC;
 COMMENT ON VIEW @extschema@.period_reach_area IS 'The centre whose reach area holds each LSOA on each period''s reference date';
 COMMENT ON COLUMN @extschema@.period_reach_area.period IS 'period label';
 COMMENT ON COLUMN @extschema@.period_reach_area.kind IS 'quarter or year';
@@ -110,7 +117,7 @@ JOIN @extschema@.contact AS k
 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
 				  WHERE r.mode = k.mode AND r.counts IN ('never', 'once_per_term'))
 UNION ALL
-(SELECT DISTINCT ON (cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
+(SELECT DISTINCT ON (cc.period, cc.kind, cc.child_id, k.mode, extract(year FROM k.contact_on),
 		CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
 			 WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END)
 	   cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
@@ -118,7 +125,7 @@ FROM @extschema@.counted_child AS cc
 JOIN @extschema@.contact AS k
   ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
 JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
-ORDER BY cc.period, cc.child_id, k.mode, extract(year FROM k.contact_on),
+ORDER BY cc.period, cc.kind, cc.child_id, k.mode, extract(year FROM k.contact_on),
 		 CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
 			  WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END,
 		 k.contact_on, k.contact_id);
