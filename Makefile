@@ -40,7 +40,8 @@ SQL_PARTS = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
-	src/sql/67_funding_views.sql
+	src/sql/67_funding_views.sql \
+	src/sql/70_snapshots.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
@@ -61,8 +62,13 @@ REGRESS = \
 	reach_states \
 	coverage \
 	coverage_agg \
-	reach_views
+	reach_views \
+	snapshots
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# isolation suite (specs/, expected/): concurrent take_snapshot calls.
+ISOLATION = snapshot_concurrency
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
