@@ -37,7 +37,7 @@ CREATE TABLE @extschema@.reach_snapshot (
 	taken_by text NOT NULL
 		CONSTRAINT taken_by_must_not_be_empty CHECK (btrim(taken_by) <> ''),
 	CONSTRAINT one_reach_snapshot_row_per_centre_and_period PRIMARY KEY (centre_id, period),
-	CONSTRAINT "period_must_be_a_financial_quarter_like_2013-14_Q4_or_year_like_2013-14"
+	CONSTRAINT "period_must_be_like_2013-14_Q4_or_2013-14_as_its_kind_says"
 		CHECK (CASE WHEN kind = 'quarter' THEN period ~ '^[0-9]{4}-[0-9]{2} Q[1-4]$'
 					ELSE period ~ '^[0-9]{4}-[0-9]{2}$' END),
 	CONSTRAINT period_start_and_end_must_be_the_bounds_of_the_period
@@ -86,7 +86,7 @@ CREATE TABLE @extschema@.coverage_snapshot (
 	taken_by text NOT NULL
 		CONSTRAINT taken_by_must_not_be_empty CHECK (btrim(taken_by) <> ''),
 	CONSTRAINT one_coverage_snapshot_row_per_centre_and_period PRIMARY KEY (centre_id, period),
-	CONSTRAINT "period_must_be_a_financial_quarter_like_2013-14_Q4_or_year_like_2013-14"
+	CONSTRAINT "period_must_be_like_2013-14_Q4_or_2013-14_as_its_kind_says"
 		CHECK (CASE WHEN kind = 'quarter' THEN period ~ '^[0-9]{4}-[0-9]{2} Q[1-4]$'
 					ELSE period ~ '^[0-9]{4}-[0-9]{2}$' END),
 	CONSTRAINT period_start_and_end_must_be_the_bounds_of_the_period
