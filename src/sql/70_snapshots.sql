@@ -133,7 +133,10 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.coverage_snapshot', '');
  * partner or reader role may be under.  So EXECUTE is revoked from PUBLIC:
  * grant it to the role that schedules the job.  taken_by records the
  * session user, who asked, not the owner.  JIT is turned off for the call,
- * as the reach views need (README, Performance).
+ * as the reach views need (README, Performance).  The views are filtered on
+ * the period label alone (labels differ between quarters and years): an
+ * extra filter on kind makes the planner expect one reach-area row and
+ * repeat the per-LSOA aggregation for each of them, a hundred times slower.
  */
 CREATE FUNCTION @extschema@.take_snapshot(period_end date DEFAULT CURRENT_DATE)
 RETURNS TABLE (period text, kind text, first_day date, last_day date,
@@ -198,7 +201,7 @@ BEGIN
 			   r.families_seen, r.families_sustained, r.registered_words, r.seen_words,
 			   threshold, now_at, asked_by
 		FROM @extschema@.centre_reach AS r
-		WHERE r.period = wanted.label AND r.kind = wanted.kind;
+		WHERE r.period = wanted.label;
 		GET DIAGNOSTICS centres = ROW_COUNT;
 
 		DELETE FROM @extschema@.coverage_snapshot AS s WHERE s.period = wanted.label;
