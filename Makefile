@@ -7,7 +7,7 @@
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
 EXTENSION  = surestart
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 
 MODULE_big = $(EXTENSION)
@@ -24,7 +24,8 @@ OBJS = \
 	src/proportion_agg.o \
 	src/contact_reach.o \
 	src/rank_correlation.o \
-	src/coverage.o
+	src/coverage.o \
+	src/staging.o
 
 # The install script is assembled from these parts, in this order.
 SQL_PARTS = \
@@ -35,16 +36,48 @@ SQL_PARTS = \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
+	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
-	src/sql/70_snapshots.sql
+	src/sql/70_snapshots.sql \
+	src/sql/75_staging.sql \
+	src/sql/77_import.sql \
+	src/sql/80_performance.sql \
+	src/sql/85_support_levels.sql \
+	src/sql/90_security.sql
 
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
+# The current version's install script is built; released versions' install
+# scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
+# upgrade scripts (src/sql/surestart--X--Y.sql), so that the upgrade test can
+# install the previous release, update it and compare it with a fresh install.
+# An upgrade script is its hand-written changes to existing objects
+# (src/sql/upgrade/) followed by the parts that are new in that version,
+# verbatim, so that new objects are defined once.
+PARTS_NEW_IN_0_2_0 = \
+	src/sql/45_access.sql \
+	src/sql/70_snapshots.sql \
+	src/sql/75_staging.sql \
+	src/sql/77_import.sql \
+	src/sql/80_performance.sql \
+	src/sql/90_security.sql
+# Parts whose views and functions 0.1.0 already has (possibly defined in
+# another part then): the upgrade replaces them in place, so they may only
+# hold CREATE VIEW, CREATE FUNCTION, COMMENT and idempotent statements, and a
+# view may only gain columns at its end.
+PARTS_REPLACED_IN_0_2_0 = \
+	src/sql/60_reach_views.sql \
+	src/sql/62_coverage_views.sql \
+	src/sql/65_report_views.sql \
+	src/sql/67_funding_views.sql \
+	src/sql/85_support_levels.sql
+# Both kinds, in install-script order.
+UPGRADE_PARTS_0_2_0 = $(filter $(PARTS_NEW_IN_0_2_0) $(PARTS_REPLACED_IN_0_2_0),$(SQL_PARTS))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
+DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
@@ -63,6 +96,10 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	staging \
+	import \
+	performance \
+	security \
 	snapshots
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
@@ -83,8 +120,17 @@ all install installcheck:
 	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1
 endif
 
-$(DATA_built): $(SQL_PARTS) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
+
+$(EXTENSION)--0.1.0--0.2.0.sql: src/sql/upgrade/0.1.0--0.2.0.sql $(UPGRADE_PARTS_0_2_0) Makefile
+	{ cat src/sql/upgrade/0.1.0--0.2.0.sql; \
+	  for part in $(UPGRADE_PARTS_0_2_0); do \
+		case " $(PARTS_REPLACED_IN_0_2_0) " in \
+		*" $$part "*) sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $$part ;; \
+		*) cat $$part ;; \
+		esac; \
+	  done; } > $@
 
 .PHONY: deps stage stage-test-lib test demo bench
 

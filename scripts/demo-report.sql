@@ -192,6 +192,62 @@ ORDER BY cost_per_seen DESC NULLS LAST;
 \copy (SELECT * FROM surestart.contract_value ORDER BY financial_year, lot_id) TO 'demo-report/contract_value.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo '===================================================================================='
+\echo 'PERFORMANCE MANAGEMENT, 2013-14 (targets: data/norfolk_targets.sql; RAGs and board'
+\echo 'meetings synthetic)'
+\echo '===================================================================================='
+\echo
+\echo 'Scorecard summary, 2013-14: measures against target per centre (worst colour first)'
+SELECT overall_rag, count(*) AS centres, sum(greens) AS greens, sum(ambers) AS ambers, sum(reds) AS reds, sum(unrated) AS unrated
+FROM surestart.scorecard_summary WHERE period = '2013-14'
+GROUP BY overall_rag ORDER BY CASE overall_rag WHEN 'red' THEN 1 WHEN 'amber' THEN 2 WHEN 'green' THEN 3 ELSE 4 END;
+SELECT centre, measures, greens, ambers, reds, unrated, overall_rag
+FROM surestart.scorecard_summary WHERE period = '2013-14'
+ORDER BY reds DESC, ambers DESC, centre LIMIT 15;
+\copy (SELECT * FROM surestart.scorecard_summary ORDER BY period_start, kind DESC, centre) TO 'demo-report/scorecard_summary.csv' WITH (FORMAT csv, HEADER)
+\echo 'Scorecard extract, 2013-14: registration measures and the red ones of the five centres with most reds'
+SELECT s.centre, s.measure, s.actual, s.target, s.gap, s.rag, s.target_scope
+FROM surestart.scorecard AS s
+WHERE s.period = '2013-14'
+  AND (s.measure IN ('registered_pct', 'deprived_registered_pct') AND s.centre_id IN ('village_green')
+	   OR s.rag = 'red' AND s.centre_id IN (SELECT centre_id FROM surestart.scorecard_summary WHERE period = '2013-14'
+											ORDER BY reds DESC, centre LIMIT 5))
+ORDER BY s.centre, s.display_order;
+\copy (SELECT * FROM surestart.scorecard WHERE period = '2013-14' ORDER BY centre, display_order) TO 'demo-report/scorecard.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Inspection risk, 2013-14 Q4 (DOMAIN rules, weights in setting): medium and high'
+SELECT centre, score, band, not_yet_inspected AS "not inspected", due_within_year AS "due < 1 yr", reasons
+FROM surestart.inspection_risk WHERE period = '2013-14 Q4' AND band <> 'low'
+ORDER BY score DESC, centre;
+SELECT band, count(*) AS centres FROM surestart.inspection_risk WHERE period = '2013-14 Q4'
+GROUP BY band ORDER BY CASE band WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END;
+\copy (SELECT * FROM surestart.inspection_risk WHERE period = '2013-14 Q4' ORDER BY score DESC, centre) TO 'demo-report/inspection_risk.csv' WITH (FORMAT csv, HEADER)
+\echo 'Support level beside the risk (latest quarter ended)'
+SELECT level_name, risk_band, count(*) AS centres FROM surestart.support_levels
+GROUP BY level, level_name, risk_band ORDER BY level, CASE risk_band WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END;
+
+\echo
+\echo 'Governance, 2013-14: advisory boards (3 required), annual conversation, parent forums'
+SELECT compliant, count(*) AS centres, round(avg(advisory_board_meetings), 1) AS "avg boards",
+	   count(*) FILTER (WHERE annual_conversation_held) AS conversations, sum(parent_forum_meetings) AS forums
+FROM surestart.governance WHERE financial_year = '2013-14' GROUP BY compliant ORDER BY compliant;
+SELECT reasons, count(*) AS centres FROM surestart.governance WHERE financial_year = '2013-14' AND NOT compliant
+GROUP BY reasons ORDER BY centres DESC, reasons;
+\copy (SELECT * FROM surestart.governance WHERE financial_year = '2013-14' ORDER BY centre) TO 'demo-report/governance.csv' WITH (FORMAT csv, HEADER)
+
+\echo
+\echo 'Contact profile, 2013-14, county: children seen and contacts by age on 31 March 2014'
+SELECT sum(children_seen) AS seen, sum(contacts) AS contacts,
+	   sum(contacts_under_1) AS "contacts <1", sum(contacts_age_1) AS "age 1", sum(contacts_age_2) AS "age 2",
+	   sum(contacts_age_3) AS "age 3", sum(contacts_age_4) AS "age 4",
+	   round(100.0 * (sum(contacts_under_1) + sum(contacts_age_1)) / nullif(sum(contacts), 0), 1) AS "under-twos %",
+	   sum(home_visits) AS "home visits", sum(antenatal_contacts) AS antenatal,
+	   sum(seen_under_plan) AS "seen under a plan", sum(first_seen) AS "first seen", sum(new_registered) AS "new registrations"
+FROM surestart.contact_profile WHERE period = '2013-14';
+\copy (SELECT * FROM surestart.contact_profile WHERE period = '2013-14' ORDER BY centre) TO 'demo-report/contact_profile.csv' WITH (FORMAT csv, HEADER)
+
+\echo
 \echo 'Quarterly snapshots: take_snapshot() for each quarter of 2013-14, as the scheduled job would take them'
 SELECT s.period, s.kind, s.centres, s.coverage_centres AS "centres with coverage"
 FROM (VALUES (date '2013-06-30'), (date '2013-09-30'), (date '2013-12-31'), (date '2014-04-01')) AS d(day)

@@ -54,10 +54,9 @@ INSERT INTO ofsted_word (from_percent, words) VALUES (101, 'More than all');
 INSERT INTO ofsted_word (from_percent, words) VALUES (-1, 'Less than none');
 INSERT INTO ofsted_word (from_percent, words) VALUES (90, '');
 -- the seeded filter pg_dump uses
-SELECT c.relname, x.cond
+SELECT x.oid::regclass AS config_table, x.cond
 FROM pg_extension AS e,
 	 unnest(e.extconfig, e.extcondition) AS x(oid, cond)
-	 JOIN pg_class AS c ON c.oid = x.oid
 WHERE e.extname = 'surestart'
-ORDER BY c.relname;
+ORDER BY x.oid::regclass::text;
 ROLLBACK;

@@ -77,7 +77,24 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('suppress_below', '5', true),
 	('reinspect_ri_years', '2', true),
 	('reinspect_years', '5', true),
-	('ofsted_good_benchmark', '69', true);
+	('ofsted_good_benchmark', '69', true),
+	('risk_registration_below', '65', true),
+	('risk_deprived_registration_below', '80', true),
+	('risk_group_min_families', '10', true),
+	('risk_group_any_contact_below', '65', true),
+	('risk_weight_registration', '1', true),
+	('risk_weight_deprived_registration', '1', true),
+	('risk_weight_low_contact', '1', true),
+	('risk_weight_target_group', '1', true),
+	('risk_weight_fsp_quadrant', '1', true),
+	('risk_weight_rag_amber', '1', true),
+	('risk_weight_rag_red', '2', true),
+	('risk_weight_grade_ri', '1', true),
+	('risk_weight_grade_inadequate', '2', true),
+	('risk_weight_overdue', '1', true),
+	('risk_band_medium_from', '2', true),
+	('risk_band_high_from', '4', true),
+	('governance_board_meetings', '3', true);
 
 /*
  * Check a setting's value when it is written, so that a typo fails at once
@@ -92,7 +109,8 @@ DECLARE
 	expected text;
 BEGIN
 	CASE NEW.name
-		WHEN 'sustained_contacts', 'suppress_below' THEN
+		WHEN 'sustained_contacts', 'suppress_below', 'risk_group_min_families',
+			 'risk_band_medium_from', 'risk_band_high_from' THEN
 			IF v !~ '^[0-9]{1,9}$' OR v::integer < 1 THEN
 				expected := 'a whole number of at least 1';
 			END IF;
@@ -100,7 +118,15 @@ BEGIN
 			IF v !~ '^[0-9]{1,2}$' OR v::integer NOT BETWEEN 1 AND 20 THEN
 				expected := 'a whole number of years from 1 to 20';
 			END IF;
-		WHEN 'deprived_percent', 'ofsted_good_benchmark' THEN
+		WHEN 'risk_weight_registration', 'risk_weight_deprived_registration', 'risk_weight_low_contact',
+			 'risk_weight_target_group', 'risk_weight_fsp_quadrant', 'risk_weight_rag_amber',
+			 'risk_weight_rag_red', 'risk_weight_grade_ri', 'risk_weight_grade_inadequate',
+			 'risk_weight_overdue', 'governance_board_meetings' THEN
+			IF v !~ '^[0-9]{1,2}$' THEN
+				expected := 'a whole number from 0 to 99';
+			END IF;
+		WHEN 'deprived_percent', 'ofsted_good_benchmark', 'risk_registration_below',
+			 'risk_deprived_registration_below', 'risk_group_any_contact_below' THEN
 			IF v !~ '^[0-9]{1,3}(\.[0-9]+)?$' OR v::numeric <= 0 OR v::numeric > 100 THEN
 				expected := 'a percentage above 0 and at most 100';
 			END IF;
@@ -112,7 +138,7 @@ BEGIN
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark.';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

@@ -21,10 +21,17 @@
  * rather than the thousand it assumes for generate_series; the inflated
  * estimate otherwise pushes every reach view over jit_above_cost, and JIT
  * compilation then costs seconds.
+ *
+ * SECURITY DEFINER (reviewed): functions called from a view run with the
+ * caller's rights, and analysts and BI readers, who may not read contact or
+ * registration, must still be able to read the reporting views.  It returns
+ * only the first and last dates' financial periods, reads two fixed tables
+ * with schema-qualified names, takes no argument and runs no dynamic SQL;
+ * search_path is pinned.  EXECUTE stays granted to PUBLIC on purpose.
  */
 CREATE FUNCTION @extschema@.reporting_periods()
 RETURNS TABLE (period text, kind text, period_start date, period_end date)
-LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 12
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 12 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -214,12 +221,14 @@ SELECT level, unit_id, scope, period, kind, period_start, period_end,
 	   CASE WHEN under_fives > 0 AND registered <= under_fives
 			THEN @extschema@.ofsted_words(@extschema@.proportion(registered, under_fives)) END AS registered_words,
 	   CASE WHEN under_fives > 0 AND seen <= under_fives
-			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words
+			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words,
+	   level IN ('district', 'county') OR any_visible AS visible
 FROM (
 	SELECT x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
 		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
 		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained
+		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
+		   bool_or(l.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS any_visible
 	FROM @extschema@.lsoa_period_counts AS l
 	JOIN @extschema@.centre AS c USING (centre_id)
 	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
@@ -248,8 +257,14 @@ COMMENT ON COLUMN @extschema@.reach_figures.families_seen IS 'families whose cou
 COMMENT ON COLUMN @extschema@.reach_figures.families_sustained IS 'families whose counted children''s meaningful contacts add up to at least sustained_contacts';
 COMMENT ON COLUMN @extschema@.reach_figures.registered_words IS 'Ofsted''s words for registered_pct (null above 100%)';
 COMMENT ON COLUMN @extschema@.reach_figures.seen_words IS 'Ofsted''s words for seen_pct (null above 100%)';
+COMMENT ON COLUMN @extschema@.reach_figures.visible IS 'the current user may see the row (visible_centre): an LSOA or centre of a visible centre, a group with one, every district and the county (comparators)';
 
 /*
+ * reach_figures itself is unfiltered (its group, district and county rows
+ * add up every centre whoever asks), so it is an internal view that
+ * partners are not granted; the views partners read filter on its visible
+ * column or on visible_centre.
+ *
  * Every centre open during a period has a row, with zeros when no LSOA of
  * its reach area holds children (the percentages are then null).
  */
@@ -275,7 +290,8 @@ SELECT centre_id, centre, period, period_start, period_end, under_fives, registe
 	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
 	   registered_words, seen_words, kind
 FROM @extschema@.centre_reach_scoped
-WHERE scope = 'all';
+WHERE scope = 'all'
+  AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.centre_reach IS 'Reach of each centre per financial quarter and year: under-fives of its reach area, registered, seen and sustained, children and families';
 
 CREATE VIEW @extschema@.centre_reach_deprived AS
@@ -283,7 +299,8 @@ SELECT centre_id, centre, period, period_start, period_end, under_fives, registe
 	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
 	   registered_words, seen_words, kind
 FROM @extschema@.centre_reach_scoped
-WHERE scope = 'deprived';
+WHERE scope = 'deprived'
+  AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.centre_reach_deprived IS 'centre_reach counting only the most deprived LSOAs of each reach area (settings deprived_index, deprived_percent)';
 
 CREATE VIEW @extschema@.lsoa_reach AS
@@ -295,7 +312,8 @@ SELECT r.unit_id AS lsoa_code, l.name AS lsoa, a.centre_id, r.period, r.period_s
 FROM @extschema@.reach_figures AS r
 JOIN @extschema@.lsoa AS l ON l.lsoa_code = r.unit_id
 JOIN @extschema@.period_reach_area AS a ON a.lsoa_code = r.unit_id AND a.period = r.period
-WHERE r.level = 'lsoa' AND r.scope = 'all';
+WHERE r.level = 'lsoa' AND r.scope = 'all'
+  AND a.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.lsoa_reach IS 'The reach figures of centre_reach for each LSOA of a reach area';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa_code IS 'LSOA';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa IS 'LSOA name';

@@ -95,6 +95,9 @@ COMMENT ON COLUMN @extschema@.centre_coverage.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.centre_coverage.coverage IS 'coverage summary of the centre''s registered families';
 
 /*
+ * A partner sees its own centres and lead partners and the county (the
+ * county rows add up every centre, as the comparator).
+ *
  * Each centre's coverage value is counted once for the centre, once for its
  * lead partner and once for the county, and summed per unit in one GROUP BY,
  * so the families are worked out once and a period filter reaches them.
@@ -122,7 +125,10 @@ SELECT u.level, u.unit_id, u.unit_name, u.period, r.target_group, g.label,
 	   g.national, g.display_order::integer AS display_order
 FROM units AS u
 CROSS JOIN LATERAL @extschema@.coverage_rows(u.coverage) AS r
-JOIN @extschema@.target_group AS g ON g.code = r.target_group;
+JOIN @extschema@.target_group AS g ON g.code = r.target_group
+WHERE u.level = 'county'
+   OR (u.level = 'centre' AND u.unit_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v))
+   OR (u.level = 'lead_partner' AND u.unit_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v));
 COMMENT ON VIEW @extschema@.target_group_coverage IS 'Coverage of each target group by centre, lead partner and county per period: registered families in the group, and how many had any and sustained contact';
 COMMENT ON COLUMN @extschema@.target_group_coverage.level IS 'centre, lead_partner or county';
 COMMENT ON COLUMN @extschema@.target_group_coverage.unit_id IS 'centre id, lead partner id, or county';

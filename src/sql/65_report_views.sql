@@ -5,7 +5,7 @@
  * (postponed and cancelled inspections do not count); a group inspection
  * counts for every centre it lists.
  */
-CREATE VIEW @extschema@.ofsted_latest AS
+CREATE VIEW @extschema@.ofsted_latest_all AS
 SELECT c.centre_id, c.name AS centre,
 	   i.inspection_id, i.inspected_on, i.framework,
 	   i.overall::text AS overall, i.overall::integer AS overall_grade,
@@ -29,6 +29,13 @@ CROSS JOIN LATERAL (
 		   END AS next_due
 ) AS d
 WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+
+/* What users read: the centres they may see (visible_centre). */
+CREATE VIEW @extschema@.ofsted_latest AS
+SELECT centre_id, centre, inspection_id, inspected_on, framework, overall, overall_grade,
+	   access, quality, leadership, next_due, overdue
+FROM @extschema@.ofsted_latest_all
+WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each open centre''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre IS 'centre name';
@@ -42,6 +49,8 @@ COMMENT ON COLUMN @extschema@.ofsted_latest.quality IS 'quality and impact of pr
 COMMENT ON COLUMN @extschema@.ofsted_latest.leadership IS 'effectiveness of leadership, governance and management';
 COMMENT ON COLUMN @extschema@.ofsted_latest.next_due IS 'next inspection due: reinspect_ri_years after Requires improvement or Inadequate, else reinspect_years; for a centre never inspected, reinspect_years after it opened (null if its opening is unknown)';
 COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before today';
+COMMENT ON VIEW @extschema@.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (internal, not granted to partners)';
+
 
 /*
  * Value for money: a lot's annual value against the children its centres
@@ -59,6 +68,7 @@ SELECT l.lot_id, l.lead_partner_id, r.period AS financial_year, l.annual_value,
 FROM @extschema@.lot AS l
 JOIN @extschema@.centre AS c USING (lot_id)
 JOIN @extschema@.centre_reach AS r ON r.centre_id = c.centre_id AND r.kind = 'year'
+WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
 GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period;
 COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: annual value per child registered, seen and in sustained contact';
 COMMENT ON COLUMN @extschema@.contract_value.lot_id IS 'lot';
@@ -80,7 +90,7 @@ COMMENT ON COLUMN @extschema@.contract_value.centres IS 'centres of the lot repo
  * Centres with pupils and a seen_pct are ranked (1 = best, ties share the
  * lower rank) on the percentages as shown.
  */
-CREATE VIEW @extschema@.fsp_contact_ranking AS
+CREATE VIEW @extschema@.fsp_contact_ranking_all AS
 WITH pupil AS (
 	SELECT DISTINCT ON (e.pupil_id)
 		   e.pupil_id, e.academic_year, e.gld, e.fsm, a.centre_id
@@ -103,8 +113,8 @@ WITH pupil AS (
 ), both_measures AS (
 	SELECT r.*, round(100.0 * r.gld / r.pupils, 1) AS gld_pct, cr.seen_pct
 	FROM results AS r
-	LEFT JOIN @extschema@.centre_reach AS cr
-	  ON cr.centre_id = r.centre_id AND cr.kind = 'year' AND cr.period = replace(r.academic_year, '/', '-')
+	LEFT JOIN @extschema@.centre_reach_scoped AS cr
+	  ON cr.scope = 'all' AND cr.centre_id = r.centre_id AND cr.kind = 'year' AND cr.period = replace(r.academic_year, '/', '-')
 ), ranked AS (
 	SELECT b.*,
 		   CASE WHEN b.seen_pct IS NOT NULL THEN rank() OVER (PARTITION BY b.academic_year, b.seen_pct IS NOT NULL ORDER BY b.gld_pct DESC) END AS fsp_rank,
@@ -130,6 +140,14 @@ SELECT r.centre_id, c.name AS centre, r.academic_year, r.pupils, r.gld, r.gld_pc
 			THEN round(100.0 * r.other_gld / r.other_pupils - 100.0 * r.fsm_gld / r.fsm_pupils, 1) END AS fsm_gap
 FROM ranked AS r
 JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id;
+
+/* Ranks are among every centre; users read the rows of the centres they may see. */
+CREATE VIEW @extschema@.fsp_contact_ranking AS
+SELECT centre_id, centre, academic_year, pupils, gld, gld_pct, fsp_rank, seen_pct, contact_rank,
+	   fsp_quartile, contact_quartile, fsp_quartile_name, quadrant, fsm_pupils, fsm_gld, fsm_gld_pct,
+	   other_pupils, other_gld, other_gld_pct, fsm_gap
+FROM @extschema@.fsp_contact_ranking_all
+WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.fsp_contact_ranking IS 'Foundation Stage Profile outcomes (GLD) of each reach area against its contact rate, ranked and in quartiles, with the free-school-meals gap';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.centre IS 'centre name';
@@ -151,12 +169,34 @@ COMMENT ON COLUMN @extschema@.fsp_contact_ranking.other_pupils IS 'pupils known 
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.other_gld IS 'of them, reaching GLD';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.other_gld_pct IS 'GLD rate of other pupils, per cent';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.fsm_gap IS 'FSM gap: GLD rate of other pupils minus that of FSM pupils, from counts, rounded last (points)';
+COMMENT ON VIEW @extschema@.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation (internal, not granted to partners)';
+
+/* The internal bases carry their public views' column comments. */
+DO $$
+DECLARE
+	pair text[];
+	col record;
+BEGIN
+	FOREACH pair SLICE 1 IN ARRAY ARRAY[['ofsted_latest_all', 'ofsted_latest'], ['fsp_contact_ranking_all', 'fsp_contact_ranking']] LOOP
+		FOR col IN
+			SELECT a.attname, pg_catalog.col_description(f.attrelid, f.attnum) AS text
+			FROM pg_catalog.pg_attribute AS a
+			JOIN pg_catalog.pg_attribute AS f
+			  ON f.attrelid = pg_catalog.format('@extschema@.%I', pair[2])::pg_catalog.regclass AND f.attname = a.attname
+			WHERE a.attrelid = pg_catalog.format('@extschema@.%I', pair[1])::pg_catalog.regclass
+			  AND a.attnum > 0
+		LOOP
+			EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', pair[1], col.attname, col.text);
+		END LOOP;
+	END LOOP;
+END
+$$;
 
 CREATE VIEW @extschema@.fsp_contact_correlation AS
 SELECT academic_year,
 	   count(fsp_rank)::integer AS centres,
 	   @extschema@.rank_correlation(fsp_rank, contact_rank)::numeric AS rho
-FROM @extschema@.fsp_contact_ranking
+FROM @extschema@.fsp_contact_ranking_all
 GROUP BY academic_year;
 COMMENT ON VIEW @extschema@.fsp_contact_correlation IS 'Spearman''s rho between the FSP and contact ranks per academic year (negative: contact is targeted where outcomes are worst)';
 COMMENT ON COLUMN @extschema@.fsp_contact_correlation.academic_year IS 'academic year';
@@ -185,13 +225,14 @@ SELECT x.level, x.unit_id, x.unit_name,
 	   count(*) FILTER (WHERE o.overall_grade = 4)::integer AS inadequate,
 	   count(*) FILTER (WHERE o.inspection_id IS NOT NULL AND o.overall_grade IS NULL)::integer AS grade_not_recorded,
 	   count(*) FILTER (WHERE o.inspection_id IS NULL)::integer AS not_inspected
-FROM @extschema@.ofsted_latest AS o
+FROM @extschema@.ofsted_latest_all AS o
 JOIN @extschema@.centre AS c USING (centre_id)
 LEFT JOIN @extschema@.lot AS l USING (lot_id)
 LEFT JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
 CROSS JOIN LATERAL (VALUES ('county'::text, 'county'::text, 'County'::text),
 						   ('lead_partner', lp.lead_partner_id, lp.name)) AS x(level, unit_id, unit_name)
 WHERE x.unit_id IS NOT NULL
+  AND (x.level = 'county' OR x.unit_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v))
 GROUP BY x.level, x.unit_id, x.unit_name;
 COMMENT ON VIEW @extschema@.ofsted_summary IS 'Latest Ofsted grades of open centres, county and by lead partner: share Good or Outstanding against the national benchmark';
 COMMENT ON COLUMN @extschema@.ofsted_summary.level IS 'county or lead_partner';
@@ -235,7 +276,8 @@ SELECT lp.lead_partner_id, lp.name AS lead_partner, lp.sector, r.financial_year,
 FROM @extschema@.lead_partner AS lp
 JOIN reach AS r USING (lead_partner_id)
 JOIN lots AS lo USING (lead_partner_id)
-LEFT JOIN @extschema@.ofsted_summary AS o ON o.level = 'lead_partner' AND o.unit_id = lp.lead_partner_id;
+LEFT JOIN @extschema@.ofsted_summary AS o ON o.level = 'lead_partner' AND o.unit_id = lp.lead_partner_id
+WHERE lp.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v);
 COMMENT ON VIEW @extschema@.lead_partner_summary IS 'Each lead partner per financial year: centres, lots and annual value, children registered, seen and in sustained contact, cost per child seen, and Ofsted mix';
 COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner_id IS 'lead partner';
 COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner IS 'lead partner name';
@@ -259,13 +301,14 @@ COMMENT ON COLUMN @extschema@.lead_partner_summary.not_inspected IS 'its centres
  * The data pack: registered, seen and sustained percentages, overall and in
  * the most deprived areas, for every LSOA, centre, group, district and the
  * county, each beside the county's value and the county's range at that
- * level.
+ * level.  The county's value and range come from every unit; a partner
+ * then sees the rows of its own units (reach_figures.visible) beside them.
  */
 CREATE VIEW @extschema@.data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period, r.period_end,
 		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
-		   m.value
+		   m.value, r.visible
 	FROM @extschema@.reach_figures AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
 							   ('sustained_pct', r.sustained_pct)) AS m(measure, value)
@@ -276,13 +319,17 @@ SELECT f.level, f.unit_id,
 					WHEN 'district' THEN (SELECT min(district_name) FROM @extschema@.lsoa WHERE district_code = f.unit_id)
 					WHEN 'county' THEN 'County'
 					ELSE f.unit_id END AS unit_name,
-	   f.period, f.measure, f.value,
-	   max(f.value) FILTER (WHERE f.level = 'county') OVER w_period AS county_value,
-	   min(f.value) OVER w_level AS county_min,
-	   max(f.value) OVER w_level AS county_max
-FROM figures AS f
-WINDOW w_period AS (PARTITION BY f.period, f.measure),
-	   w_level AS (PARTITION BY f.period, f.measure, f.level);
+	   f.period, f.measure, f.value, f.county_value, f.county_min, f.county_max
+FROM (
+	SELECT f.*,
+		   max(f.value) FILTER (WHERE f.level = 'county') OVER w_period AS county_value,
+		   min(f.value) OVER w_level AS county_min,
+		   max(f.value) OVER w_level AS county_max
+	FROM figures AS f
+	WINDOW w_period AS (PARTITION BY f.period, f.measure),
+		   w_level AS (PARTITION BY f.period, f.measure, f.level)
+) AS f
+WHERE f.visible;
 COMMENT ON VIEW @extschema@.data_pack IS 'The data pack in long format: each unit''s registered, seen and sustained percentages (overall and in the most deprived areas) beside the county value and the county''s range at its level';
 COMMENT ON COLUMN @extschema@.data_pack.level IS 'lsoa, centre, group, district or county';
 COMMENT ON COLUMN @extschema@.data_pack.unit_id IS 'LSOA code, centre id, group id, district code, or county';

@@ -1,39 +1,4 @@
-/* src/sql/67_funding_views.sql: support levels and funded early education */
-
-CREATE VIEW @extschema@.support_levels AS
-SELECT c.centre_id, c.name AS centre,
-	   array_to_string(g.grades::text[], ', ') AS latest_grades,
-	   g.inspections,
-	   rag.assessed_on AS rag_assessed_on, rag.quality_rag, rag.leadership_rag,
-	   @extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag) AS level,
-	   @extschema@.support_level_name(@extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag)) AS level_name
-FROM @extschema@.centre AS c
-CROSS JOIN LATERAL (
-	SELECT array_agg(i.overall ORDER BY i.inspected_on DESC, i.inspection_id DESC)
-			   FILTER (WHERE i.overall IS NOT NULL) AS grades,
-		   count(*)::integer AS inspections
-	FROM @extschema@.inspected_centre AS ic
-	JOIN @extschema@.ofsted_inspection AS i USING (inspection_id)
-	WHERE ic.centre_id = c.centre_id AND i.status NOT IN ('postponed', 'cancelled')
-) AS g
-LEFT JOIN LATERAL (
-	SELECT r.assessed_on, r.quality_rag, r.leadership_rag
-	FROM @extschema@.centre_rag AS r
-	WHERE r.centre_id = c.centre_id
-	ORDER BY r.assessed_on DESC
-	LIMIT 1
-) AS rag ON true
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
-COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings';
-COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.support_levels.latest_grades IS 'recorded overall grades of its inspections, newest first';
-COMMENT ON COLUMN @extschema@.support_levels.inspections IS 'inspections that took place';
-COMMENT ON COLUMN @extschema@.support_levels.rag_assessed_on IS 'day of the latest quality and leadership rating';
-COMMENT ON COLUMN @extschema@.support_levels.quality_rag IS 'latest quality and impact rating: green, amber or red';
-COMMENT ON COLUMN @extschema@.support_levels.leadership_rag IS 'latest leadership and management rating: green, amber or red';
-COMMENT ON COLUMN @extschema@.support_levels.level IS 'support level 1-4: the highest any indicator triggers';
-COMMENT ON COLUMN @extschema@.support_levels.level_name IS 'Normal, Raised, Supported or Intensive';
+/* src/sql/67_funding_views.sql: funded early education (support_levels is in 85_support_levels.sql, after inspection_risk) */
 
 /*
  * A child's term belongs to the centre whose reach area holds its family's
@@ -71,6 +36,7 @@ SELECT c.lot_id, p.term_start,
 FROM @extschema@.two_year_place AS p
 JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
 JOIN @extschema@.centre AS c USING (centre_id)
+WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY c.lot_id, p.term_start;
 COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term: DWP-eligible children, places taken on the original (DWP) and local criteria, and take-up';
 COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in';
@@ -116,6 +82,7 @@ FROM eligible AS e
 JOIN @extschema@.centre AS ce USING (centre_id)
 LEFT JOIN @extschema@.three_four_funding AS r
   ON r.child_id = e.child_id AND r.term_start = e.term_start
+WHERE e.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 GROUP BY e.centre_id, ce.name, e.term_start;
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';

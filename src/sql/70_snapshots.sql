@@ -9,7 +9,9 @@
  * quarter or year, told apart by its label ('2013-14 Q4' or '2013-14').
  *
  * centre_id does not reference centre: a snapshot is history and outlives
- * the centre's row, so it keeps the centre's name as it was then.
+ * the centre's row, so it keeps the centre's name as it was then.  Partners
+ * read only their own centres' rows: 90_security.sql puts both tables
+ * under row-level security with the other centre-level tables.
  */
 CREATE TABLE @extschema@.reach_snapshot (
 	centre_id text NOT NULL
@@ -228,7 +230,9 @@ COMMENT ON FUNCTION @extschema@.take_snapshot(date) IS
 	'scheduled-job entry point: stores the centre_reach figures and centre_coverage values of the latest financial quarter that ended on or before the date (default today), and of the financial year when that quarter is Q4; replaces that period''s rows (idempotent), atomic, serialised by advisory lock 6013838656940171632; returns one row per period stored. SECURITY DEFINER (county-wide figures whatever the caller''s row-level security): EXECUTE is granted to no one by default';
 
 /*
- * The trend views read only the snapshot tables.  The changes compare each
+ * The trend views read only the snapshot tables, and show a partner
+ * (45_access.sql) only its own centres' rows; other users see every stored
+ * row, a centre since deleted included.  The changes compare each
  * row with the centre's previous stored period of the same kind (by end
  * date), named in previous_period, so a missing quarter shows as a longer
  * step rather than silently.
@@ -242,6 +246,8 @@ SELECT s.centre_id, s.centre, s.period, s.period_end, s.taken_at,
 	   s.seen - lag(s.seen) OVER w AS seen_change,
 	   s.sustained - lag(s.sustained) OVER w AS sustained_change
 FROM @extschema@.reach_snapshot AS s
+WHERE NOT (SELECT @extschema@.partner_restricted())
+   OR s.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
 WINDOW w AS (PARTITION BY s.centre_id, s.kind ORDER BY s.period_end);
 COMMENT ON VIEW @extschema@.reach_trend IS 'Reach of each centre per stored snapshot period (take_snapshot), with the change since the centre''s previous stored period of the same kind';
 COMMENT ON COLUMN @extschema@.reach_trend.centre_id IS 'centre';
@@ -281,7 +287,9 @@ SELECT s.centre_id, s.centre, s.period, s.period_end, s.taken_at,
 	   g.national, g.display_order::integer AS display_order
 FROM @extschema@.coverage_snapshot AS s
 CROSS JOIN LATERAL @extschema@.coverage_rows(s.coverage) AS r
-LEFT JOIN @extschema@.target_group AS g ON g.code = r.target_group;
+LEFT JOIN @extschema@.target_group AS g ON g.code = r.target_group
+WHERE NOT (SELECT @extschema@.partner_restricted())
+   OR s.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.coverage_trend IS 'Target-group coverage of each centre per stored snapshot period (take_snapshot): registered families in each group, and how many had any and sustained contact';
 COMMENT ON COLUMN @extschema@.coverage_trend.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.coverage_trend.centre IS 'centre name when the snapshot was taken';

@@ -5,7 +5,7 @@ SELECT plan(285);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
-SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'population', 'reach_area', 'reach_snapshot', 'registration', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
+SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
 SELECT columns_are('surestart', 'lead_partner', ARRAY['lead_partner_id', 'name', 'sector']);
 SELECT col_type_is('surestart', 'lead_partner', 'lead_partner_id', 'text', 'lead_partner.lead_partner_id is text');
 SELECT col_type_is('surestart', 'lead_partner', 'name', 'text', 'lead_partner.name is text');
@@ -257,8 +257,9 @@ SELECT is_empty($$
 SELECT set_eq($$
 	SELECT c.relname::text, coalesce(x.cond, '')
 	FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
-	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'surestart' $$,
-	$$ SELECT t, CASE WHEN t IN ('setting', 'ofsted_word', 'target_group', 'contact_rule')
+	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'surestart'
+	  AND c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r' $$,
+	$$ SELECT t, CASE WHEN t IN ('setting', 'ofsted_word', 'target_group', 'contact_rule', 'scorecard_measure')
 		THEN 'WHERE NOT seeded' ELSE '' END
 	   FROM pg_tables, LATERAL (SELECT tablename::text) AS x(t) WHERE schemaname = 'surestart' $$,
 	'every table is marked for pg_dump, seeded tables with WHERE NOT seeded');
@@ -277,7 +278,14 @@ SELECT col_is_unique('surestart', 'centre', 'name', 'centre names are unique');
 SELECT set_eq('SELECT name, value FROM setting',
 	$$ VALUES ('sustained_contacts', '3'), ('deprived_index', 'idaci'), ('deprived_percent', '30'),
 			  ('suppress_below', '5'), ('reinspect_ri_years', '2'), ('reinspect_years', '5'),
-			  ('ofsted_good_benchmark', '69') $$,
+			  ('ofsted_good_benchmark', '69'), ('risk_registration_below', '65'),
+			  ('risk_deprived_registration_below', '80'), ('risk_group_min_families', '10'),
+			  ('risk_group_any_contact_below', '65'), ('risk_weight_registration', '1'),
+			  ('risk_weight_deprived_registration', '1'), ('risk_weight_low_contact', '1'),
+			  ('risk_weight_target_group', '1'), ('risk_weight_fsp_quadrant', '1'), ('risk_weight_rag_amber', '1'),
+			  ('risk_weight_rag_red', '2'), ('risk_weight_grade_ri', '1'), ('risk_weight_grade_inadequate', '2'),
+			  ('risk_weight_overdue', '1'), ('risk_band_medium_from', '2'), ('risk_band_high_from', '4'),
+			  ('governance_board_meetings', '3') $$,
 	'the settings with their defaults');
 SELECT set_eq('SELECT from_percent, words FROM ofsted_word',
 	$$ VALUES (100::numeric, 'All'), (97.0, 'Almost all'), (80.0, 'Very large majority'),
@@ -343,7 +351,7 @@ SELECT throws_ok($$ INSERT INTO surestart.child (child_id, family_id, dob) VALUE
 SELECT throws_ok($$ INSERT INTO surestart.reach_area VALUES ('E01000001', '2014-01-01', 'C', NULL) $$, '23P01',
 	'reach-area period 2014-01-01 to open of LSOA E01000001 overlaps its period 2013-04-01 to open (centre C)',
 	'overlapping reach-area periods are an exclusion violation');
-SELECT throws_ok($$ INSERT INTO surestart.centre_target VALUES (NULL, 'm', '2013-14', 1, 5), (NULL, 'm', '2013-14', 2, 5) $$,
+SELECT throws_ok($$ INSERT INTO surestart.centre_target VALUES (NULL, 'seen_pct', '2013-14', 1, 5), (NULL, 'seen_pct', '2013-14', 2, 5) $$,
 	'23505', NULL, 'two county-wide targets for one measure and year are a unique violation');
 SELECT throws_ok($$ DELETE FROM surestart.setting WHERE name = 'suppress_below' $$, '23001',
 	'cannot delete the shipped setting row "suppress_below"', 'deleting a shipped row is a restrict violation');

@@ -1,0 +1,689 @@
+/* src/sql/80_performance.sql: performance management (DOMAIN "Performance management") */
+
+/*
+ * Targets, the scorecard, the contact profile, governance and the
+ * inspection-risk assessment.  Every figure comes from the reach, coverage
+ * and funding views, so the counting rules are those of SPEC: a period's
+ * reference date is its last day, children count for the centre whose reach
+ * area holds their family's LSOA that day, contacts are meaningful contacts.
+ */
+
+/* ---------------------------------------------------------------- scorecard_measure */
+
+/*
+ * The measures a target can be set for.  The codes are fixed (the
+ * scorecard knows how to compute each); councils may relabel them.
+ */
+CREATE TABLE @extschema@.scorecard_measure (
+	code text PRIMARY KEY
+		CONSTRAINT code_must_be_a_measure_the_scorecard_computes CHECK (code IN (
+			'registered_pct', 'seen_pct', 'sustained_pct',
+			'deprived_registered_pct', 'deprived_seen_pct', 'deprived_sustained_pct',
+			'coverage_teenage_parent', 'coverage_young_parent', 'coverage_pregnant_teenager',
+			'coverage_lone_parent', 'coverage_father', 'coverage_only_male_carer',
+			'coverage_disabled_parent', 'coverage_disabled_child', 'coverage_disabled_child_any_age',
+			'coverage_workless_household', 'coverage_workless_by_status', 'coverage_additional_language',
+			'coverage_minority_ethnic', 'coverage_smoking_parent', 'coverage_priority_family',
+			'coverage_child_in_need', 'coverage_child_protection', 'coverage_looked_after',
+			'coverage_two_year_funding',
+			'two_year_take_up', 'three_four_take_up')),
+	label text NOT NULL
+		CONSTRAINT label_must_not_be_empty CHECK (pg_catalog.btrim(label) <> ''),
+	source text NOT NULL
+		CONSTRAINT source_must_be_a_reporting_view CHECK (source IN (
+			'centre_reach', 'centre_reach_deprived', 'target_group_coverage',
+			'two_year_take_up', 'three_four_take_up')),
+	display_order smallint NOT NULL UNIQUE,
+	seeded boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE @extschema@.scorecard_measure IS 'Measures a centre_target can name, with the view each comes from; councils may relabel them';
+COMMENT ON COLUMN @extschema@.scorecard_measure.code IS 'measure code used in centre_target.measure and the scorecard, e.g. registered_pct';
+COMMENT ON COLUMN @extschema@.scorecard_measure.label IS 'label printed in reports';
+COMMENT ON COLUMN @extschema@.scorecard_measure.source IS 'view the actual value comes from: centre_reach, centre_reach_deprived, target_group_coverage (centre level, any contact), two_year_take_up or three_four_take_up (centre level)';
+COMMENT ON COLUMN @extschema@.scorecard_measure.display_order IS 'order in reports';
+COMMENT ON COLUMN @extschema@.scorecard_measure.seeded IS 'true while the row is the default shipped with the extension';
+
+INSERT INTO @extschema@.scorecard_measure (code, label, source, display_order, seeded) VALUES
+	('registered_pct', 'Under-fives registered (%)', 'centre_reach', 1, true),
+	('seen_pct', 'Under-fives seen (%)', 'centre_reach', 2, true),
+	('sustained_pct', 'Under-fives in sustained contact (%)', 'centre_reach', 3, true),
+	('deprived_registered_pct', 'Under-fives registered, most deprived areas (%)', 'centre_reach_deprived', 4, true),
+	('deprived_seen_pct', 'Under-fives seen, most deprived areas (%)', 'centre_reach_deprived', 5, true),
+	('deprived_sustained_pct', 'Under-fives in sustained contact, most deprived areas (%)', 'centre_reach_deprived', 6, true),
+	('two_year_take_up', 'Funded 2-year-old places taken up by DWP-eligible children (%)', 'two_year_take_up', 7, true),
+	('three_four_take_up', 'Funded early education taken up by eligible 3- and 4-year-olds (%)', 'three_four_take_up', 8, true);
+INSERT INTO @extschema@.scorecard_measure (code, label, source, display_order, seeded)
+	SELECT 'coverage_' || g.code, g.label || ': any contact (%)', 'target_group_coverage', 10 + g.display_order, true
+	FROM @extschema@.target_group AS g
+	WHERE g.national;
+
+CREATE TRIGGER guard_seeded_row BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.scorecard_measure
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_seeded_row('code');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.scorecard_measure', 'WHERE NOT seeded');
+
+/*
+ * A target's measure must be one the scorecard computes.  The code is
+ * trimmed and lower-cased, and data_pack's spelling of the deprived-area
+ * measures (registered_pct_deprived) is accepted for deprived_registered_pct.
+ */
+CREATE FUNCTION @extschema@.check_centre_target() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	m text := pg_catalog.lower(pg_catalog.btrim(NEW.measure));
+BEGIN
+	IF m OPERATOR(pg_catalog.~) '^(registered|seen|sustained)_pct_deprived$' THEN
+		m := 'deprived_' OPERATOR(pg_catalog.||) pg_catalog.replace(m, '_deprived', '');
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM @extschema@.scorecard_measure AS s WHERE s.code OPERATOR(pg_catalog.=) m) THEN
+		RAISE EXCEPTION 'unknown scorecard measure "%"', NEW.measure
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Expected one of: ' OPERATOR(pg_catalog.||)
+					  (SELECT pg_catalog.string_agg(s.code, ', ' ORDER BY s.display_order) FROM @extschema@.scorecard_measure AS s)
+					  OPERATOR(pg_catalog.||) '.',
+				  HINT = 'The measures are listed in table scorecard_measure.';
+	END IF;
+	NEW.measure := m;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.check_centre_target() IS 'trigger: a target''s measure must be a scorecard_measure code (trimmed, lower-cased; registered_pct_deprived is read as deprived_registered_pct)';
+CREATE TRIGGER check_centre_target BEFORE INSERT OR UPDATE ON @extschema@.centre_target
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_centre_target();
+
+/* ---------------------------------------------------------------- targets and the scorecard */
+
+/*
+ * Each centre's target for each measure and financial year: its own row in
+ * centre_target if it has one, else the county-wide default (centre_id null).
+ */
+CREATE VIEW @extschema@.effective_target AS
+SELECT c.centre_id, t.measure, t.financial_year, t.target, t.amber_within,
+	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope
+FROM @extschema@.centre AS c
+JOIN @extschema@.centre_target AS t
+  ON t.centre_id = c.centre_id
+  OR (t.centre_id IS NULL
+	  AND NOT EXISTS (SELECT 1 FROM @extschema@.centre_target AS o
+					  WHERE o.centre_id = c.centre_id AND o.measure = t.measure
+						AND o.financial_year = t.financial_year))
+WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+COMMENT ON VIEW @extschema@.effective_target IS 'The target that applies to each centre, measure and financial year: the centre''s own, else the county-wide default';
+COMMENT ON COLUMN @extschema@.effective_target.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.effective_target.measure IS 'scorecard measure code';
+COMMENT ON COLUMN @extschema@.effective_target.financial_year IS 'financial year of the target, e.g. 2013-14';
+COMMENT ON COLUMN @extschema@.effective_target.target IS 'target value (percentage points)';
+COMMENT ON COLUMN @extschema@.effective_target.amber_within IS 'points below target still rated amber';
+COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
+
+/*
+ * The actual value of every measure per centre and period (only measures
+ * some target names are worked out: each branch is skipped when no target
+ * uses its source).  Percentages are rounded to one decimal place as the
+ * source views show them.  Take-up is a state, like registration: it is
+ * read from the term in progress on the reference date (a quarter ending 30
+ * June: the term from 1 April; 30 September and 31 December: 1 September;
+ * 31 March, and so a financial year: 1 January).
+ */
+CREATE VIEW @extschema@.scorecard_actual AS
+SELECT r.centre_id, r.period, m.measure, m.actual,
+	   CASE WHEN m.actual IS NULL THEN
+		   CASE r.scope WHEN 'all' THEN 'no under-fives in the reach area'
+				ELSE 'no under-fives in the most deprived areas of the reach area' END
+	   END AS note
+FROM @extschema@.centre_reach_scoped AS r
+CROSS JOIN LATERAL (VALUES
+	(CASE r.scope WHEN 'all' THEN 'registered_pct' ELSE 'deprived_registered_pct' END, r.registered_pct),
+	(CASE r.scope WHEN 'all' THEN 'seen_pct' ELSE 'deprived_seen_pct' END, r.seen_pct),
+	(CASE r.scope WHEN 'all' THEN 'sustained_pct' ELSE 'deprived_sustained_pct' END, r.sustained_pct)
+) AS m(measure, actual)
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t
+			  WHERE t.measure IN ('registered_pct', 'seen_pct', 'sustained_pct', 'deprived_registered_pct',
+								  'deprived_seen_pct', 'deprived_sustained_pct'))
+UNION ALL
+SELECT cc.centre_id, cc.period, 'coverage_' || r.target_group, @extschema@.percent(r.any_contact),
+	   CASE WHEN r.in_group = 0 THEN 'no registered families in the group' END
+FROM @extschema@.centre_coverage AS cc
+CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS r
+JOIN @extschema@.target_group AS g ON g.code = r.target_group AND g.national
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure LIKE 'coverage\_%')
+UNION ALL
+SELECT t.centre_id, p.period, 'two_year_take_up',
+	   CASE WHEN t.dwp_eligible > 0 THEN round(100.0 * t.taken_up_dwp / t.dwp_eligible, 1) END,
+	   CASE WHEN t.dwp_eligible = 0 THEN 'no DWP-eligible children in the term from ' || t.term_start END
+FROM @extschema@.reporting_period AS p
+JOIN (SELECT ctc.centre_id, tp.term_start,
+			 count(*) FILTER (WHERE tp.dwp_eligible) AS dwp_eligible,
+			 count(*) FILTER (WHERE tp.dwp_eligible AND tp.taken_up) AS taken_up_dwp
+	  FROM @extschema@.two_year_place AS tp
+	  JOIN @extschema@.child_term_centre AS ctc USING (child_id, term_start)
+	  GROUP BY ctc.centre_id, tp.term_start) AS t
+  ON t.term_start = CASE WHEN extract(month FROM p.period_end) >= 9 THEN make_date(extract(year FROM p.period_end)::integer, 9, 1)
+						 WHEN extract(month FROM p.period_end) >= 4 THEN make_date(extract(year FROM p.period_end)::integer, 4, 1)
+						 ELSE make_date(extract(year FROM p.period_end)::integer, 1, 1) END
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'two_year_take_up')
+UNION ALL
+SELECT t.centre_id, p.period, 'three_four_take_up', t.take_up_pct, NULL
+FROM @extschema@.reporting_period AS p
+JOIN @extschema@.three_four_take_up AS t
+  ON t.term_start = CASE WHEN extract(month FROM p.period_end) >= 9 THEN make_date(extract(year FROM p.period_end)::integer, 9, 1)
+						 WHEN extract(month FROM p.period_end) >= 4 THEN make_date(extract(year FROM p.period_end)::integer, 4, 1)
+						 ELSE make_date(extract(year FROM p.period_end)::integer, 1, 1) END
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'three_four_take_up');
+COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
+COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_actual.measure IS 'scorecard measure code';
+COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator';
+COMMENT ON COLUMN @extschema@.scorecard_actual.note IS 'why actual is null';
+
+/*
+ * One row per centre open in the period, period and measure with a target
+ * for the period's financial year (a measure without a target has no row).
+ * RAG compares the actual as shown (one decimal place) with the target:
+ * green at or above it, amber below it by at most amber_within points
+ * (exactly amber_within below is amber), red further below; null when the
+ * actual is null (note says why).
+ */
+CREATE VIEW @extschema@.scorecard AS
+SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
+	   a.actual - t.target AS gap,
+	   CASE WHEN a.actual IS NULL THEN NULL
+			WHEN a.actual >= t.target THEN 'green'
+			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
+			ELSE 'red' END AS rag,
+	   p.kind, p.period_start, p.period_end, t.financial_year, m.label, t.amber_within, t.target_scope,
+	   CASE WHEN a.actual IS NULL THEN
+		   coalesce(a.note, CASE m.source
+				WHEN 'target_group_coverage' THEN 'no registered families in the group'
+				WHEN 'two_year_take_up' THEN 'no funded 2-year-old places recorded for the term'
+				WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term'
+				ELSE 'no under-fives in the reach area' END)
+	   END AS note,
+	   m.display_order::integer AS display_order
+FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
+	  FROM @extschema@.centre AS c
+	  CROSS JOIN @extschema@.reporting_period AS rp
+	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
+		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
+		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
+JOIN @extschema@.effective_target AS t
+  ON t.centre_id = p.centre_id AND t.financial_year = @extschema@.financial_year(p.period_start)
+JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
+LEFT JOIN @extschema@.scorecard_actual AS a
+  ON a.centre_id = p.centre_id AND a.period = p.period AND a.measure = t.measure;
+COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets per quarter and year, with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
+COMMENT ON COLUMN @extschema@.scorecard.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.scorecard.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.scorecard.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard.measure IS 'measure code (table scorecard_measure)';
+COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s value, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
+COMMENT ON COLUMN @extschema@.scorecard.target IS 'target for the period''s financial year: the centre''s own, else the county default';
+COMMENT ON COLUMN @extschema@.scorecard.gap IS 'actual minus target, in percentage points (negative: below target)';
+COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null';
+COMMENT ON COLUMN @extschema@.scorecard.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.scorecard.period_start IS 'first day of the period';
+COMMENT ON COLUMN @extschema@.scorecard.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN @extschema@.scorecard.financial_year IS 'financial year whose target applies';
+COMMENT ON COLUMN @extschema@.scorecard.label IS 'measure label (table scorecard_measure)';
+COMMENT ON COLUMN @extschema@.scorecard.amber_within IS 'points below target still rated amber';
+COMMENT ON COLUMN @extschema@.scorecard.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
+COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual and rag are null, e.g. no under-fives in the reach area';
+COMMENT ON COLUMN @extschema@.scorecard.display_order IS 'report order of the measure';
+
+CREATE VIEW @extschema@.scorecard_summary AS
+SELECT centre_id, centre, period, kind, period_start, period_end,
+	   count(*)::integer AS measures,
+	   count(*) FILTER (WHERE rag = 'green')::integer AS greens,
+	   count(*) FILTER (WHERE rag = 'amber')::integer AS ambers,
+	   count(*) FILTER (WHERE rag = 'red')::integer AS reds,
+	   count(*) FILTER (WHERE rag IS NULL)::integer AS unrated,
+	   CASE WHEN count(*) FILTER (WHERE rag = 'red') > 0 THEN 'red'
+			WHEN count(*) FILTER (WHERE rag = 'amber') > 0 THEN 'amber'
+			WHEN count(*) FILTER (WHERE rag = 'green') > 0 THEN 'green' END AS overall_rag
+FROM @extschema@.scorecard
+GROUP BY centre_id, centre, period, kind, period_start, period_end;
+COMMENT ON VIEW @extschema@.scorecard_summary IS 'Each centre''s scorecard per period in one row: measures with a target, how many are green, amber, red or unrated, and the worst colour';
+COMMENT ON COLUMN @extschema@.scorecard_summary.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.scorecard_summary.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.scorecard_summary.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_summary.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.scorecard_summary.period_start IS 'first day of the period';
+COMMENT ON COLUMN @extschema@.scorecard_summary.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN @extschema@.scorecard_summary.measures IS 'measures with a target for the period';
+COMMENT ON COLUMN @extschema@.scorecard_summary.greens IS 'measures rated green';
+COMMENT ON COLUMN @extschema@.scorecard_summary.ambers IS 'measures rated amber';
+COMMENT ON COLUMN @extschema@.scorecard_summary.reds IS 'measures rated red';
+COMMENT ON COLUMN @extschema@.scorecard_summary.unrated IS 'measures without an actual value (rag null)';
+COMMENT ON COLUMN @extschema@.scorecard_summary.overall_rag IS 'the worst colour among the rated measures: red, else amber, else green; null when none is rated';
+
+/* ---------------------------------------------------------------- contact profile */
+
+/*
+ * The counted children seen in each period, one row each: age band, their
+ * meaningful contacts, how many were home visits or antenatal, whether a
+ * family-support or social-care episode was open during the period, and
+ * whether they were seen for the first time.
+ *   - age is the age on the reference date, as everywhere in the counting
+ *     rules, for the child and all its contacts in the period;
+ *   - a home visit is a contact whose mode or activity reads "home visit"
+ *     (any case, space, underscore or hyphen);
+ *   - an antenatal contact is one before the child's date of birth, or
+ *     whose mode or activity starts with "antenatal";
+ *   - a child is seen for the first time when it had no contact of a mode
+ *     that can count (not a 'never' mode) before the period.
+ */
+CREATE VIEW @extschema@.child_contact_profile AS
+SELECT mc.period, mc.centre_id, mc.child_id,
+	   @extschema@.age_on(c.dob, b.period_end) AS age,
+	   count(*)::integer AS contacts,
+	   count(*) FILTER (WHERE k.mode ~* '^home[ _-]?visit' OR k.activity ~* '^home[ _-]?visit')::integer AS home_visits,
+	   count(*) FILTER (WHERE k.contact_on < c.dob OR k.mode ~* '^antenatal' OR k.activity ~* '^antenatal')::integer AS antenatal,
+	   EXISTS (SELECT 1 FROM @extschema@.social_care AS s
+			   WHERE s.child_id = mc.child_id AND s.kind = 'family_support'
+				 AND s.starts_on <= b.period_end AND (s.ends_on IS NULL OR s.ends_on >= b.period_start)) AS family_support,
+	   EXISTS (SELECT 1 FROM @extschema@.social_care AS s
+			   WHERE s.child_id = mc.child_id AND s.kind <> 'family_support'
+				 AND s.starts_on <= b.period_end AND (s.ends_on IS NULL OR s.ends_on >= b.period_start)) AS social_care,
+	   NOT EXISTS (SELECT 1 FROM @extschema@.contact AS e
+				   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
+					 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
+									 WHERE r.mode = e.mode AND r.counts = 'never')) AS first_seen
+FROM @extschema@.meaningful_contact AS mc
+CROSS JOIN LATERAL @extschema@.financial_period_bounds(mc.period) AS b
+JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
+JOIN @extschema@.child AS c ON c.child_id = mc.child_id
+GROUP BY mc.period, mc.centre_id, mc.child_id, c.dob, b.period_start, b.period_end;
+COMMENT ON VIEW @extschema@.child_contact_profile IS 'Each counted child seen in each period: age on the reference date, meaningful contacts, home visits, antenatal contacts, plans open during the period, first time seen (person-level)';
+COMMENT ON COLUMN @extschema@.child_contact_profile.period IS 'period label';
+COMMENT ON COLUMN @extschema@.child_contact_profile.centre_id IS 'centre the child counts for';
+COMMENT ON COLUMN @extschema@.child_contact_profile.child_id IS 'child';
+COMMENT ON COLUMN @extschema@.child_contact_profile.age IS 'age in completed years on the reference date (0-4)';
+COMMENT ON COLUMN @extschema@.child_contact_profile.contacts IS 'meaningful contacts in the period';
+COMMENT ON COLUMN @extschema@.child_contact_profile.home_visits IS 'of them, home visits (mode or activity "home visit")';
+COMMENT ON COLUMN @extschema@.child_contact_profile.antenatal IS 'of them, antenatal contacts (before the birth, or mode or activity "antenatal")';
+COMMENT ON COLUMN @extschema@.child_contact_profile.family_support IS 'a family-support (early-help) episode of the child was open during the period';
+COMMENT ON COLUMN @extschema@.child_contact_profile.social_care IS 'a child-in-need, child-protection or looked-after episode of the child was open during the period';
+COMMENT ON COLUMN @extschema@.child_contact_profile.first_seen IS 'no contact of a mode that can count (not a never mode) before the period: seen for the first time';
+
+/*
+ * Per centre and period.  New registrations are the counted children whose
+ * first registration at any centre began in the period: the children new
+ * to the centres, by birth or by moving in (family addresses have no
+ * history in the data model, so a move cannot be dated otherwise).
+ */
+CREATE VIEW @extschema@.contact_profile AS
+SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
+	   coalesce(x.children_seen, 0) AS children_seen,
+	   coalesce(x.contacts, 0) AS contacts,
+	   coalesce(x.seen_under_1, 0) AS seen_under_1,
+	   coalesce(x.seen_age_1, 0) AS seen_age_1,
+	   coalesce(x.seen_age_2, 0) AS seen_age_2,
+	   coalesce(x.seen_age_3, 0) AS seen_age_3,
+	   coalesce(x.seen_age_4, 0) AS seen_age_4,
+	   coalesce(x.contacts_under_1, 0) AS contacts_under_1,
+	   coalesce(x.contacts_age_1, 0) AS contacts_age_1,
+	   coalesce(x.contacts_age_2, 0) AS contacts_age_2,
+	   coalesce(x.contacts_age_3, 0) AS contacts_age_3,
+	   coalesce(x.contacts_age_4, 0) AS contacts_age_4,
+	   CASE WHEN x.contacts > 0 THEN round(100.0 * (x.contacts_under_1 + x.contacts_age_1) / x.contacts, 1) END AS under_twos_contacts_pct,
+	   coalesce(x.home_visits, 0) AS home_visits,
+	   coalesce(x.seen_home_visit, 0) AS seen_home_visit,
+	   coalesce(x.antenatal_contacts, 0) AS antenatal_contacts,
+	   coalesce(x.seen_antenatal, 0) AS seen_antenatal,
+	   coalesce(x.seen_family_support, 0) AS seen_family_support,
+	   coalesce(x.seen_social_care, 0) AS seen_social_care,
+	   coalesce(x.seen_under_plan, 0) AS seen_under_plan,
+	   coalesce(x.first_seen, 0) AS first_seen,
+	   coalesce(n.new_registered, 0) AS new_registered
+FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
+	  FROM @extschema@.centre AS c
+	  CROSS JOIN @extschema@.reporting_period AS rp
+	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
+		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
+		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
+LEFT JOIN (
+	SELECT period, centre_id,
+		   count(*)::integer AS children_seen,
+		   sum(contacts)::integer AS contacts,
+		   count(*) FILTER (WHERE age = 0)::integer AS seen_under_1,
+		   count(*) FILTER (WHERE age = 1)::integer AS seen_age_1,
+		   count(*) FILTER (WHERE age = 2)::integer AS seen_age_2,
+		   count(*) FILTER (WHERE age = 3)::integer AS seen_age_3,
+		   count(*) FILTER (WHERE age = 4)::integer AS seen_age_4,
+		   coalesce(sum(contacts) FILTER (WHERE age = 0), 0)::integer AS contacts_under_1,
+		   coalesce(sum(contacts) FILTER (WHERE age = 1), 0)::integer AS contacts_age_1,
+		   coalesce(sum(contacts) FILTER (WHERE age = 2), 0)::integer AS contacts_age_2,
+		   coalesce(sum(contacts) FILTER (WHERE age = 3), 0)::integer AS contacts_age_3,
+		   coalesce(sum(contacts) FILTER (WHERE age = 4), 0)::integer AS contacts_age_4,
+		   sum(home_visits)::integer AS home_visits,
+		   count(*) FILTER (WHERE home_visits > 0)::integer AS seen_home_visit,
+		   sum(antenatal)::integer AS antenatal_contacts,
+		   count(*) FILTER (WHERE antenatal > 0)::integer AS seen_antenatal,
+		   count(*) FILTER (WHERE family_support)::integer AS seen_family_support,
+		   count(*) FILTER (WHERE social_care)::integer AS seen_social_care,
+		   count(*) FILTER (WHERE family_support OR social_care)::integer AS seen_under_plan,
+		   count(*) FILTER (WHERE first_seen)::integer AS first_seen
+	FROM @extschema@.child_contact_profile
+	GROUP BY period, centre_id
+) AS x ON x.period = p.period AND x.centre_id = p.centre_id
+LEFT JOIN (
+	SELECT cc.period, cc.centre_id, count(*)::integer AS new_registered
+	FROM @extschema@.counted_child AS cc
+	WHERE (SELECT min(g.registered_on) FROM @extschema@.registration AS g WHERE g.child_id = cc.child_id)
+		  BETWEEN cc.period_start AND cc.period_end
+	GROUP BY cc.period, cc.centre_id
+) AS n ON n.period = p.period AND n.centre_id = p.centre_id;
+COMMENT ON VIEW @extschema@.contact_profile IS 'Whom each centre''s area is in contact with per period: children seen and meaningful contacts by age on the reference date, home visits, antenatal contacts, children under a family-support or social-care plan, children seen for the first time, new registrations';
+COMMENT ON COLUMN @extschema@.contact_profile.centre_id IS 'centre whose reach area the children live in';
+COMMENT ON COLUMN @extschema@.contact_profile.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.contact_profile.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.contact_profile.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.contact_profile.period_start IS 'first day of the period';
+COMMENT ON COLUMN @extschema@.contact_profile.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.children_seen IS 'counted children with at least one meaningful contact in the period (seen of centre_reach)';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts IS 'meaningful contacts of counted children in the period, at any centre';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_under_1 IS 'children seen aged under 1 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_age_1 IS 'children seen aged 1 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_age_2 IS 'children seen aged 2 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_age_3 IS 'children seen aged 3 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_age_4 IS 'children seen aged 4 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts_under_1 IS 'meaningful contacts with children aged under 1 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_1 IS 'meaningful contacts with children aged 1 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_2 IS 'meaningful contacts with children aged 2 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_3 IS 'meaningful contacts with children aged 3 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_4 IS 'meaningful contacts with children aged 4 on the reference date';
+COMMENT ON COLUMN @extschema@.contact_profile.under_twos_contacts_pct IS 'share of contacts with under-twos (aged 0 or 1 on the reference date), per cent; null without contacts';
+COMMENT ON COLUMN @extschema@.contact_profile.home_visits IS 'meaningful contacts that were home visits (mode or activity "home visit")';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_home_visit IS 'children with at least one home visit';
+COMMENT ON COLUMN @extschema@.contact_profile.antenatal_contacts IS 'meaningful contacts before the child''s birth, or with mode or activity "antenatal"';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_antenatal IS 'children with at least one antenatal contact';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_family_support IS 'children seen with a family-support (early-help) episode open during the period';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_social_care IS 'children seen with a child-in-need, child-protection or looked-after episode open during the period';
+COMMENT ON COLUMN @extschema@.contact_profile.seen_under_plan IS 'children seen under either kind of plan';
+COMMENT ON COLUMN @extschema@.contact_profile.first_seen IS 'children seen for the first time: no contact of a mode that can count before the period';
+COMMENT ON COLUMN @extschema@.contact_profile.new_registered IS 'counted children (seen or not) whose first registration at any centre began in the period: new to the centres by birth or by moving in';
+
+CREATE VIEW @extschema@.contact_mode_profile AS
+SELECT mc.centre_id, c.name AS centre, mc.period, mc.kind, k.mode,
+	   count(*)::integer AS contacts,
+	   count(DISTINCT mc.child_id)::integer AS children
+FROM @extschema@.meaningful_contact AS mc
+JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
+JOIN @extschema@.centre AS c ON c.centre_id = mc.centre_id
+WHERE mc.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+GROUP BY mc.centre_id, c.name, mc.period, mc.kind, k.mode;
+COMMENT ON VIEW @extschema@.contact_mode_profile IS 'Meaningful contacts of the children of each centre''s area per period by contact mode';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.centre_id IS 'centre whose reach area the children live in';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.mode IS 'contact mode as recorded (null when the contact has none)';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.contacts IS 'meaningful contacts of the mode';
+COMMENT ON COLUMN @extschema@.contact_mode_profile.children IS 'children with at least one of them';
+
+/* ---------------------------------------------------------------- governance */
+
+/*
+ * Every centre open in a financial year that reports have (or in which a
+ * meeting is recorded), with its meetings that year by the day they met:
+ * 31 March belongs to the year ending then, 1 April to the next.
+ */
+CREATE VIEW @extschema@.governance AS
+SELECT c.centre_id, c.name AS centre, y.financial_year, y.year_start, y.year_end,
+	   coalesce(b.advisory_board, 0) AS advisory_board_meetings,
+	   s.required AS advisory_board_required,
+	   b.annual_conversation_on IS NOT NULL AS annual_conversation_held,
+	   b.annual_conversation_on,
+	   coalesce(b.parent_forum, 0) AS parent_forum_meetings,
+	   coalesce(b.advisory_board, 0) >= s.required AND b.annual_conversation_on IS NOT NULL AS compliant,
+	   nullif(concat_ws('; ',
+		   CASE WHEN coalesce(b.advisory_board, 0) < s.required
+				THEN format('advisory board met %s %s, %s required', coalesce(b.advisory_board, 0),
+							CASE WHEN b.advisory_board = 1 THEN 'time' ELSE 'times' END, s.required) END,
+		   CASE WHEN b.annual_conversation_on IS NULL THEN 'no annual conversation' END), '') AS reasons,
+	   y.year_end < current_date AS year_ended
+FROM @extschema@.centre AS c
+CROSS JOIN (SELECT u.financial_year, b.period_start AS year_start, b.period_end AS year_end
+			FROM (SELECT rp.period FROM @extschema@.reporting_period AS rp WHERE rp.kind = 'year'
+				  UNION
+				  SELECT @extschema@.financial_year(m.met_on) FROM @extschema@.board_meeting AS m) AS u(financial_year)
+			CROSS JOIN LATERAL @extschema@.financial_period_bounds(u.financial_year) AS b) AS y
+CROSS JOIN (SELECT value::integer AS required FROM @extschema@.setting WHERE name = 'governance_board_meetings') AS s
+LEFT JOIN (
+	SELECT m.centre_id, @extschema@.financial_year(m.met_on) AS financial_year,
+		   count(*) FILTER (WHERE m.kind = 'advisory_board')::integer AS advisory_board,
+		   max(m.met_on) FILTER (WHERE m.kind = 'annual_conversation') AS annual_conversation_on,
+		   count(*) FILTER (WHERE m.kind = 'parent_forum')::integer AS parent_forum
+	FROM @extschema@.board_meeting AS m
+	GROUP BY m.centre_id, @extschema@.financial_year(m.met_on)
+) AS b ON b.centre_id = c.centre_id AND b.financial_year = y.financial_year
+WHERE (c.opened_on IS NULL OR c.opened_on <= y.year_end)
+  AND (c.closed_on IS NULL OR c.closed_on >= y.year_start)
+  AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+COMMENT ON VIEW @extschema@.governance IS 'Governance of each centre per financial year: advisory board meetings (governance_board_meetings required, default 3), annual conversation, parent forums, and whether it complied';
+COMMENT ON COLUMN @extschema@.governance.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.governance.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.governance.financial_year IS 'financial year, e.g. 2013-14 (a meeting on 31 March belongs to the year ending then)';
+COMMENT ON COLUMN @extschema@.governance.year_start IS 'first day of the financial year (1 April)';
+COMMENT ON COLUMN @extschema@.governance.year_end IS 'last day of the financial year (31 March)';
+COMMENT ON COLUMN @extschema@.governance.advisory_board_meetings IS 'advisory board meetings recorded for the centre in the year';
+COMMENT ON COLUMN @extschema@.governance.advisory_board_required IS 'meetings required a year (setting governance_board_meetings)';
+COMMENT ON COLUMN @extschema@.governance.annual_conversation_held IS 'an annual conversation was held in the year';
+COMMENT ON COLUMN @extschema@.governance.annual_conversation_on IS 'day of the (latest) annual conversation in the year';
+COMMENT ON COLUMN @extschema@.governance.parent_forum_meetings IS 'parent forum meetings recorded in the year';
+COMMENT ON COLUMN @extschema@.governance.compliant IS 'the advisory board met at least the required number of times and an annual conversation was held';
+COMMENT ON COLUMN @extschema@.governance.reasons IS 'what is missing, e.g. advisory board met 2 times, 3 required; null when compliant';
+COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year is over (a year in progress may still comply)';
+
+/* ---------------------------------------------------------------- inspection risk */
+
+/* The risk settings in one row, as numbers. */
+CREATE VIEW @extschema@.risk_settings AS
+SELECT max(value) FILTER (WHERE name = 'risk_registration_below')::numeric AS reg_below,
+	   max(value) FILTER (WHERE name = 'risk_deprived_registration_below')::numeric AS dep_below,
+	   max(value) FILTER (WHERE name = 'risk_group_min_families')::integer AS group_min,
+	   max(value) FILTER (WHERE name = 'risk_group_any_contact_below')::numeric AS group_below,
+	   max(value) FILTER (WHERE name = 'risk_weight_registration')::integer AS w_registration,
+	   max(value) FILTER (WHERE name = 'risk_weight_deprived_registration')::integer AS w_deprived,
+	   max(value) FILTER (WHERE name = 'risk_weight_low_contact')::integer AS w_low_contact,
+	   max(value) FILTER (WHERE name = 'risk_weight_target_group')::integer AS w_group,
+	   max(value) FILTER (WHERE name = 'risk_weight_fsp_quadrant')::integer AS w_fsp,
+	   max(value) FILTER (WHERE name = 'risk_weight_rag_amber')::integer AS w_amber,
+	   max(value) FILTER (WHERE name = 'risk_weight_rag_red')::integer AS w_red,
+	   max(value) FILTER (WHERE name = 'risk_weight_grade_ri')::integer AS w_ri,
+	   max(value) FILTER (WHERE name = 'risk_weight_grade_inadequate')::integer AS w_inadequate,
+	   max(value) FILTER (WHERE name = 'risk_weight_overdue')::integer AS w_overdue,
+	   max(value) FILTER (WHERE name = 'risk_band_medium_from')::integer AS medium_from,
+	   max(value) FILTER (WHERE name = 'risk_band_high_from')::integer AS high_from,
+	   max(value) FILTER (WHERE name = 'reinspect_years')::integer AS reinspect_years
+FROM @extschema@.setting;
+COMMENT ON VIEW @extschema@.risk_settings IS 'The settings of the inspection-risk assessment in one row';
+COMMENT ON COLUMN @extschema@.risk_settings.reg_below IS 'setting risk_registration_below: registration below this per cent is a warning sign';
+COMMENT ON COLUMN @extschema@.risk_settings.dep_below IS 'setting risk_deprived_registration_below: registration in the most deprived areas below this per cent is a warning sign';
+COMMENT ON COLUMN @extschema@.risk_settings.group_min IS 'setting risk_group_min_families: a target group counts with at least this many registered families';
+COMMENT ON COLUMN @extschema@.risk_settings.group_below IS 'setting risk_group_any_contact_below: any-contact coverage of such a group below this per cent is a warning sign';
+COMMENT ON COLUMN @extschema@.risk_settings.w_registration IS 'setting risk_weight_registration: points for low registration';
+COMMENT ON COLUMN @extschema@.risk_settings.w_deprived IS 'setting risk_weight_deprived_registration: points for low registration in the most deprived areas';
+COMMENT ON COLUMN @extschema@.risk_settings.w_low_contact IS 'setting risk_weight_low_contact: points for a seen or sustained rate in the county''s bottom quartile';
+COMMENT ON COLUMN @extschema@.risk_settings.w_group IS 'setting risk_weight_target_group: points for a poorly reached national target group';
+COMMENT ON COLUMN @extschema@.risk_settings.w_fsp IS 'setting risk_weight_fsp_quadrant: points for the FSP quadrant low outcomes, low contact';
+COMMENT ON COLUMN @extschema@.risk_settings.w_amber IS 'setting risk_weight_rag_amber: points for an amber quality or leadership RAG (each)';
+COMMENT ON COLUMN @extschema@.risk_settings.w_red IS 'setting risk_weight_rag_red: points for a red quality or leadership RAG (each)';
+COMMENT ON COLUMN @extschema@.risk_settings.w_ri IS 'setting risk_weight_grade_ri: points for a latest grade of Requires improvement';
+COMMENT ON COLUMN @extschema@.risk_settings.w_inadequate IS 'setting risk_weight_grade_inadequate: points for a latest grade of Inadequate';
+COMMENT ON COLUMN @extschema@.risk_settings.w_overdue IS 'setting risk_weight_overdue: points for an overdue inspection';
+COMMENT ON COLUMN @extschema@.risk_settings.medium_from IS 'setting risk_band_medium_from: lowest score of the medium band';
+COMMENT ON COLUMN @extschema@.risk_settings.high_from IS 'setting risk_band_high_from: lowest score of the high band';
+COMMENT ON COLUMN @extschema@.risk_settings.reinspect_years IS 'setting reinspect_years: a centre never inspected is due this many years after it opened';
+
+
+/*
+ * DOMAIN's transparent score, per centre and period (quarters and years),
+ * with the weights and thresholds of the risk_* settings.  Each sign is
+ * judged on the period's reference date:
+ *   - registration (all areas) below risk_registration_below;
+ *   - registration in the most deprived areas below
+ *     risk_deprived_registration_below (no sign without such areas);
+ *   - seen or sustained rate in the bottom quartile of the county's centres
+ *     for the period (ranked as fsp_contact_ranking ranks, 1 = highest);
+ *   - a national target group with at least risk_group_min_families
+ *     registered families and any contact below risk_group_any_contact_below
+ *     (one sign however many groups; all are listed);
+ *   - the FSP quadrant "low outcomes, low contact" in the academic year with
+ *     the same years as the period's financial year;
+ *   - the latest quality and the latest leadership RAG assessed on or
+ *     before the reference date, each amber or red;
+ *   - the overall grade of the latest inspection on or before the reference
+ *     date, Requires improvement or Inadequate;
+ *   - the next inspection due (next_inspection_due, or reinspect_years after
+ *     opening when never inspected) before the reference date.
+ * The band is high from risk_band_high_from, medium from
+ * risk_band_medium_from, else low.  latest marks the last period of each
+ * kind that has ended; support_levels shows the latest quarter's risk.
+ */
+CREATE VIEW @extschema@.inspection_risk AS
+SELECT centre_id, centre, period, kind, period_start, period_end, score,
+	   CASE WHEN score >= high_from THEN 'high' WHEN score >= medium_from THEN 'medium' ELSE 'low' END AS band,
+	   nullif(concat_ws('; ',
+		   CASE WHEN registration_points > 0
+				THEN format('registration %s%% below %s%% (%s)', registered_pct, reg_below, registration_points) END,
+		   CASE WHEN deprived_registration_points > 0
+				THEN format('deprived-area registration %s%% below %s%% (%s)',
+							deprived_registered_pct, dep_below, deprived_registration_points) END,
+		   CASE WHEN low_contact_points > 0
+				THEN concat_ws(' and ', CASE WHEN seen_quartile = 4 THEN format('seen %s%%', seen_pct) END,
+										CASE WHEN sustained_quartile = 4 THEN format('sustained %s%%', sustained_pct) END)
+					 || format(' in the county''s bottom quartile (%s)', low_contact_points) END,
+		   CASE WHEN target_group_points > 0
+				THEN format('any contact below %s%%: %s (%s)', group_below, low_groups, target_group_points) END,
+		   CASE WHEN fsp_points > 0
+				THEN format('FSP %s low outcomes, low contact (%s)', academic_year, fsp_points) END,
+		   CASE WHEN quality_points > 0 THEN format('quality RAG %s (%s)', quality_rag, quality_points) END,
+		   CASE WHEN leadership_points > 0 THEN format('leadership RAG %s (%s)', leadership_rag, leadership_points) END,
+		   CASE WHEN grade_points > 0 THEN format('latest grade %s (%s)', latest_grade, grade_points) END,
+		   CASE WHEN overdue_points > 0 THEN format('inspection overdue since %s (%s)', next_due, overdue_points) END),
+		   '') AS reasons,
+	   not_yet_inspected, next_due,
+	   coalesce(next_due <= (period_end + interval '1 year')::date, not_yet_inspected) AS due_within_year,
+	   latest,
+	   registered_pct, deprived_registered_pct, seen_pct, sustained_pct, seen_quartile, sustained_quartile,
+	   low_groups, academic_year, quadrant, quality_rag, leadership_rag, latest_grade, last_inspected_on,
+	   registration_points, deprived_registration_points, low_contact_points, target_group_points, fsp_points,
+	   quality_points, leadership_points, grade_points, overdue_points
+FROM (
+	SELECT p.*,
+		   p.registration_points + p.deprived_registration_points + p.low_contact_points + p.target_group_points
+			   + p.fsp_points + p.quality_points + p.leadership_points + p.grade_points + p.overdue_points AS score
+	FROM (
+		SELECT f.*,
+			   CASE WHEN f.registered_pct < s.reg_below THEN s.w_registration ELSE 0 END AS registration_points,
+			   CASE WHEN f.deprived_registered_pct < s.dep_below THEN s.w_deprived ELSE 0 END AS deprived_registration_points,
+			   CASE WHEN f.seen_quartile = 4 OR f.sustained_quartile = 4 THEN s.w_low_contact ELSE 0 END AS low_contact_points,
+			   CASE WHEN f.low_groups IS NOT NULL THEN s.w_group ELSE 0 END AS target_group_points,
+			   CASE WHEN f.quadrant = 'low outcomes, low contact' THEN s.w_fsp ELSE 0 END AS fsp_points,
+			   CASE f.quality_rag WHEN 'amber' THEN s.w_amber WHEN 'red' THEN s.w_red ELSE 0 END AS quality_points,
+			   CASE f.leadership_rag WHEN 'amber' THEN s.w_amber WHEN 'red' THEN s.w_red ELSE 0 END AS leadership_points,
+			   CASE f.latest_grade WHEN 'Requires improvement' THEN s.w_ri WHEN 'Inadequate' THEN s.w_inadequate ELSE 0 END AS grade_points,
+			   CASE WHEN f.next_due < f.period_end THEN s.w_overdue ELSE 0 END AS overdue_points,
+			   s.reg_below, s.dep_below, s.group_below, s.medium_from, s.high_from
+		FROM (
+			SELECT r.centre_id, c.name AS centre, r.period, r.kind, r.period_start, r.period_end,
+				   r.registered_pct, r.deprived_registered_pct, r.seen_pct, r.sustained_pct,
+				   CASE WHEN r.seen_pct IS NOT NULL
+						THEN @extschema@.quartile_of(rank() OVER (PARTITION BY r.period, r.seen_pct IS NULL ORDER BY r.seen_pct DESC),
+													 count(r.seen_pct) OVER (PARTITION BY r.period)) END AS seen_quartile,
+				   CASE WHEN r.sustained_pct IS NOT NULL
+						THEN @extschema@.quartile_of(rank() OVER (PARTITION BY r.period, r.sustained_pct IS NULL ORDER BY r.sustained_pct DESC),
+													 count(r.sustained_pct) OVER (PARTITION BY r.period)) END AS sustained_quartile,
+				   r.period_end = (SELECT max(rp.period_end) FROM @extschema@.reporting_period AS rp
+								   WHERE rp.kind = r.kind AND rp.period_end < current_date) AS latest,
+				   g.low_groups, fsp.academic_year, fsp.quadrant,
+				   rag.quality_rag, rag.leadership_rag,
+				   insp.overall AS latest_grade, insp.inspected_on AS last_inspected_on,
+				   insp.inspected_on IS NULL AS not_yet_inspected,
+				   CASE WHEN insp.inspected_on IS NOT NULL
+						THEN @extschema@.next_inspection_due(insp.inspected_on, insp.overall::@extschema@.ofsted_grade)
+						ELSE (c.opened_on + make_interval(years => (
+								SELECT value::integer FROM @extschema@.setting WHERE name = 'reinspect_years')))::date
+				   END AS next_due
+			FROM (SELECT s.centre_id, s.period, s.kind, s.period_start, s.period_end,
+						 max(s.registered_pct) FILTER (WHERE s.scope = 'all') AS registered_pct,
+						 max(s.registered_pct) FILTER (WHERE s.scope = 'deprived') AS deprived_registered_pct,
+						 max(s.seen_pct) FILTER (WHERE s.scope = 'all') AS seen_pct,
+						 max(s.sustained_pct) FILTER (WHERE s.scope = 'all') AS sustained_pct
+				  FROM @extschema@.centre_reach_scoped AS s
+				  GROUP BY s.centre_id, s.period, s.kind, s.period_start, s.period_end) AS r
+			JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
+			LEFT JOIN (
+				SELECT cc.centre_id, cc.period,
+					   string_agg(format('%s %s%% of %s', x.target_group, @extschema@.percent(x.any_contact), x.in_group),
+								  ', ' ORDER BY g.display_order) AS low_groups
+				FROM @extschema@.centre_coverage AS cc
+				CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS x
+				JOIN @extschema@.target_group AS g ON g.code = x.target_group AND g.national
+				CROSS JOIN @extschema@.risk_settings AS rs
+				WHERE x.in_group >= rs.group_min AND @extschema@.percent(x.any_contact) < rs.group_below
+				GROUP BY cc.centre_id, cc.period
+			) AS g ON g.centre_id = r.centre_id AND g.period = r.period
+			LEFT JOIN @extschema@.fsp_contact_ranking AS fsp
+			  ON fsp.centre_id = r.centre_id
+			 AND fsp.academic_year = replace(@extschema@.financial_year(r.period_start), '-', '/')
+			LEFT JOIN LATERAL (
+				SELECT q.quality_rag, q.leadership_rag
+				FROM @extschema@.centre_rag AS q
+				WHERE q.centre_id = r.centre_id AND q.assessed_on <= r.period_end
+				ORDER BY q.assessed_on DESC
+				LIMIT 1
+			) AS rag ON true
+			LEFT JOIN LATERAL (
+				SELECT i.inspected_on, i.overall::text AS overall
+				FROM @extschema@.inspected_centre AS ic
+				JOIN @extschema@.ofsted_inspection AS i USING (inspection_id)
+				WHERE ic.centre_id = r.centre_id AND i.status NOT IN ('postponed', 'cancelled')
+				  AND i.inspected_on <= r.period_end
+				ORDER BY i.inspected_on DESC, i.inspection_id DESC
+				LIMIT 1
+			) AS insp ON true
+		) AS f
+		CROSS JOIN @extschema@.risk_settings AS s
+	) AS p
+) AS q
+WHERE q.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+COMMENT ON VIEW @extschema@.inspection_risk IS 'Inspection-risk assessment of each centre per quarter and year: one weighted point per warning sign (settings risk_*), the band (low, medium, high) and the reasons, with whether the centre is not yet inspected or due within a year';
+COMMENT ON COLUMN @extschema@.inspection_risk.centre_id IS 'centre';
+COMMENT ON COLUMN @extschema@.inspection_risk.centre IS 'centre name';
+COMMENT ON COLUMN @extschema@.inspection_risk.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.inspection_risk.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.inspection_risk.period_start IS 'first day of the period';
+COMMENT ON COLUMN @extschema@.inspection_risk.period_end IS 'last day of the period: the reference date every sign is judged on';
+COMMENT ON COLUMN @extschema@.inspection_risk.score IS 'sum of the points of the warning signs';
+COMMENT ON COLUMN @extschema@.inspection_risk.band IS 'high from risk_band_high_from (4), medium from risk_band_medium_from (2), else low';
+COMMENT ON COLUMN @extschema@.inspection_risk.reasons IS 'the warning signs with their points, separated by semicolons; null when there are none';
+COMMENT ON COLUMN @extschema@.inspection_risk.not_yet_inspected IS 'no inspection took place on or before the reference date';
+COMMENT ON COLUMN @extschema@.inspection_risk.next_due IS 'next inspection due: after the latest inspection by next_inspection_due, else reinspect_years after opening (null if the opening is unknown)';
+COMMENT ON COLUMN @extschema@.inspection_risk.due_within_year IS 'next_due falls within a year of the reference date (or is already past); true for a centre never inspected whose due date is unknown';
+COMMENT ON COLUMN @extschema@.inspection_risk.latest IS 'the period is the latest of its kind that has ended';
+COMMENT ON COLUMN @extschema@.inspection_risk.registered_pct IS 'registered_pct of centre_reach';
+COMMENT ON COLUMN @extschema@.inspection_risk.deprived_registered_pct IS 'registered_pct of centre_reach_deprived (null without most deprived areas)';
+COMMENT ON COLUMN @extschema@.inspection_risk.seen_pct IS 'seen_pct of centre_reach';
+COMMENT ON COLUMN @extschema@.inspection_risk.sustained_pct IS 'sustained_pct of centre_reach';
+COMMENT ON COLUMN @extschema@.inspection_risk.seen_quartile IS 'quartile of the centre''s seen_pct among the county''s centres in the period, 1 = highest, 4 = bottom';
+COMMENT ON COLUMN @extschema@.inspection_risk.sustained_quartile IS 'quartile of the centre''s sustained_pct, 1 = highest, 4 = bottom';
+COMMENT ON COLUMN @extschema@.inspection_risk.low_groups IS 'national target groups with at least risk_group_min_families families and any contact below risk_group_any_contact_below: group, any-contact per cent and families';
+COMMENT ON COLUMN @extschema@.inspection_risk.academic_year IS 'academic year of the FSP results used (the same years as the financial year)';
+COMMENT ON COLUMN @extschema@.inspection_risk.quadrant IS 'FSP quadrant of fsp_contact_ranking in that academic year';
+COMMENT ON COLUMN @extschema@.inspection_risk.quality_rag IS 'latest quality and impact RAG assessed on or before the reference date';
+COMMENT ON COLUMN @extschema@.inspection_risk.leadership_rag IS 'latest leadership and management RAG assessed on or before the reference date';
+COMMENT ON COLUMN @extschema@.inspection_risk.latest_grade IS 'overall grade of the latest inspection on or before the reference date';
+COMMENT ON COLUMN @extschema@.inspection_risk.last_inspected_on IS 'day of that inspection';
+COMMENT ON COLUMN @extschema@.inspection_risk.registration_points IS 'points for registration below risk_registration_below';
+COMMENT ON COLUMN @extschema@.inspection_risk.deprived_registration_points IS 'points for deprived-area registration below risk_deprived_registration_below';
+COMMENT ON COLUMN @extschema@.inspection_risk.low_contact_points IS 'points for a seen or sustained rate in the bottom quartile';
+COMMENT ON COLUMN @extschema@.inspection_risk.target_group_points IS 'points for a poorly reached national target group';
+COMMENT ON COLUMN @extschema@.inspection_risk.fsp_points IS 'points for the FSP quadrant low outcomes, low contact';
+COMMENT ON COLUMN @extschema@.inspection_risk.quality_points IS 'points for the quality RAG (amber or red)';
+COMMENT ON COLUMN @extschema@.inspection_risk.leadership_points IS 'points for the leadership RAG (amber or red)';
+COMMENT ON COLUMN @extschema@.inspection_risk.grade_points IS 'points for the latest grade (Requires improvement or Inadequate)';
+COMMENT ON COLUMN @extschema@.inspection_risk.overdue_points IS 'points for an inspection overdue on the reference date';
