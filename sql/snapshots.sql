@@ -140,4 +140,17 @@ SELECT period, centres FROM take_snapshot('2014-03-31');
 SELECT * FROM reach_snapshot;
 RESET ROLE;
 SELECT DISTINCT taken_by = session_user AS session_user_recorded FROM reach_snapshot WHERE period = '2013-14 Q4';
+-- a partner reads only its own centres' stored rows, but a snapshot it takes is county-wide
+SELECT count(*) > 0 AS roles_created FROM (SELECT create_roles()) AS r;
+CREATE ROLE regress_snapshot_partner IN ROLE surestart_partner;
+INSERT INTO partner_member (role_name, lead_partner_id) VALUES ('regress_snapshot_partner', 'LP1');
+GRANT EXECUTE ON FUNCTION take_snapshot(date) TO regress_snapshot_partner;
+SET ROLE regress_snapshot_partner;
+SELECT period, string_agg(DISTINCT centre_id, ', ') AS centres FROM reach_trend GROUP BY period ORDER BY period;
+SELECT period, string_agg(DISTINCT centre_id, ', ') AS centres FROM coverage_trend GROUP BY period ORDER BY period;
+SELECT period, string_agg(centre_id, ', ' ORDER BY centre_id) AS centres FROM reach_snapshot GROUP BY period ORDER BY period;
+SELECT period, centres, coverage_centres FROM take_snapshot('2013-12-31');
+RESET ROLE;
+SELECT period, string_agg(centre_id, ', ' ORDER BY centre_id) AS centres, bool_and(taken_by = session_user) AS taken_by_session_user
+FROM reach_snapshot WHERE period = '2013-14 Q3' GROUP BY period;
 ROLLBACK;
