@@ -43,6 +43,7 @@ SQL_PARTS = \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
+	src/sql/70_snapshots.sql \
 	src/sql/75_staging.sql \
 	src/sql/77_import.sql \
 	src/sql/80_performance.sql \
@@ -58,6 +59,7 @@ SQL_PARTS = \
 # verbatim, so that new objects are defined once.
 PARTS_NEW_IN_0_2_0 = \
 	src/sql/45_access.sql \
+	src/sql/70_snapshots.sql \
 	src/sql/75_staging.sql \
 	src/sql/77_import.sql \
 	src/sql/80_performance.sql \
@@ -97,8 +99,13 @@ REGRESS = \
 	staging \
 	import \
 	performance \
-	security
+	security \
+	snapshots
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# isolation suite (specs/, expected/): concurrent take_snapshot calls.
+ISOLATION = snapshot_concurrency
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare

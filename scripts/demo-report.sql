@@ -248,4 +248,24 @@ FROM surestart.contact_profile WHERE period = '2013-14';
 \copy (SELECT * FROM surestart.contact_profile WHERE period = '2013-14' ORDER BY centre) TO 'demo-report/contact_profile.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo 'Quarterly snapshots: take_snapshot() for each quarter of 2013-14, as the scheduled job would take them'
+SELECT s.period, s.kind, s.centres, s.coverage_centres AS "centres with coverage"
+FROM (VALUES (date '2013-06-30'), (date '2013-09-30'), (date '2013-12-31'), (date '2014-04-01')) AS d(day)
+CROSS JOIN LATERAL surestart.take_snapshot(d.day) AS s;
+\echo 'Reach trend from the stored snapshots: seen % by quarter, ten largest reach areas'
+SELECT centre,
+	   max(seen_pct) FILTER (WHERE period = '2013-14 Q1') AS "Q1 seen %",
+	   max(seen_pct) FILTER (WHERE period = '2013-14 Q2') AS "Q2 seen %",
+	   max(seen_pct) FILTER (WHERE period = '2013-14 Q3') AS "Q3 seen %",
+	   max(seen_pct) FILTER (WHERE period = '2013-14 Q4') AS "Q4 seen %",
+	   max(seen_change) FILTER (WHERE period = '2013-14 Q4') AS "Q4 seen change",
+	   max(seen_pct) FILTER (WHERE period = '2013-14') AS "year seen %"
+FROM surestart.reach_trend
+GROUP BY centre_id, centre
+ORDER BY max(under_fives) DESC, centre
+LIMIT 10;
+\copy (SELECT * FROM surestart.reach_trend ORDER BY centre_id, kind, period_end) TO 'demo-report/reach_trend.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.coverage_trend ORDER BY centre_id, kind, period_end, display_order) TO 'demo-report/coverage_trend.csv' WITH (FORMAT csv, HEADER)
+
+\echo
 \echo 'CSV copies of these tables are in demo-report/. The people in them are synthetic.'

@@ -28,6 +28,8 @@ SELECT g FROM g_out;
 \set ECHO none
 \i test/fixtures/synthetic.sql
 \set ECHO all
+-- and the snapshot tables, coverage values included
+SELECT period, centres, coverage_centres FROM take_snapshot('2014-03-31');
 CREATE FUNCTION pg_temp.binary_round_trip(tbl regclass) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -39,7 +41,8 @@ BEGIN
 	EXECUTE format('CREATE TEMP TABLE round_trip (LIKE %s)', tbl);
 	EXECUTE format('COPY round_trip FROM %L WITH (FORMAT binary)', f);
 	EXECUTE format('SELECT count(*) FROM %s', tbl) INTO n;
-	EXECUTE format('SELECT count(*) FROM ((TABLE %s EXCEPT ALL TABLE round_trip) UNION ALL (TABLE round_trip EXCEPT ALL TABLE %s)) AS d', tbl, tbl) INTO differ;
+	-- rows compare by their text form: coverage (in coverage_snapshot) has = but no opclass
+	EXECUTE format('SELECT count(*) FROM ((SELECT t::text FROM %s AS t EXCEPT ALL SELECT r::text FROM round_trip AS r) UNION ALL (SELECT r::text FROM round_trip AS r EXCEPT ALL SELECT t::text FROM %s AS t)) AS d', tbl, tbl) INTO differ;
 	DROP TABLE round_trip;
 	RETURN format('%s rows, %s differ', n, differ);
 END

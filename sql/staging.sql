@@ -9,6 +9,8 @@ SELECT c.relname AS data_table
 FROM pg_class AS c
 WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r'
   AND c.relname NOT IN ('load_reject', 'partner_member')
+  -- snapshots are written by take_snapshot(), never loaded
+  AND c.relname NOT IN ('reach_snapshot', 'coverage_snapshot')
   -- reference tables (seeded rows) are edited in place, not staged
   AND NOT EXISTS (SELECT 1 FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attname = 'seeded')
   AND (SELECT array_agg(a.attname ORDER BY a.attnum) FROM pg_attribute AS a

@@ -13,7 +13,7 @@ import sys
 
 import psycopg2
 
-STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean"}
+STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean", "timestamp with time zone"}
 # Views whose rows are person-level building blocks rather than reports;
 # they may carry the extension's own types.
 INTERNAL_VIEWS = {"family_period_groups", "centre_coverage"}
@@ -50,6 +50,10 @@ def main():
 
     cur.execute("SELECT count(*) FROM surestart.centre_reach WHERE period = '2013-14'")
     results.append((cur.fetchone()[0] > 0, "centre_reach has rows for 2013-14"))
+    cur.execute("SELECT count(*), min(taken_at) FROM surestart.reach_trend WHERE period = '2013-14 Q4'")
+    count, taken_at = cur.fetchone()
+    results.append((count > 0 and taken_at is not None and taken_at.tzinfo is not None,
+                    "reach_trend has the 2013-14 Q4 snapshot, taken_at read as an aware datetime"))
 
     print("1..%d" % len(results))
     failed = 0

@@ -102,6 +102,8 @@ BEGIN
 		['centre_target', 'centre_id IS NULL OR centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s)'],
 		['board_meeting', 'centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s)'],
 		['building_fund', 'centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s)'],
+		['reach_snapshot', 'centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s)'],
+		['coverage_snapshot', 'centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s)'],
 		-- rejected rows (whole staged rows, personal data): loaders only
 		['load_reject', 'false']]
 	LOOP

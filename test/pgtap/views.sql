@@ -2,7 +2,7 @@
 -- column types only (what BI tools read), and a comment on every view and
 -- column.
 BEGIN;
-SELECT plan(12);
+SELECT plan(16);
 
 SELECT is_empty($$
 	SELECT c.relname::text FROM pg_class c
@@ -20,7 +20,7 @@ SELECT is_empty($$
 	WHERE c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
 	  AND c.relname NOT IN ('family_period_groups', 'centre_coverage')
 	  AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'bigint'::regtype, 'numeric'::regtype,
-							 'date'::regtype, 'boolean'::regtype) $$,
+							 'date'::regtype, 'boolean'::regtype, 'timestamptz'::regtype) $$,
 	'reporting views expose only standard column types');
 
 -- SPEC's fixed columns, in SPEC's order, then the extra ones
@@ -40,6 +40,15 @@ SELECT columns_are('surestart', 'ofsted_latest', ARRAY['centre_id', 'centre', 'i
 	'framework', 'overall', 'overall_grade', 'access', 'quality', 'leadership', 'next_due', 'overdue']);
 SELECT columns_are('surestart', 'contract_value', ARRAY['lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
 	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres']);
+SELECT columns_are('surestart', 'reach_trend', ARRAY['centre_id', 'centre', 'period', 'period_end', 'taken_at',
+	'under_fives', 'registered', 'registered_pct', 'seen', 'seen_pct', 'sustained', 'sustained_pct',
+	'kind', 'period_start', 'families_seen', 'families_sustained', 'sustained_contacts', 'taken_by',
+	'previous_period', 'registered_change', 'seen_change', 'sustained_change']);
+SELECT columns_are('surestart', 'coverage_trend', ARRAY['centre_id', 'centre', 'period', 'period_end', 'taken_at',
+	'target_group', 'label', 'families', 'any_contact', 'any_contact_pct', 'sustained', 'sustained_pct',
+	'any_contact_words', 'kind', 'period_start', 'sustained_contacts', 'national', 'display_order']);
+SELECT col_type_is('surestart', 'reach_trend', 'taken_at', 'timestamp with time zone', 'taken_at is a timestamptz, the one non-date time type a view exposes');
+SELECT col_type_is('surestart', 'reach_trend', 'registered_change', 'bigint', 'changes in counts are bigint');
 SELECT col_type_is('surestart', 'centre_reach', 'registered_pct', 'numeric', 'percentages are numeric');
 SELECT col_type_is('surestart', 'ofsted_latest', 'overall_grade', 'integer', 'the grade number is an integer');
 SELECT col_type_is('surestart', 'target_group_coverage', 'families', 'bigint', 'counts are bigint');
