@@ -46,10 +46,9 @@
  * The sum of the counts equals contacts unless a count saturated, in which
  * case it is at most contacts.  Deserialising checks all of this (and that
  * the bytes are used up exactly) and yields a flat, sorted array rather
- * than a hash.  Combining flat states of
- * comparable size merges the sorted arrays (one sequential pass, which is
- * what the leader does after a parallel scan); a small state is instead
- * inserted into the other's hash.
+ * than a hash.  Combining flat states of comparable size merges the sorted
+ * arrays (one sequential pass, which is what the leader does after a
+ * parallel scan); a small state is instead inserted into the other's hash.
  *
  * Speed: once a state's hash outgrows the processor caches, each new id is a
  * cache miss.  So, outside window aggregation, ids are queued in a small
