@@ -32,7 +32,7 @@ COMMENT ON FUNCTION @extschema@.contact_reach_weighted_trans(internal, bigint, b
 COMMENT ON FUNCTION @extschema@.contact_reach_combine(internal, internal) IS
 	'contact_reach combine: merges two partial states; refuses states with different sustained thresholds';
 COMMENT ON FUNCTION @extschema@.contact_reach_serialize(internal) IS
-	'contact_reach serialise: version byte, threshold, contacts, then (id, count) pairs in id order, network byte order';
+	'contact_reach serialise (format 2): version byte, then threshold, contacts and id count in network byte order, then each id as a varint distance from the previous one and its count as a varint, in id order';
 COMMENT ON FUNCTION @extschema@.contact_reach_deserialize(bytea, internal) IS
 	'contact_reach deserialise: checks version, length, counts, id order and totals before use';
 COMMENT ON FUNCTION @extschema@.contact_reach_final(internal) IS

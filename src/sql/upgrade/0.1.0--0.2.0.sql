@@ -84,3 +84,8 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('governance_board_meetings', '3', true);
 ALTER TABLE @extschema@.setting ENABLE TRIGGER guard_seeded_row;
 
+/* ---------------------------------------------------------------- contact_reach */
+
+-- Partial states travel in a compact format (version 2, varint deltas).
+COMMENT ON FUNCTION @extschema@.contact_reach_serialize(internal) IS
+	'contact_reach serialise (format 2): version byte, then threshold, contacts and id count in network byte order, then each id as a varint distance from the previous one and its count as a varint, in id order';
