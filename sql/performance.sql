@@ -137,6 +137,7 @@ SELECT centre_id, score, band, reasons FROM inspection_risk WHERE period = '2013
 UPDATE setting SET value = '-1' WHERE name = 'risk_weight_rag_red';
 UPDATE setting SET value = '100' WHERE name = 'risk_weight_overdue';
 -- support levels beside the risk of the latest quarter that has ended
+SELECT latest_ended_quarter(), (SELECT max(period_end) FROM reporting_period WHERE kind = 'quarter') AS last_quarter_end;
 SELECT centre_id, level, level_name, risk_period, risk_score, risk_band, not_yet_inspected, due_within_year
 FROM support_levels ORDER BY centre_id;
 

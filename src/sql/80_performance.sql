@@ -687,3 +687,21 @@ COMMENT ON COLUMN @extschema@.inspection_risk.quality_points IS 'points for the 
 COMMENT ON COLUMN @extschema@.inspection_risk.leadership_points IS 'points for the leadership RAG (amber or red)';
 COMMENT ON COLUMN @extschema@.inspection_risk.grade_points IS 'points for the latest grade (Requires improvement or Inadequate)';
 COMMENT ON COLUMN @extschema@.inspection_risk.overdue_points IS 'points for an inspection overdue on the reference date';
+
+/*
+ * The latest financial quarter that has ended, among the reporting periods:
+ * the quarter support_levels assesses.  A function rather than a joined
+ * subquery so that a filter period = latest_ended_quarter() reaches the
+ * base views like a constant and only that quarter is computed (support_levels
+ * on the demo: 4.6 s computing every period, under 1 s with the function).
+ */
+CREATE FUNCTION @extschema@.latest_ended_quarter() RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT rp.period FROM @extschema@.reporting_period AS rp
+WHERE rp.kind = 'quarter' AND rp.period_end < CURRENT_DATE
+ORDER BY rp.period_end DESC
+LIMIT 1
+$$;
+COMMENT ON FUNCTION @extschema@.latest_ended_quarter() IS 'the latest financial quarter of the reporting periods that has ended (null when none has): filter views with period = latest_ended_quarter() for the current quarter''s figures';

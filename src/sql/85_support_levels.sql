@@ -32,11 +32,7 @@ LEFT JOIN LATERAL (
 	LIMIT 1
 ) AS rag ON true
 LEFT JOIN (
-	SELECT ir.*
-	FROM (SELECT rp.period FROM @extschema@.reporting_period AS rp
-		  WHERE rp.kind = 'quarter' AND rp.period_end < current_date
-		  ORDER BY rp.period_end DESC LIMIT 1) AS lp
-	CROSS JOIN LATERAL (SELECT i.* FROM @extschema@.inspection_risk AS i WHERE i.period = lp.period) AS ir
+	SELECT i.* FROM @extschema@.inspection_risk AS i WHERE i.period = @extschema@.latest_ended_quarter()
 ) AS risk ON risk.centre_id = c.centre_id
 WHERE (c.closed_on IS NULL OR c.closed_on >= current_date)
   AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
