@@ -84,14 +84,17 @@ INSERT INTO social_care VALUES (11003, 'family_support', '2013-01-01', '2013-04-
 
 -- the measures a target can name
 SELECT count(*) AS measures, count(*) FILTER (WHERE code LIKE 'coverage\_%') AS coverage_measures FROM scorecard_measure;
--- targets: county defaults, centre overrides, data_pack's spelling accepted, unknown measures refused
+-- targets: county defaults, centre overrides, other spellings of the reach measures accepted, unknown measures refused
 INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within) VALUES
 	(NULL, 'registered_pct', '2013-14', 65, 5),
 	('a', 'registered_pct', '2013-14', 70, 5),
 	('c', 'registered_pct', '2013-14', 84.1, 5),
 	(NULL, ' Registered_pct_Deprived', '2013-14', 80, 5),
 	('h', 'coverage_lone_parent', '2013-14', 65, 10),
-	(NULL, 'registered_pct', '2014-15', 90, 5);
+	(NULL, 'registered_pct', '2014-15', 90, 5),
+	(NULL, 'Seen', '2014-15', 60, 5),
+	(NULL, 'sustained_deprived', '2014-15', 40, 5),
+	(NULL, 'deprived_seen', '2014-15', 55, 5);
 SELECT centre_id, measure, financial_year, target FROM centre_target ORDER BY measure, financial_year, centre_id NULLS FIRST;
 INSERT INTO centre_target (measure, financial_year, target) VALUES ('reach_pct', '2013-14', 50);
 INSERT INTO centre_target (measure, financial_year, target) VALUES ('coverage_local_1', '2013-14', 50);

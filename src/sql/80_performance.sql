@@ -72,9 +72,17 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	m text := pg_catalog.lower(pg_catalog.btrim(NEW.measure));
+	base text;
 BEGIN
-	IF m OPERATOR(pg_catalog.~) '^(registered|seen|sustained)_pct_deprived$' THEN
-		m := 'deprived_' OPERATOR(pg_catalog.||) pg_catalog.replace(m, '_deprived', '');
+	/*
+	 * Other spellings of the six reach measures: data_pack's
+	 * registered_pct_deprived, and registered, deprived_seen,
+	 * sustained_deprived and the like without _pct.
+	 */
+	base := pg_catalog.substring(m, '^(?:deprived_)?(registered|seen|sustained)(?:_pct)?(?:_deprived)?(?:_pct)?$');
+	IF base IS NOT NULL THEN
+		m := CASE WHEN m OPERATOR(pg_catalog.~) 'deprived' THEN 'deprived_' ELSE '' END
+			 OPERATOR(pg_catalog.||) base OPERATOR(pg_catalog.||) '_pct';
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM @extschema@.scorecard_measure AS s WHERE s.code OPERATOR(pg_catalog.=) m) THEN
 		RAISE EXCEPTION 'unknown scorecard measure "%"', NEW.measure
