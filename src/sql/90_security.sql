@@ -176,6 +176,33 @@ FROM @extschema@.published_centre_reach_scoped
 WHERE scope = 'deprived';
 COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_deprived for publication: counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
 
+/*
+ * The stored history (reach_trend without its change columns, whose small
+ * differences are not counts of people), suppressed like centre_reach.
+ */
+CREATE VIEW @extschema@.published_reach_trend AS
+SELECT r.centre_id, r.centre, r.period, r.period_end, r.taken_at,
+	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
+	   CASE WHEN s.registered THEN NULL ELSE r.registered END AS registered,
+	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
+	   CASE WHEN s.seen THEN NULL ELSE r.seen END AS seen,
+	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
+	   CASE WHEN s.sustained THEN NULL ELSE r.sustained END AS sustained,
+	   CASE WHEN s.sustained OR s.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
+	   r.kind, r.period_start,
+	   CASE WHEN s.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
+	   CASE WHEN s.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
+	   s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained AS suppressed
+FROM @extschema@.reach_trend AS r
+CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
+CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
+						   r.registered >= 1 AND r.registered < k.below AS registered,
+						   r.seen >= 1 AND r.seen < k.below AS seen,
+						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
+						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
+						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s;
+COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): counts from 1 to suppress_below - 1, and the percentages worked out from them, are null';
+
 CREATE VIEW @extschema@.published_lsoa_reach AS
 SELECT r.lsoa_code, r.lsoa, r.centre_id, r.period, r.period_start, r.period_end,
 	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
@@ -314,6 +341,7 @@ BEGIN
 	FOREACH pair SLICE 1 IN ARRAY ARRAY[
 		['published_centre_reach_scoped', 'centre_reach_scoped'],
 		['published_centre_reach', 'centre_reach'], ['published_centre_reach_deprived', 'centre_reach_deprived'],
+		['published_reach_trend', 'reach_trend'],
 		['published_lsoa_reach', 'lsoa_reach'], ['published_target_group_coverage', 'target_group_coverage'],
 		['published_data_pack', 'data_pack'], ['published_contract_value', 'contract_value'],
 		['published_two_year_take_up', 'two_year_take_up'], ['published_three_four_take_up', 'three_four_take_up']]
@@ -323,7 +351,7 @@ BEGIN
 				   a.attname IN ('centre_id', 'centre', 'lsoa_code', 'lsoa', 'period', 'period_start', 'period_end',
 								 'kind', 'most_deprived', 'level', 'unit_id', 'unit_name', 'target_group', 'label',
 								 'national', 'lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
-								 'term_start', 'term', 'measure', 'scope') AS never_suppressed
+								 'term_start', 'term', 'measure', 'scope', 'taken_at') AS never_suppressed
 			FROM pg_catalog.pg_attribute AS a
 			JOIN pg_catalog.pg_attribute AS f
 			  ON f.attrelid = pg_catalog.format('@extschema@.%I', pair[2])::pg_catalog.regclass AND f.attname = a.attname

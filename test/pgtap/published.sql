@@ -2,8 +2,9 @@
 -- nor anything worked out from one; every count column of every published
 -- view is checked, found through the catalog.
 BEGIN;
-SELECT plan(12);
+SELECT plan(13);
 \i test/fixtures/synthetic.sql
+SELECT count(*) AS periods_stored FROM surestart.take_snapshot('2014-03-31') \gset
 
 -- The integer and bigint columns of the published views: all counts of people.
 CREATE TEMP VIEW count_column AS
@@ -74,6 +75,11 @@ SELECT is_empty($$
 						  WHERE q.period = p.period AND q.measure = p.measure AND q.level = p.level) $$,
 	'published_data_pack: values are the data pack''s unless suppressed, and the range is over values shown');
 SELECT ok((SELECT bool_or(suppressed) FROM surestart.published_data_pack), 'the data pack suppressed some values');
+SELECT results_eq($$
+	SELECT centre_id, period, suppressed, registered, seen_pct FROM surestart.published_reach_trend ORDER BY 1, 2 $$,
+	$$ SELECT centre_id, period, suppressed, registered, seen_pct
+	   FROM surestart.published_centre_reach WHERE period IN ('2013-14 Q4', '2013-14') ORDER BY 1, 2 $$,
+	'published_reach_trend holds the stored periods as published_centre_reach shows them');
 
 UPDATE surestart.setting SET value = '2' WHERE name = 'suppress_below';
 SELECT is(pg_temp.small_counts_shown(), 0::bigint, 'with suppress_below 2, no published count is 1');
