@@ -100,6 +100,6 @@ FROM support_levels ORDER BY centre_id;
 -- funded places: two-year-olds per lot and term; three- and four-year-olds from funded_from until school
 SELECT * FROM two_year_take_up ORDER BY lot_id, term_start;
 INSERT INTO three_four_funding VALUES (201, '2014-01-01', true), (202, '2016-01-01', true);
-SELECT centre_id, term_start, term, eligible, in_receipt, take_up_pct, take_up_words
+SELECT centre_id, term_start, term, eligible, in_receipt, take_up_pct, take_up_words, in_receipt_not_eligible
 FROM three_four_take_up ORDER BY centre_id, term_start;
 ROLLBACK;

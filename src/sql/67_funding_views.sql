@@ -52,38 +52,53 @@ COMMENT ON COLUMN @extschema@.two_year_take_up.total_take_up_pct IS 'taken_up_to
 /*
  * 3- and 4-year-olds: a child is eligible in a term from funded_from(dob)
  * until it starts school, in the September after its fourth birthday
- * (children born 1 September to 31 August start together).
+ * (children born 1 September to 31 August start together).  Children
+ * recorded in receipt in a term when they are not eligible by age (early,
+ * or still funded after the school-start date) are not dropped: they are
+ * counted apart, in in_receipt_not_eligible, for the council to check.
  */
 CREATE VIEW @extschema@.three_four_take_up AS
 WITH terms AS (
 	SELECT DISTINCT term_start FROM @extschema@.three_four_funding
-), eligible AS (
-	SELECT DISTINCT ON (c.child_id, t.term_start) t.term_start, c.child_id, a.centre_id
+), candidate AS (
+	SELECT t.term_start, c.child_id
 	FROM terms AS t
 	JOIN @extschema@.child AS c
 	  ON @extschema@.funded_from(c.dob) <= t.term_start
 	 AND t.term_start < make_date(extract(year FROM c.dob)::integer + 4
 								  + CASE WHEN extract(month FROM c.dob) >= 9 THEN 1 ELSE 0 END, 9, 1)
+	WHERE c.dob > t.term_start - interval '6 years'
+	UNION
+	SELECT r.term_start, r.child_id FROM @extschema@.three_four_funding AS r WHERE r.in_receipt
+), placed AS (
+	SELECT DISTINCT ON (x.child_id, x.term_start) x.term_start, x.child_id, a.centre_id,
+		   @extschema@.funded_from(c.dob) <= x.term_start
+		   AND x.term_start < make_date(extract(year FROM c.dob)::integer + 4
+										+ CASE WHEN extract(month FROM c.dob) >= 9 THEN 1 ELSE 0 END, 9, 1) AS eligible
+	FROM candidate AS x
+	JOIN @extschema@.child AS c USING (child_id)
 	JOIN @extschema@.family AS f USING (family_id)
 	JOIN @extschema@.reach_area AS a
-	  ON a.lsoa_code = f.lsoa_code AND a.valid_from <= t.term_start
-	 AND (a.valid_to IS NULL OR a.valid_to >= t.term_start)
-	WHERE c.dob > t.term_start - interval '6 years'
-	ORDER BY c.child_id, t.term_start, a.valid_from DESC
+	  ON a.lsoa_code = f.lsoa_code AND a.valid_from <= x.term_start
+	 AND (a.valid_to IS NULL OR a.valid_to >= x.term_start)
+	ORDER BY x.child_id, x.term_start, a.valid_from DESC
 )
-SELECT e.centre_id, ce.name AS centre, e.term_start,
-	   CASE extract(month FROM e.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
-		   || extract(year FROM e.term_start) AS term,
-	   count(*)::integer AS eligible,
-	   count(*) FILTER (WHERE r.in_receipt)::integer AS in_receipt,
-	   round(100.0 * count(*) FILTER (WHERE r.in_receipt) / count(*), 1) AS take_up_pct,
-	   @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE r.in_receipt), count(*))) AS take_up_words
-FROM eligible AS e
+SELECT p.centre_id, ce.name AS centre, p.term_start,
+	   CASE extract(month FROM p.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
+		   || extract(year FROM p.term_start) AS term,
+	   count(*) FILTER (WHERE p.eligible)::integer AS eligible,
+	   count(*) FILTER (WHERE p.eligible AND r.in_receipt)::integer AS in_receipt,
+	   round(100.0 * count(*) FILTER (WHERE p.eligible AND r.in_receipt)
+			 / nullif(count(*) FILTER (WHERE p.eligible), 0), 1) AS take_up_pct,
+	   @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE p.eligible AND r.in_receipt),
+														count(*) FILTER (WHERE p.eligible))) AS take_up_words,
+	   count(*) FILTER (WHERE NOT p.eligible AND r.in_receipt)::integer AS in_receipt_not_eligible
+FROM placed AS p
 JOIN @extschema@.centre AS ce USING (centre_id)
 LEFT JOIN @extschema@.three_four_funding AS r
-  ON r.child_id = e.child_id AND r.term_start = e.term_start
-WHERE e.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
-GROUP BY e.centre_id, ce.name, e.term_start;
+  ON r.child_id = p.child_id AND r.term_start = p.term_start
+WHERE p.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+GROUP BY p.centre_id, ce.name, p.term_start;
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre IS 'centre name';
@@ -91,5 +106,6 @@ COMMENT ON COLUMN @extschema@.three_four_take_up.term_start IS 'first day of the
 COMMENT ON COLUMN @extschema@.three_four_take_up.term IS 'term name, e.g. Autumn 2013';
 COMMENT ON COLUMN @extschema@.three_four_take_up.eligible IS 'children eligible that term: funded_from(dob) reached and not yet at school';
 COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt IS 'of them, children receiving funded early education';
-COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_pct IS 'in_receipt as a percentage of eligible';
+COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_pct IS 'in_receipt as a percentage of eligible (null when none is eligible)';
 COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_words IS 'Ofsted''s words for take_up_pct';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt_not_eligible IS 'children recorded in receipt that term who are not eligible by age then (before funded_from, or at school age): a data check';

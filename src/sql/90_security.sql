@@ -322,11 +322,13 @@ SELECT t.centre_id, t.centre, t.term_start, t.term,
 	   CASE WHEN s.in_receipt THEN NULL ELSE t.in_receipt END AS in_receipt,
 	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
 	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
-	   s.eligible OR s.in_receipt AS suppressed
+	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible AS suppressed,
+	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible
 FROM @extschema@.three_four_take_up AS t
 CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
 CROSS JOIN LATERAL (SELECT t.eligible >= 1 AND t.eligible < k.below AS eligible,
-						   t.in_receipt >= 1 AND t.in_receipt < k.below AS in_receipt) AS s;
+						   t.in_receipt >= 1 AND t.in_receipt < k.below AS in_receipt,
+						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible) AS s;
 COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentage and words worked out from them, are null';
 
 /*
