@@ -13,6 +13,30 @@
  * read only their own centres' rows: 90_security.sql puts both tables
  * under row-level security with the other centre-level tables.
  */
+/* The checks both snapshot tables make of a stored period. */
+CREATE FUNCTION @extschema@.snapshot_period_fits_kind(period text, kind text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE WHEN kind = 'quarter' THEN period ~ '^[0-9]{4}-[0-9]{2} Q[1-4]$'
+			ELSE period ~ '^[0-9]{4}-[0-9]{2}$' END
+$$;
+COMMENT ON FUNCTION @extschema@.snapshot_period_fits_kind(text, text) IS
+	'true when a snapshot period label has the form of its kind: 2013-14 Q4 for a quarter, 2013-14 for a year';
+
+CREATE FUNCTION @extschema@.snapshot_period_has_bounds(period text, period_start date, period_end date) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+SELECT CASE WHEN period ~ '^[0-9]{4}-[0-9]{2}( Q[1-4])?$'
+				 AND (substr(period, 1, 4)::integer + 1) % 100 = substr(period, 6, 2)::integer
+			THEN (@extschema@.financial_period_bounds(period)).period_start = period_start
+				 AND (@extschema@.financial_period_bounds(period)).period_end = period_end
+			ELSE false END
+$$;
+COMMENT ON FUNCTION @extschema@.snapshot_period_has_bounds(text, date, date) IS
+	'true when period_start and period_end are the first and last days of a valid financial period label';
+
 CREATE TABLE @extschema@.reach_snapshot (
 	centre_id text NOT NULL
 		CONSTRAINT centre_id_must_not_be_empty CHECK (btrim(centre_id) <> ''),
@@ -40,14 +64,9 @@ CREATE TABLE @extschema@.reach_snapshot (
 		CONSTRAINT taken_by_must_not_be_empty CHECK (btrim(taken_by) <> ''),
 	CONSTRAINT one_reach_snapshot_row_per_centre_and_period PRIMARY KEY (centre_id, period),
 	CONSTRAINT "period_must_be_like_2013-14_Q4_or_2013-14_as_its_kind_says"
-		CHECK (CASE WHEN kind = 'quarter' THEN period ~ '^[0-9]{4}-[0-9]{2} Q[1-4]$'
-					ELSE period ~ '^[0-9]{4}-[0-9]{2}$' END),
+		CHECK (@extschema@.snapshot_period_fits_kind(period, kind)),
 	CONSTRAINT period_start_and_end_must_be_the_bounds_of_the_period
-		CHECK (CASE WHEN period ~ '^[0-9]{4}-[0-9]{2}( Q[1-4])?$'
-						 AND (substr(period, 1, 4)::integer + 1) % 100 = substr(period, 6, 2)::integer
-					THEN (@extschema@.financial_period_bounds(period)).period_start = period_start
-						 AND (@extschema@.financial_period_bounds(period)).period_end = period_end
-					ELSE false END),
+		CHECK (@extschema@.snapshot_period_has_bounds(period, period_start, period_end)),
 	CONSTRAINT counts_must_not_be_negative
 		CHECK (under_fives >= 0 AND registered >= 0 AND seen >= 0 AND sustained >= 0
 			   AND families_seen >= 0 AND families_sustained >= 0)
@@ -89,14 +108,9 @@ CREATE TABLE @extschema@.coverage_snapshot (
 		CONSTRAINT taken_by_must_not_be_empty CHECK (btrim(taken_by) <> ''),
 	CONSTRAINT one_coverage_snapshot_row_per_centre_and_period PRIMARY KEY (centre_id, period),
 	CONSTRAINT "period_must_be_like_2013-14_Q4_or_2013-14_as_its_kind_says"
-		CHECK (CASE WHEN kind = 'quarter' THEN period ~ '^[0-9]{4}-[0-9]{2} Q[1-4]$'
-					ELSE period ~ '^[0-9]{4}-[0-9]{2}$' END),
+		CHECK (@extschema@.snapshot_period_fits_kind(period, kind)),
 	CONSTRAINT period_start_and_end_must_be_the_bounds_of_the_period
-		CHECK (CASE WHEN period ~ '^[0-9]{4}-[0-9]{2}( Q[1-4])?$'
-						 AND (substr(period, 1, 4)::integer + 1) % 100 = substr(period, 6, 2)::integer
-					THEN (@extschema@.financial_period_bounds(period)).period_start = period_start
-						 AND (@extschema@.financial_period_bounds(period)).period_end = period_end
-					ELSE false END)
+		CHECK (@extschema@.snapshot_period_has_bounds(period, period_start, period_end))
 );
 COMMENT ON TABLE @extschema@.coverage_snapshot IS 'Stored centre_coverage values, one row per centre (with registered families) and period, written by take_snapshot(); read them through coverage_trend';
 COMMENT ON COLUMN @extschema@.coverage_snapshot.centre_id IS 'centre (not a foreign key: the history outlives the centre''s row)';
