@@ -225,8 +225,12 @@ INSERT INTO surestart_staging.lead_partner VALUES ('LP1', 'Lead One Renamed', 'h
 INSERT INTO surestart_staging.centre (centre_id, name, lot_id) VALUES ('X3', 'Centre One', 'L1');
 INSERT INTO surestart_staging.reach_area VALUES ('E01026419', '2013-01-01', 'X2', NULL);
 INSERT INTO surestart_staging.centre_target VALUES (NULL, 'registered_pct', '2013-14', '85', '3');
+-- values padded by a fixed-width or CRLF extract are trimmed, keys included
+INSERT INTO surestart_staging.lead_partner VALUES (' LP7 ', E'Padded Partner\r', ' voluntary');
+INSERT INTO surestart_staging.lot (lot_id, name, lead_partner_id, annual_value) VALUES (E'L7\t', 'Lot Seven', 'LP7  ', ' 100 ');
 SELECT * FROM surestart.load_staged() WHERE loaded + rejected > 0;
 SELECT * FROM surestart.lead_partner ORDER BY 1;
+SELECT lot_id, name, lead_partner_id, annual_value FROM surestart.lot WHERE lot_id = 'L7';
 SELECT * FROM surestart.centre_target ORDER BY 1, 2;
 SELECT table_name, reason FROM surestart.load_reject WHERE id > (SELECT max(id) - 2 FROM surestart.load_reject) ORDER BY id;
 

@@ -336,14 +336,11 @@ BEGIN
 		shown := shown || pg_catalog.jsonb_build_object(col.name,
 			CASE WHEN col.typ = 'date'::regtype THEN 'pg_catalog.to_char(%s, ''YYYY-MM-DD'')' ELSE '%s::text' END);
 		x := pg_catalog.format('v.%I', col.name);
-		IF col.typ = 'text'::regtype THEN
-			-- Text is kept as given; only a blank field counts as missing.
-			v_cols := v_cols || pg_catalog.format(
-				'CASE WHEN pg_catalog.btrim(r ->> %1$L, E'' \t\r\n'') <> '''' THEN r ->> %1$L END AS %2$I', col.name, col.name);
-		ELSE
-			v_cols := v_cols || pg_catalog.format(
-				'nullif(pg_catalog.btrim(r ->> %1$L, E'' \t\r\n''), '''') AS %2$I', col.name, col.name);
-		END IF;
+		-- Spaces, tabs and line ends around a value are extract artefacts
+		-- (padded columns, CRLF files): every value is trimmed, so that
+		-- ' E01026500 ' finds its LSOA; a blank field counts as missing.
+		v_cols := v_cols || pg_catalog.format(
+			'nullif(pg_catalog.btrim(r ->> %1$L, E'' \t\r\n''), '''') AS %2$I', col.name, col.name);
 
 		-- Conditions in order: each may assume the ones before it failed.
 		IF col.typ = 'bigint'::regtype OR col.typ = 'integer'::regtype THEN
