@@ -1,7 +1,7 @@
 /* src/sql/90_security.sql: roles, row-level security, published views with small numbers suppressed */
 
 /*
- * doc/security.md describes the model.  This part holds:
+ * The README's Security section describes the model.  This part holds:
  *   - protected_relations(): the one list of relations that hold a
  *     person's row or are unfiltered internals, which create_roles() reads;
  *   - the row-level security policies of every person-level table and of
@@ -126,9 +126,9 @@ $$;
  * in it was suppressed (suppressed).  These views read the filtered views,
  * so a partner reading them sees its own centres, like everything else.
  *
- * Primary suppression only: see doc/security.md for what it does not
- * prevent (differences between a total and its shown parts, between a row's
- * own columns, between periods or between views).
+ * Primary suppression only: the README's Security section says what it
+ * does not prevent (differences between a total and its shown parts,
+ * between a row's own columns, between periods or between views).
  */
 /*
  * centre_reach and centre_reach_deprived are both centre_reach_scoped, so
@@ -377,7 +377,7 @@ COMMENT ON COLUMN @extschema@.published_data_pack.county_value IS 'the county''s
 
 /*
  * create_roles(): create the four NOLOGIN roles if missing and (re)apply
- * exactly their privileges on the extension's objects (doc/security.md).
+ * exactly their privileges on the extension's objects (README, Security).
  * Run it again after ALTER EXTENSION surestart UPDATE, or after another
  * helper schema (surestart_staging) appears, so new objects are covered.
  *
