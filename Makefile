@@ -33,6 +33,7 @@ SQL_PARTS = \
 	src/sql/10_ofsted_grade.sql \
 	src/sql/20_target_groups.sql \
 	src/sql/25_rules.sql \
+	src/sql/28_setting_check.sql \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
 	src/sql/40_data_model.sql \
@@ -69,6 +70,7 @@ PARTS_NEW_IN_0_2_0 = \
 # hold CREATE VIEW, CREATE FUNCTION, COMMENT and idempotent statements, and a
 # view may only gain columns at its end.
 PARTS_REPLACED_IN_0_2_0 = \
+	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \

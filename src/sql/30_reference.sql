@@ -96,61 +96,6 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('risk_band_high_from', '4', true),
 	('governance_board_meetings', '3', true);
 
-/*
- * Check a setting's value when it is written, so that a typo fails at once
- * with the expected form rather than later inside a report.
- */
-CREATE FUNCTION @extschema@.check_setting() RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	v text := pg_catalog.btrim(NEW.value);
-	expected text;
-BEGIN
-	CASE NEW.name
-		WHEN 'sustained_contacts', 'suppress_below', 'risk_group_min_families',
-			 'risk_band_medium_from', 'risk_band_high_from' THEN
-			IF v !~ '^[0-9]{1,9}$' OR v::integer < 1 THEN
-				expected := 'a whole number of at least 1';
-			END IF;
-		WHEN 'reinspect_ri_years', 'reinspect_years' THEN
-			IF v !~ '^[0-9]{1,2}$' OR v::integer NOT BETWEEN 1 AND 20 THEN
-				expected := 'a whole number of years from 1 to 20';
-			END IF;
-		WHEN 'risk_weight_registration', 'risk_weight_deprived_registration', 'risk_weight_low_contact',
-			 'risk_weight_target_group', 'risk_weight_fsp_quadrant', 'risk_weight_rag_amber',
-			 'risk_weight_rag_red', 'risk_weight_grade_ri', 'risk_weight_grade_inadequate',
-			 'risk_weight_overdue', 'governance_board_meetings' THEN
-			IF v !~ '^[0-9]{1,2}$' THEN
-				expected := 'a whole number from 0 to 99';
-			END IF;
-		WHEN 'deprived_percent', 'ofsted_good_benchmark', 'risk_registration_below',
-			 'risk_deprived_registration_below', 'risk_group_any_contact_below' THEN
-			IF v !~ '^[0-9]{1,3}(\.[0-9]+)?$' OR v::numeric <= 0 OR v::numeric > 100 THEN
-				expected := 'a percentage above 0 and at most 100';
-			END IF;
-		WHEN 'deprived_index' THEN
-			v := pg_catalog.lower(v);
-			IF v NOT IN ('idaci', 'imd') THEN
-				expected := 'idaci or imd';
-			END IF;
-		ELSE
-			RAISE EXCEPTION 'unknown setting "%"', NEW.name
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings.';
-	END CASE;
-	IF expected IS NOT NULL THEN
-		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = pg_catalog.format('Expected %s.', expected);
-	END IF;
-	NEW.value := v;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.check_setting() IS 'trigger: rejects unknown settings and values of the wrong form';
-
 CREATE TRIGGER check_setting BEFORE INSERT OR UPDATE ON @extschema@.setting
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_setting();
 
