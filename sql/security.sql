@@ -6,7 +6,7 @@
 
 -- The install script never uses CREATE OR REPLACE or IF NOT EXISTS, which
 -- could adopt an object planted by another user (CVE-2022-2625): a count of 0.
-\! grep -ciE 'create[[:space:]]+or[[:space:]]+replace|(table|index|schema|sequence|view|type|function|column|extension|role)[[:space:]]+if[[:space:]]+not[[:space:]]+exists' "surestart--$(sed -n "s/^default_version = '\(.*\)'/\1/p" surestart.control).sql"
+\! grep -ciE 'or[[:space:]]+replace|if[[:space:]]+not[[:space:]]+exists' "surestart--$(sed -n "s/^default_version = '\(.*\)'/\1/p" surestart.control).sql"
 
 BEGIN;
 \set ECHO none

@@ -84,7 +84,8 @@ BEGIN
 		m := CASE WHEN m OPERATOR(pg_catalog.~) 'deprived' THEN 'deprived_' ELSE '' END
 			 OPERATOR(pg_catalog.||) base OPERATOR(pg_catalog.||) '_pct';
 	END IF;
-	IF NOT EXISTS (SELECT 1 FROM @extschema@.scorecard_measure AS s WHERE s.code OPERATOR(pg_catalog.=) m) THEN
+	PERFORM FROM @extschema@.scorecard_measure AS s WHERE s.code OPERATOR(pg_catalog.=) m;
+	IF NOT FOUND THEN
 		RAISE EXCEPTION 'unknown scorecard measure "%"', NEW.measure
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'Expected one of: ' OPERATOR(pg_catalog.||)
