@@ -140,3 +140,18 @@ JOIN @extschema@.child AS c ON c.child_id = g.child_id
 WHERE g.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
 COMMENT ON VIEW @extschema@.partner_family IS 'Families a partner may see (and so their carers): living in a current reach area of its centres, or with a child registered (now or before) at one of them; empty for users who are not partners';
 COMMENT ON COLUMN @extschema@.partner_family.family_id IS 'family the partner may see';
+
+/* Inspections of the partner's centres, for the ofsted_inspection policy. */
+CREATE VIEW @extschema@.partner_inspection AS
+SELECT DISTINCT ic.inspection_id
+FROM @extschema@.inspected_centre AS ic
+WHERE ic.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
+COMMENT ON VIEW @extschema@.partner_inspection IS 'Inspections of the partner''s centres; empty for users who are not partners';
+COMMENT ON COLUMN @extschema@.partner_inspection.inspection_id IS 'inspection of one of the partner''s centres';
+
+/*
+ * The row-level security policies (90_security.sql) read these as the
+ * querying user; they show a partner only its own scope.
+ */
+GRANT SELECT ON @extschema@.partner_lead_partner, @extschema@.partner_centre, @extschema@.partner_lsoa,
+	@extschema@.partner_child, @extschema@.partner_family, @extschema@.partner_inspection TO PUBLIC;

@@ -30,8 +30,9 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE WHEN period ~ '^[0-9]{4}-[0-9]{2}( Q[1-4])?$'
 				 AND (substr(period, 1, 4)::integer + 1) % 100 = substr(period, 6, 2)::integer
-			THEN (@extschema@.financial_period_bounds(period)).period_start = period_start
-				 AND (@extschema@.financial_period_bounds(period)).period_end = period_end
+			THEN (SELECT b.period_start = snapshot_period_has_bounds.period_start
+						 AND b.period_end = snapshot_period_has_bounds.period_end
+				  FROM @extschema@.financial_period_bounds(period) AS b)
 			ELSE false END
 $$;
 COMMENT ON FUNCTION @extschema@.snapshot_period_has_bounds(text, date, date) IS

@@ -62,18 +62,7 @@ COMMENT ON FUNCTION @extschema@.protected_relations() IS 'relations create_roles
  * the tables (the extension owner, a superuser) and superusers bypass
  * row-level security altogether, and so do the views, which read the
  * tables with their owner's rights and filter through visible_centre.
- * partner_inspection is the one extra helper the policies need.
  */
-CREATE VIEW @extschema@.partner_inspection AS
-SELECT DISTINCT ic.inspection_id
-FROM @extschema@.inspected_centre AS ic
-WHERE ic.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
-COMMENT ON VIEW @extschema@.partner_inspection IS 'Inspections of the partner''s centres; empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_inspection.inspection_id IS 'inspection of one of the partner''s centres';
-
-/* The policies read these as the querying user; they show a partner only its own scope. */
-GRANT SELECT ON @extschema@.partner_lead_partner, @extschema@.partner_centre, @extschema@.partner_lsoa,
-	@extschema@.partner_child, @extschema@.partner_family, @extschema@.partner_inspection TO PUBLIC;
 
 DO $$
 DECLARE
@@ -108,7 +97,7 @@ BEGIN
 		['load_reject', 'false']]
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', p[1]);
-		EXECUTE pg_catalog.format('CREATE POLICY not_partner ON @extschema@.%I USING (NOT (SELECT @extschema@.partner_restricted())) WITH CHECK (NOT (SELECT @extschema@.partner_restricted()))', p[1]);
+		EXECUTE pg_catalog.format('CREATE POLICY not_partner ON @extschema@.%I USING (NOT (SELECT @extschema@.partner_restricted()))', p[1]);
 		EXECUTE pg_catalog.format('CREATE POLICY partner_scope ON @extschema@.%I FOR SELECT USING (%s)', p[1], p[2]);
 	END LOOP;
 END
@@ -254,14 +243,15 @@ CREATE VIEW @extschema@.published_data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period,
 		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
-		   CASE WHEN m.small OR (r.under_fives >= 1 AND r.under_fives < k.below) THEN NULL ELSE m.value END AS value,
-		   m.small OR (r.under_fives >= 1 AND r.under_fives < k.below) AS suppressed,
+		   CASE WHEN m.small THEN NULL ELSE m.value END AS value,
+		   m.small AS suppressed,
 		   r.visible
 	FROM @extschema@.reach_figures AS r
 	CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, r.registered >= 1 AND r.registered < k.below),
-							   ('seen_pct', r.seen_pct, r.seen >= 1 AND r.seen < k.below),
-							   ('sustained_pct', r.sustained_pct, r.sustained >= 1 AND r.sustained < k.below))
+	CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives) AS u
+	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, u.under_fives OR (r.registered >= 1 AND r.registered < k.below)),
+							   ('seen_pct', r.seen_pct, u.under_fives OR (r.seen >= 1 AND r.seen < k.below)),
+							   ('sustained_pct', r.sustained_pct, u.under_fives OR (r.sustained >= 1 AND r.sustained < k.below)))
 		AS m(measure, value, small)
 )
 SELECT f.level, f.unit_id,
@@ -403,7 +393,6 @@ AS $$
 DECLARE
 	ext_schema CONSTANT text := '@extschema@';
 	staging CONSTANT text := 'surestart_staging';
-	has_staging boolean := EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) staging::pg_catalog.name);
 	role_name text;
 	existing record;
 	rel record;
@@ -427,11 +416,9 @@ BEGIN
 		EXECUTE pg_catalog.format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', ext_schema, role_name);
 		EXECUTE pg_catalog.format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA %I FROM %I', ext_schema, role_name);
 		EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %I FROM %I', ext_schema, role_name);
-		IF has_staging THEN
-			EXECUTE pg_catalog.format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', staging, role_name);
-			EXECUTE pg_catalog.format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', staging, role_name);
-			EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %I FROM %I', staging, role_name);
-		END IF;
+		EXECUTE pg_catalog.format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', staging, role_name);
+		EXECUTE pg_catalog.format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', staging, role_name);
+		EXECUTE pg_catalog.format('REVOKE ALL ON SCHEMA %I FROM %I', staging, role_name);
 		EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %I', ext_schema, role_name);
 	END LOOP;
 
@@ -466,8 +453,8 @@ BEGIN
 			EXECUTE pg_catalog.format('GRANT SELECT ON %I.%I TO surestart_analyst', ext_schema, rel.relname);
 		ELSIF rel.access_class OPERATOR(pg_catalog.=) 'person' AND rel.relkind OPERATOR(pg_catalog.<>) 'v'
 			  AND rel.relrowsecurity THEN
-			-- only under row-level security: a person-level table without
-			-- policies (load_reject, say) is withheld from partners too
+			-- only under row-level security (every person-level table has
+			-- it: test/pgtap/hardening.sql), never a table without policies
 			EXECUTE pg_catalog.format('GRANT SELECT ON %I.%I TO surestart_partner', ext_schema, rel.relname);
 		END IF;
 	END LOOP;
@@ -483,7 +470,7 @@ BEGIN
 	 * functions the published views call.
 	 */
 	FOR fn IN
-		SELECT p.oid::pg_catalog.regprocedure AS signature, p.prokind
+		SELECT p.oid::pg_catalog.regprocedure AS signature
 		FROM pg_catalog.pg_proc AS p
 		WHERE p.pronamespace OPERATOR(pg_catalog.=) ext_schema::pg_catalog.regnamespace
 		  AND NOT (p.prosecdef AND NOT EXISTS (
@@ -491,29 +478,23 @@ BEGIN
 				WHERE x.grantee OPERATOR(pg_catalog.=) 0::pg_catalog.oid AND x.privilege_type OPERATOR(pg_catalog.=) 'EXECUTE'))
 		ORDER BY p.oid
 	LOOP
-		EXECUTE pg_catalog.format('GRANT EXECUTE ON %s %s TO surestart_analyst, surestart_partner',
-			CASE WHEN fn.prokind OPERATOR(pg_catalog.=) 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, fn.signature);
+		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO surestart_analyst, surestart_partner', fn.signature);
 	END LOOP;
 
-	/* Loaders: the staging tables, load_staged() and the import helpers, when they exist, and the rejects. */
-	IF has_staging THEN
-		EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO surestart_loader', staging);
-		EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA %I TO surestart_loader', staging);
-		EXECUTE pg_catalog.format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO surestart_loader', staging);
-	END IF;
+	/* Loaders: the staging tables, load_staged() and the import helpers, and the rejects. */
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO surestart_loader', staging);
+	EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA %I TO surestart_loader', staging);
+	EXECUTE pg_catalog.format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO surestart_loader', staging);
 	FOR fn IN
-		SELECT p.oid::pg_catalog.regprocedure AS signature, p.prokind
+		SELECT p.oid::pg_catalog.regprocedure AS signature
 		FROM pg_catalog.pg_proc AS p
 		WHERE p.pronamespace OPERATOR(pg_catalog.=) ext_schema::pg_catalog.regnamespace
 		  AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['load_staged', 'import_iod2019',
 				'import_ons_population', 'import_social_care_feed']::pg_catalog.name[])
 	LOOP
-		EXECUTE pg_catalog.format('GRANT EXECUTE ON %s %s TO surestart_loader',
-			CASE WHEN fn.prokind OPERATOR(pg_catalog.=) 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, fn.signature);
+		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO surestart_loader', fn.signature);
 	END LOOP;
-	IF pg_catalog.to_regclass(pg_catalog.format('%I.load_reject', ext_schema)) IS NOT NULL THEN
-		EXECUTE pg_catalog.format('GRANT SELECT, DELETE ON %I.load_reject TO surestart_loader', ext_schema);
-	END IF;
+	EXECUTE pg_catalog.format('GRANT SELECT, DELETE ON %I.load_reject TO surestart_loader', ext_schema);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.create_roles() FROM PUBLIC;
