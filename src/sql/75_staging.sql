@@ -416,7 +416,7 @@ BEGIN
 		FOR i IN 1 .. coalesce(pg_catalog.array_length(conds, 1), 0) LOOP
 			typed := typed || pg_catalog.format(' WHEN %s THEN NULL', conds[i]);
 			why := why || pg_catalog.format(' WHEN %s THEN pg_catalog.format(''%%s %%L %%s'', %L, %s, %L)',
-										conds[i], col.name, x, msgs[i]);
+											conds[i], col.name, x, msgs[i]);
 		END LOOP;
 		typed := typed || pg_catalog.format(' ELSE %s::%s END AS %I', x, col.typname, col.name);
 		nwhy := nwhy + 1;
