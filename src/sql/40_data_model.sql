@@ -327,6 +327,7 @@ COMMENT ON COLUMN @extschema@.eyfs_result.academic_year IS 'academic year of the
 COMMENT ON COLUMN @extschema@.eyfs_result.regime IS 'assessment regime (results compare only within one), e.g. 2013 or 2021';
 COMMENT ON COLUMN @extschema@.eyfs_result.gld IS 'reached a Good Level of Development';
 COMMENT ON COLUMN @extschema@.eyfs_result.fsm IS 'eligible for free school meals; null if not known';
+COMMENT ON CONSTRAINT academic_year_must_be_like_2012_13 ON @extschema@.eyfs_result IS 'is not an academic year like 2012/13';
 
 /* ---------------------------------------------------------------- Ofsted and monitoring */
 
@@ -399,6 +400,7 @@ COMMENT ON COLUMN @extschema@.two_year_place.term_start IS 'first day of the ter
 COMMENT ON COLUMN @extschema@.two_year_place.dwp_eligible IS 'on the DWP list of eligible children';
 COMMENT ON COLUMN @extschema@.two_year_place.criteria IS 'eligibility criteria the place was given under, e.g. dwp or a local criterion';
 COMMENT ON COLUMN @extschema@.two_year_place.taken_up IS 'the child took a funded place that term';
+COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.two_year_place IS 'is not a term start (1 January, 1 April or 1 September)';
 
 CREATE TABLE @extschema@.three_four_funding (
 	child_id bigint NOT NULL REFERENCES @extschema@.child,
@@ -412,6 +414,7 @@ COMMENT ON TABLE @extschema@.three_four_funding IS 'Universal funded early educa
 COMMENT ON COLUMN @extschema@.three_four_funding.child_id IS 'child';
 COMMENT ON COLUMN @extschema@.three_four_funding.term_start IS 'first day of the term (1 September, 1 January or 1 April)';
 COMMENT ON COLUMN @extschema@.three_four_funding.in_receipt IS 'the child received funded early education that term';
+COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.three_four_funding IS 'is not a term start (1 January, 1 April or 1 September)';
 
 /* ---------------------------------------------------------------- money and management */
 
@@ -449,6 +452,7 @@ COMMENT ON COLUMN @extschema@.building_fund.rate_per_m2 IS 'charge per square me
 COMMENT ON COLUMN @extschema@.building_fund.contribution IS 'contribution for the year, in pounds';
 COMMENT ON COLUMN @extschema@.building_fund.expenditure IS 'expenditure in the year so far, in pounds; null if not given separately';
 COMMENT ON COLUMN @extschema@.building_fund.financial_year IS 'financial year, e.g. 2013-14';
+COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.building_fund IS 'is not a financial year like 2013-14';
 
 CREATE TABLE @extschema@.centre_target (
 	centre_id text REFERENCES @extschema@.centre,
@@ -471,6 +475,7 @@ COMMENT ON COLUMN @extschema@.centre_target.measure IS 'measure the target appli
 COMMENT ON COLUMN @extschema@.centre_target.financial_year IS 'financial year of the target, e.g. 2013-14';
 COMMENT ON COLUMN @extschema@.centre_target.target IS 'target value (percentage points for percentages)';
 COMMENT ON COLUMN @extschema@.centre_target.amber_within IS 'points below target still rated amber';
+COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
 
 CREATE TABLE @extschema@.board_meeting (
 	centre_id text NOT NULL REFERENCES @extschema@.centre,

@@ -255,27 +255,49 @@ COMMENT ON FUNCTION @extschema@.is_valid_ofsted_grade(text) IS
 	'true when the text casts to ofsted_grade (a grade word, RI, Satisfactory or 1-4), false instead of an error';
 
 /*
+ * The names of the columns attnums of table rel, in the order given: what a
+ * constraint's conkey or confkey lists, as load_staged_table reads it.
+ */
+CREATE FUNCTION @extschema@.constraint_column_names(rel regclass, attnums smallint[]) RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT ARRAY(SELECT a.attname::text
+				 FROM pg_catalog.unnest(attnums) WITH ORDINALITY AS k(attnum, ord)
+				 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = rel AND a.attnum = k.attnum
+				 ORDER BY k.ord)
+$fn$;
+COMMENT ON FUNCTION @extschema@.constraint_column_names(regclass, smallint[]) IS
+	'internal to load_staged(): names of the columns of a table with the given numbers (a constraint''s conkey or confkey), in that order; not for direct use';
+REVOKE EXECUTE ON FUNCTION @extschema@.constraint_column_names(regclass, smallint[]) FROM PUBLIC;
+
+/*
  * Check the rows of one staging table (already moved into
- * pg_temp.surestart_staged_<tbl> as (n, r jsonb) by load_staged) and upsert
- * the valid ones into the data table of the same name.
+ * pg_temp.surestart_staged_<tbl> as (n, r jsonb) by load_staged, which
+ * counted staged_rows rows out of staging) and upsert the valid ones into the
+ * data table of the same name.
  *
  * The checks are read from the catalog, so they follow the data model: each
  * column's type (tested with regular expressions and range checks, so no
  * value raises an error), NOT NULL, every CHECK constraint (evaluated on the
- * typed values, the constraint's name giving the words of the reason),
- * every foreign key (against the data table, which already holds this
- * load's valid rows of the tables loaded before), duplicate keys within the
- * batch (every copy is rejected, since nothing says which copy is right) and
- * other unique keys held by existing rows.  A row gets every reason that
- * applies, joined with "; ", so one round of fixes is enough.
+ * typed values, the constraint's comment, or else its name, giving the words
+ * of the reason), every foreign key (against the data table, which already
+ * holds this load's valid rows of the tables loaded before), duplicate keys
+ * within the batch (every copy is rejected, since nothing says which copy is
+ * right) and other unique keys held by existing rows.  A row gets every
+ * reason that applies, joined with "; ", so one round of fixes is enough.
  *
  * The valid rows are upserted in one statement.  If that statement still
  * fails (a trigger such as the reach-area overlap check, or a constraint the
  * checks above do not mirror), it is undone and the rows are upserted one by
  * one, each in its own subtransaction, and a row that fails gets the error
- * as its reason.  The rejected rows go to load_reject in staged order.
+ * as its reason.  The rejected rows go to load_reject in staged order.  A
+ * table whose columns are all key columns still upserts with DO UPDATE (of a
+ * key column to itself), so that every row passed on counts in the insert's
+ * row count, and the rows inserted or updated plus the rows written to
+ * load_reject must be the rows moved out of staging.
  */
-CREATE FUNCTION @extschema@.load_staged_table(tbl text, OUT loaded bigint, OUT rejected bigint)
+CREATE FUNCTION @extschema@.load_staged_table(tbl text, staged_rows bigint, OUT loaded bigint, OUT rejected bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -294,7 +316,6 @@ DECLARE
 	t_cols text[] := '{}';
 	c_cols text[] := '{}';
 	k_cols text[] := '{}';
-	reasons text[] := '{}';
 	names text[] := '{}';
 	shown jsonb := '{}';
 	words text;
@@ -302,14 +323,18 @@ DECLARE
 	nwhy integer := 0;
 	arbiter text;
 	arbiter_cols text[];
+	arbiter_x text;
+	arbiter_c text;
 	update_cols text[] := '{}';
 	key_list text;
 	val_list text;
+	part_list text;
+	name_list text;
 	cond text;
 	sql text;
 	insert_sql text;
-	total bigint;
 	rowno bigint;
+	upserted bigint;
 	e_msg text;
 	e_detail text;
 	e_hint text;
@@ -394,41 +419,36 @@ BEGIN
 											conds[i], col.name, x, msgs[i]);
 		END LOOP;
 		typed := typed || pg_catalog.format(' ELSE %s::%s END AS %I', x, col.typname, col.name);
-		why := why || ' END';
-		t_cols := t_cols || typed;
 		nwhy := nwhy + 1;
-		t_cols := t_cols || (why || pg_catalog.format(' AS __why_%s', nwhy));
-		reasons := reasons || pg_catalog.format('__why_%s', nwhy);
+		why := why || pg_catalog.format(' END AS __why_%s', nwhy);
+		t_cols := t_cols || typed || why;
 	END LOOP;
 
 	/* Level 3: CHECK constraints on the typed values. */
 	FOR con IN
 		SELECT c.conname::text AS name, pg_catalog.pg_get_expr(c.conbin, c.conrelid) AS expr,
-			   ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-					 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-					 ORDER BY k.ord) AS cols
+			   pg_catalog.obj_description(c.oid, 'pg_constraint') AS comment,
+			   @extschema@.constraint_column_names(c.conrelid, c.conkey) AS cols
 		FROM pg_catalog.pg_constraint AS c
 		WHERE c.conrelid = target AND c.contype = 'c'
 		ORDER BY c.conname
 	LOOP
-		-- The words: a list of allowed values, a few written out, or the
-		-- constraint's name ("sex_must_be_F_or_M": "sex 'Q' is not F or M").
-		IF con.expr ~ '^\(*[a-z_]+ = ANY \(ARRAY\[[^]]*\]\)\)*$' THEN
-			-- (sex = ANY (ARRAY['F'::text, 'M'::text])), (vintage = ANY (ARRAY[2011, 2021]))
-			SELECT 'is not ' || pg_catalog.regexp_replace(
-					   pg_catalog.string_agg(pg_catalog.regexp_replace(e, '^''(.*)''::.*$|^(.*)$', '\1\2'), ', ' ORDER BY o),
-					   ', ([^,]*)$', ' or \1')
-			INTO words
-			FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.substring(con.expr, 'ARRAY\[([^]]*)\]'), ', '))
-				 WITH ORDINALITY AS u(e, o);
-		ELSE
-			words := CASE con.name
-				WHEN 'academic_year_must_be_like_2012_13' THEN 'is not an academic year like 2012/13'
-				WHEN 'financial_year_must_be_like_2013_14' THEN 'is not a financial year like 2013-14'
-				WHEN 'term_start_must_be_1_january_1_april_or_1_september' THEN 'is not a term start (1 January, 1 April or 1 September)'
-				ELSE pg_catalog.replace(pg_catalog.substr(con.name, pg_catalog.length(con.cols[1]) + 2), '_', ' ') END;
-		END IF;
 		IF pg_catalog.cardinality(con.cols) = 1 AND pg_catalog.starts_with(con.name, con.cols[1] || '_') THEN
+			-- The words: a list of allowed values, written out, or the
+			-- constraint's comment, or else its name ("sex_must_be_F_or_M":
+			-- "sex 'Q' is not F or M").
+			IF con.expr ~ '^\(*[a-z_]+ = ANY \(ARRAY\[[^]]*\]\)\)*$' THEN
+				-- (sex = ANY (ARRAY['F'::text, 'M'::text])), (vintage = ANY (ARRAY[2011, 2021]))
+				SELECT 'is not ' || pg_catalog.regexp_replace(
+						   pg_catalog.string_agg(pg_catalog.regexp_replace(e, '^''(.*)''::.*$|^(.*)$', '\1\2'), ', ' ORDER BY o),
+						   ', ([^,]*)$', ' or \1')
+				INTO words
+				FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.substring(con.expr, 'ARRAY\[([^]]*)\]'), ', '))
+					 WITH ORDINALITY AS u(e, o);
+			ELSE
+				words := coalesce(con.comment,
+								  pg_catalog.replace(pg_catalog.substr(con.name, pg_catalog.length(con.cols[1]) + 2), '_', ' '));
+			END IF;
 			why := pg_catalog.format('pg_catalog.format(''%%s %%L %%s'', %L, %s, %L)', con.cols[1],
 									 pg_catalog.format(shown ->> con.cols[1], pg_catalog.quote_ident(con.cols[1])), words);
 		ELSE
@@ -441,18 +461,17 @@ BEGIN
 		END IF;
 		nwhy := nwhy + 1;
 		c_cols := c_cols || pg_catalog.format('CASE WHEN NOT coalesce((%s), true) THEN %s END AS __why_%s', con.expr, why, nwhy);
-		reasons := reasons || pg_catalog.format('__why_%s', nwhy);
 	END LOOP;
 
-	/* Level 4: foreign keys. */
+	/*
+	 * Level 4: foreign keys.  Every parent is a data table that load_staged
+	 * stages too (all before any is checked), so its temporary copy tells
+	 * whether a missing parent was staged in this load and rejected.
+	 */
 	FOR con IN
 		SELECT c.confrelid::regclass AS parent, p.relname::text AS parent_name,
-			   ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-					 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-					 ORDER BY k.ord) AS cols,
-			   ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
-					 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.confrelid AND a.attnum = k.attnum
-					 ORDER BY k.ord) AS refcols
+			   @extschema@.constraint_column_names(c.conrelid, c.conkey) AS cols,
+			   @extschema@.constraint_column_names(c.confrelid, c.confkey) AS refcols
 		FROM pg_catalog.pg_constraint AS c
 		JOIN pg_catalog.pg_class AS p ON p.oid = c.confrelid
 		WHERE c.conrelid = target AND c.contype = 'f'
@@ -464,29 +483,26 @@ BEGIN
 		FROM pg_catalog.unnest(con.cols) WITH ORDINALITY AS u(cn, o);
 		IF pg_catalog.cardinality(con.cols) = 1 THEN
 			why := pg_catalog.format('pg_catalog.format(''%%s %%L does not exist'', %L, %s)', con.parent_name,
-									 pg_catalog.format(shown ->> con.cols[1], pg_catalog.format('c.%I', con.cols[1])));
-			IF pg_catalog.to_regclass(pg_catalog.format('pg_temp.%I', 'surestart_staged_' || con.parent_name)) IS NOT NULL THEN
-				why := why || pg_catalog.format(
+									 pg_catalog.format(shown ->> con.cols[1], pg_catalog.format('c.%I', con.cols[1])))
+				|| pg_catalog.format(
 					' || CASE WHEN EXISTS (SELECT 1 FROM pg_temp.%I AS s WHERE pg_catalog.btrim(s.r ->> %L, E'' \t\r\n'') = c.%I::text)'
 					' THEN '' (it was staged in this load but rejected)'' ELSE '''' END',
 					'surestart_staged_' || con.parent_name, con.refcols[1], con.cols[1]);
-			END IF;
 		ELSE
 			SELECT pg_catalog.string_agg(pg_catalog.format(shown ->> cn, pg_catalog.format('c.%I', cn)), ', ' ORDER BY o) INTO val_list
 			FROM pg_catalog.unnest(con.cols) WITH ORDINALITY AS u(cn, o);
 			why := pg_catalog.format('pg_catalog.format(''%%s (%%s) = (%%s) does not exist'', %L, %L, pg_catalog.concat_ws('', '', %s))',
 									 con.parent_name, pg_catalog.array_to_string(con.cols, ', '), val_list);
 		END IF;
-		k_cols := k_cols || pg_catalog.format('CASE WHEN %s AND NOT EXISTS (SELECT 1 FROM %s AS p WHERE %s) THEN %s END',
-											  cond, con.parent, sql, why);
+		nwhy := nwhy + 1;
+		k_cols := k_cols || pg_catalog.format('CASE WHEN %s AND NOT EXISTS (SELECT 1 FROM %s AS p WHERE %s) THEN %s END AS __why_%s',
+											  cond, con.parent, sql, why, nwhy);
 	END LOOP;
 
 	/* Level 4: unique keys, the primary key (or the first unique key) being the upsert key. */
 	FOR con IN
-		SELECT c.conname::text AS name, c.contype = 'p' AS primary_key, i.indnullsnotdistinct AS nulls_equal,
-			   ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
-					 JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-					 ORDER BY k.ord) AS cols
+		SELECT c.conname::text AS name, i.indnullsnotdistinct AS nulls_equal,
+			   @extschema@.constraint_column_names(c.conrelid, c.conkey) AS cols
 		FROM pg_catalog.pg_constraint AS c
 		JOIN pg_catalog.pg_index AS i ON i.indexrelid = c.conindid
 		WHERE c.conrelid = target AND c.contype IN ('p', 'u')
@@ -495,45 +511,42 @@ BEGIN
 		key_list := pg_catalog.array_to_string(con.cols, ', ');
 		SELECT pg_catalog.string_agg(pg_catalog.format('coalesce(%s, ''NULL'')',
 													   pg_catalog.format(shown ->> cn, pg_catalog.format('c.%I', cn))), ', ' ORDER BY o),
-			   coalesce(pg_catalog.string_agg(pg_catalog.format('c.%I IS NOT NULL', cn), ' AND '), 'true')
-		INTO val_list, cond
+			   coalesce(pg_catalog.string_agg(pg_catalog.format('c.%I IS NOT NULL', cn), ' AND '), 'true'),
+			   pg_catalog.string_agg(pg_catalog.format('c.%I', cn), ', ')
+		INTO val_list, cond, part_list
 		FROM pg_catalog.unnest(con.cols) WITH ORDINALITY AS u(cn, o);
 		IF con.nulls_equal THEN
 			cond := 'true';
 		END IF;
+		nwhy := nwhy + 1;
 		k_cols := k_cols || pg_catalog.format(
-			'CASE WHEN %s AND pg_catalog.count(*) OVER (PARTITION BY %s) > 1 THEN '
-			'pg_catalog.format(''duplicate key (%%s) = (%%s) staged %%s times'', %L, pg_catalog.concat_ws('', '', %s), '
-			'pg_catalog.count(*) OVER (PARTITION BY %s)) END',
-			cond, (SELECT pg_catalog.string_agg(pg_catalog.format('c.%I', cn), ', ') FROM pg_catalog.unnest(con.cols) AS cn),
-			key_list, val_list,
-			(SELECT pg_catalog.string_agg(pg_catalog.format('c.%I', cn), ', ') FROM pg_catalog.unnest(con.cols) AS cn));
+			'CASE WHEN %1$s AND pg_catalog.count(*) OVER (PARTITION BY %2$s) > 1 THEN '
+			'pg_catalog.format(''duplicate key (%%s) = (%%s) staged %%s times'', %3$L, pg_catalog.concat_ws('', '', %4$s), '
+			'pg_catalog.count(*) OVER (PARTITION BY %2$s)) END AS __why_%5$s',
+			cond, part_list, key_list, val_list, nwhy);
 		IF arbiter IS NULL THEN
 			arbiter := con.name;
 			arbiter_cols := con.cols;
+			SELECT pg_catalog.string_agg(pg_catalog.format('x.%I', cn), ', '), pg_catalog.string_agg(pg_catalog.format('c.%I', cn), ', ')
+			INTO arbiter_x, arbiter_c
+			FROM pg_catalog.unnest(arbiter_cols) AS cn;
 		ELSE
 			-- Another unique key: refuse a value an existing row with another key holds.
 			SELECT pg_catalog.string_agg(pg_catalog.format('x.%I IS NOT DISTINCT FROM c.%I', cn, cn), ' AND ')
 			INTO sql FROM pg_catalog.unnest(con.cols) AS cn;
+			nwhy := nwhy + 1;
 			k_cols := k_cols || pg_catalog.format(
 				'CASE WHEN %s AND EXISTS (SELECT 1 FROM %s AS x WHERE %s AND (%s) IS DISTINCT FROM (%s)) THEN '
-				'pg_catalog.format(''%%s %%s is already used by another %%s'', %L, pg_catalog.quote_literal(pg_catalog.concat_ws('', '', %s)), %L) END',
-				cond, target, sql,
-				(SELECT pg_catalog.string_agg(pg_catalog.format('x.%I', cn), ', ') FROM pg_catalog.unnest(arbiter_cols) AS cn),
-				(SELECT pg_catalog.string_agg(pg_catalog.format('c.%I', cn), ', ') FROM pg_catalog.unnest(arbiter_cols) AS cn),
-				key_list, val_list, tbl);
+				'pg_catalog.format(''%%s %%s is already used by another %%s'', %L, pg_catalog.quote_literal(pg_catalog.concat_ws('', '', %s)), %L) END AS __why_%s',
+				cond, target, sql, arbiter_x, arbiter_c, key_list, val_list, tbl, nwhy);
 		END IF;
 	END LOOP;
 	IF arbiter IS NULL THEN
 		RAISE EXCEPTION 'data table surestart.% has no key to load by', tbl
 			USING ERRCODE = 'feature_not_supported';
 	END IF;
-	FOR i IN 1 .. coalesce(pg_catalog.array_length(k_cols, 1), 0) LOOP
-		nwhy := nwhy + 1;
-		k_cols[i] := k_cols[i] || pg_catalog.format(' AS __why_%s', nwhy);
-		reasons := reasons || pg_catalog.format('__why_%s', nwhy);
-	END LOOP;
 
+	SELECT pg_catalog.string_agg(pg_catalog.format('%I', nm), ', ') INTO name_list FROM pg_catalog.unnest(names) AS nm;
 	sql := pg_catalog.format(
 		'CREATE TEMP TABLE surestart_load_checked AS '
 		'SELECT k.__n, k.__r, %s, nullif(pg_catalog.concat_ws(''; '', %s), '''') AS __reason FROM ('
@@ -546,7 +559,7 @@ BEGIN
 		' ) AS c'
 		') AS k',
 		(SELECT pg_catalog.string_agg(pg_catalog.format('k.%I', nm), ', ') FROM pg_catalog.unnest(names) AS nm),
-		(SELECT pg_catalog.string_agg('k.' || rn, ', ') FROM pg_catalog.unnest(reasons) AS rn),
+		(SELECT pg_catalog.string_agg(pg_catalog.format('k.__why_%s', n), ', ') FROM pg_catalog.generate_series(1, nwhy) AS n),
 		(SELECT coalesce(pg_catalog.string_agg(', ' || kc, ''), '') FROM pg_catalog.unnest(k_cols) AS kc),
 		(SELECT coalesce(pg_catalog.string_agg(', ' || cc, ''), '') FROM pg_catalog.unnest(c_cols) AS cc),
 		pg_catalog.array_to_string(t_cols, ', '),
@@ -554,25 +567,29 @@ BEGIN
 		staged);
 	EXECUTE sql;
 
-	/* Upsert the valid rows by key, all at once, or one by one if that fails. */
+	/*
+	 * Upsert the valid rows by key, all at once, or one by one if that
+	 * fails.  Without a column to update, a key column is set to itself, so
+	 * that a row already there counts as loaded like any other.
+	 */
 	SELECT pg_catalog.array_agg(pg_catalog.format('%I = EXCLUDED.%I', nm, nm))
 	INTO update_cols
 	FROM pg_catalog.unnest(names) AS nm
 	WHERE nm <> ALL (arbiter_cols);
 	insert_sql := pg_catalog.format(
-		'INSERT INTO %s AS x (%s) SELECT %s FROM %s WHERE __reason IS NULL %%s ORDER BY __n ON CONFLICT ON CONSTRAINT %I DO %s',
-		target,
-		(SELECT pg_catalog.string_agg(pg_catalog.format('%I', nm), ', ') FROM pg_catalog.unnest(names) AS nm),
-		(SELECT pg_catalog.string_agg(pg_catalog.format('%I', nm), ', ') FROM pg_catalog.unnest(names) AS nm),
-		checked, arbiter,
-		CASE WHEN update_cols IS NULL THEN 'NOTHING'
-			 ELSE 'UPDATE SET ' || pg_catalog.array_to_string(update_cols, ', ') END);
+		'INSERT INTO %1$s AS x (%2$s) SELECT %2$s FROM %3$s WHERE __reason IS NULL %%s ORDER BY __n ON CONFLICT ON CONSTRAINT %4$I DO UPDATE SET %5$s',
+		target, name_list, checked, arbiter,
+		coalesce(pg_catalog.array_to_string(update_cols, ', '), pg_catalog.format('%1$I = EXCLUDED.%1$I', arbiter_cols[1])));
 	BEGIN
 		EXECUTE pg_catalog.format(insert_sql, '');
+		GET DIAGNOSTICS loaded = ROW_COUNT;
 	EXCEPTION WHEN OTHERS THEN
+		loaded := 0;
 		FOR rowno IN EXECUTE pg_catalog.format('SELECT __n FROM %s WHERE __reason IS NULL ORDER BY __n', checked) LOOP
 			BEGIN
 				EXECUTE pg_catalog.format(insert_sql, 'AND __n = $1') USING rowno;
+				GET DIAGNOSTICS upserted = ROW_COUNT;
+				loaded := loaded + upserted;
 			EXCEPTION WHEN OTHERS THEN
 				GET STACKED DIAGNOSTICS e_msg = MESSAGE_TEXT, e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
 				EXECUTE pg_catalog.format('UPDATE %s SET __reason = $2 WHERE __n = $1', checked)
@@ -586,21 +603,18 @@ BEGIN
 		'SELECT $1, __r, __reason FROM %s WHERE __reason IS NOT NULL ORDER BY __n', checked)
 		USING tbl;
 	GET DIAGNOSTICS rejected = ROW_COUNT;
-	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FILTER (WHERE __reason IS NULL), pg_catalog.count(*) FROM %s', checked)
-		INTO loaded, total;
 	EXECUTE pg_catalog.format('DROP TABLE %s', checked);
 
-	-- Never lose a row: every staged row was loaded or rejected.
-	EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s', staged) INTO rowno;
-	IF loaded + rejected <> rowno OR total <> rowno THEN
-		RAISE EXCEPTION 'load_staged lost rows of %: % staged, % loaded, % rejected', tbl, rowno, loaded, rejected
+	-- Never lose a row: every row moved out of staging was loaded or rejected.
+	IF loaded + rejected <> staged_rows THEN
+		RAISE EXCEPTION 'load_staged lost rows of %: % staged, % loaded, % rejected', tbl, staged_rows, loaded, rejected
 			USING ERRCODE = 'internal_error';
 	END IF;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.load_staged_table(text) IS
+COMMENT ON FUNCTION @extschema@.load_staged_table(text, bigint) IS
 	'internal to load_staged(): checks the rows of one staging table and upserts the valid ones; not for direct use';
-REVOKE EXECUTE ON FUNCTION @extschema@.load_staged_table(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.load_staged_table(text, bigint) FROM PUBLIC;
 
 /*
  * Load everything staged: lock the staging tables (so no row can be staged
@@ -631,8 +645,9 @@ DECLARE
 		'ofsted_inspection', 'inspected_centre', 'centre_rag', 'two_year_place',
 		'three_four_funding', 'building_fund', 'centre_target', 'board_meeting'];
 	tbl text;
-	n_loaded bigint;
-	n_rejected bigint;
+	moved bigint[] := '{}';
+	n bigint;
+	i integer;
 BEGIN
 	FOREACH tbl IN ARRAY load_order LOOP
 		EXECUTE pg_catalog.format('LOCK TABLE surestart_staging.%I IN EXCLUSIVE MODE', tbl);
@@ -643,13 +658,11 @@ BEGIN
 			'WITH d AS (DELETE FROM surestart_staging.%I RETURNING *) '
 			'INSERT INTO pg_temp.%I (n, r) SELECT pg_catalog.row_number() OVER (), pg_catalog.to_jsonb(d) FROM d',
 			tbl, 'surestart_staged_' || tbl);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		moved := moved || n;
 	END LOOP;
-	FOREACH tbl IN ARRAY load_order LOOP
-		SELECT s.loaded, s.rejected INTO n_loaded, n_rejected FROM @extschema@.load_staged_table(tbl) AS s;
-		table_name := tbl;
-		loaded := n_loaded;
-		rejected := n_rejected;
-		RETURN NEXT;
+	FOR i IN 1 .. pg_catalog.cardinality(load_order) LOOP
+		RETURN QUERY SELECT load_order[i], s.loaded, s.rejected FROM @extschema@.load_staged_table(load_order[i], moved[i]) AS s;
 	END LOOP;
 	FOREACH tbl IN ARRAY load_order LOOP
 		EXECUTE pg_catalog.format('DROP TABLE pg_temp.%I', 'surestart_staged_' || tbl);

@@ -40,29 +40,29 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-	year_given CONSTANT integer := mid_year;
-	n_passed bigint;
-	n_rejected bigint;
 BEGIN
 	LOCK TABLE surestart_staging.ons_population IN EXCLUSIVE MODE;
-	CREATE TEMP TABLE surestart_import_rows ON COMMIT DROP AS
-	WITH moved AS (DELETE FROM surestart_staging.ons_population RETURNING *)
-	SELECT pg_catalog.row_number() OVER () AS n, pg_catalog.to_jsonb(moved) AS r,
-		   coalesce(nullif(pg_catalog.btrim(moved.mid_year), ''), year_given::text) AS year,
-		   nullif(pg_catalog.btrim(moved.lsoa11_code), '') AS lsoa_code,
-		   ARRAY[pg_catalog.btrim(moved.age_0), pg_catalog.btrim(moved.age_1), pg_catalog.btrim(moved.age_2),
-				 pg_catalog.btrim(moved.age_3), pg_catalog.btrim(moved.age_4)] AS persons
-	FROM moved;
-	ALTER TABLE pg_temp.surestart_import_rows ADD COLUMN reason text;
-	UPDATE pg_temp.surestart_import_rows AS i
-	SET reason = nullif(pg_catalog.concat_ws('; ',
-			CASE WHEN i.year IS NULL THEN 'mid_year is missing (give it in the file or as import_ons_population(mid_year))'
-				 WHEN i.year !~ '^[0-9]{4}$' THEN pg_catalog.format('mid_year %L is not a year', i.year) END,
-			CASE WHEN i.lsoa_code IS NULL THEN 'lsoa11_code is missing (a value is required)' END,
-			(SELECT pg_catalog.string_agg(pg_catalog.format('age_%s %L is not a count of persons', a.age - 1, a.v), '; ' ORDER BY a.age)
-			 FROM pg_catalog.unnest(i.persons) WITH ORDINALITY AS a(v, age)
-			 WHERE a.v IS NULL OR a.v !~ '^[0-9]{1,9}$')), '');
+	-- Trimmed like load_staged trims: spaces, tabs and line ends.
+	CREATE TEMP TABLE surestart_import_rows AS
+	WITH moved AS (DELETE FROM surestart_staging.ons_population RETURNING *),
+	trimmed AS (
+		SELECT pg_catalog.row_number() OVER () AS n, pg_catalog.to_jsonb(moved) AS r,
+			   coalesce(nullif(pg_catalog.btrim(moved.mid_year, E' \t\r\n'), ''), import_ons_population.mid_year::text) AS year,
+			   nullif(pg_catalog.btrim(moved.lsoa11_code, E' \t\r\n'), '') AS lsoa_code,
+			   ARRAY[pg_catalog.btrim(moved.age_0, E' \t\r\n'), pg_catalog.btrim(moved.age_1, E' \t\r\n'),
+					 pg_catalog.btrim(moved.age_2, E' \t\r\n'), pg_catalog.btrim(moved.age_3, E' \t\r\n'),
+					 pg_catalog.btrim(moved.age_4, E' \t\r\n')] AS persons
+		FROM moved
+	)
+	SELECT i.*,
+		   nullif(pg_catalog.concat_ws('; ',
+			   CASE WHEN i.year IS NULL THEN 'mid_year is missing (give it in the file or as import_ons_population(mid_year))'
+					WHEN i.year !~ '^[0-9]{4}$' THEN pg_catalog.format('mid_year %L is not a year', i.year) END,
+			   CASE WHEN i.lsoa_code IS NULL THEN 'lsoa11_code is missing (a value is required)' END,
+			   (SELECT pg_catalog.string_agg(pg_catalog.format('age_%s %L is not a count of persons', a.age - 1, a.v), '; ' ORDER BY a.age)
+				FROM pg_catalog.unnest(i.persons) WITH ORDINALITY AS a(v, age)
+				WHERE a.v IS NULL OR a.v !~ '^[0-9]{1,9}$')), '') AS reason
+	FROM trimmed AS i;
 
 	INSERT INTO surestart_staging.population (lsoa_code, mid_year, age, persons)
 	SELECT i.lsoa_code, i.year, (a.age - 1)::text, a.v
@@ -72,14 +72,11 @@ BEGIN
 	INSERT INTO @extschema@.load_reject (table_name, row_data, reason)
 	SELECT 'ons_population', i.r, i.reason FROM pg_temp.surestart_import_rows AS i
 	WHERE i.reason IS NOT NULL ORDER BY i.n;
-	GET DIAGNOSTICS n_rejected = ROW_COUNT;
-	SELECT pg_catalog.count(*) FILTER (WHERE i.reason IS NULL) INTO n_passed FROM pg_temp.surestart_import_rows AS i;
+	RETURN QUERY
+	SELECT 'ons_population'::text, pg_catalog.count(*) FILTER (WHERE i.reason IS NULL), pg_catalog.count(*) FILTER (WHERE i.reason IS NOT NULL)
+	FROM pg_temp.surestart_import_rows AS i;
 	DROP TABLE pg_temp.surestart_import_rows;
 
-	table_name := 'ons_population';
-	loaded := n_passed;
-	rejected := n_rejected;
-	RETURN NEXT;
 	RETURN QUERY SELECT * FROM @extschema@.load_staged();
 END
 $fn$;
@@ -117,21 +114,19 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-	n_passed bigint;
 BEGIN
 	LOCK TABLE surestart_staging.iod2019_lsoa IN EXCLUSIVE MODE;
-	WITH moved AS (DELETE FROM surestart_staging.iod2019_lsoa RETURNING *)
-	INSERT INTO surestart_staging.lsoa (lsoa_code, name, district_code, district_name,
-										idaci_rank, idaci_decile, imd_rank, imd_decile, vintage)
-	SELECT m.lsoa_code, m.lsoa_name, m.district_code, m.district_name,
-		   m.idaci_rank, m.idaci_decile, m.imd_rank, m.imd_decile, import_iod2019.vintage::text
-	FROM moved AS m;
-	GET DIAGNOSTICS n_passed = ROW_COUNT;
-	table_name := 'iod2019_lsoa';
-	loaded := n_passed;
-	rejected := 0;
-	RETURN NEXT;
+	RETURN QUERY
+	WITH moved AS (DELETE FROM surestart_staging.iod2019_lsoa RETURNING *),
+	passed AS (
+		INSERT INTO surestart_staging.lsoa (lsoa_code, name, district_code, district_name,
+											idaci_rank, idaci_decile, imd_rank, imd_decile, vintage)
+		SELECT m.lsoa_code, m.lsoa_name, m.district_code, m.district_name,
+			   m.idaci_rank, m.idaci_decile, m.imd_rank, m.imd_decile, import_iod2019.vintage::text
+		FROM moved AS m
+		RETURNING 1
+	)
+	SELECT 'iod2019_lsoa'::text, pg_catalog.count(*), 0::bigint FROM passed;
 	RETURN QUERY SELECT * FROM @extschema@.load_staged();
 END
 $fn$;
@@ -168,10 +163,9 @@ LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
-	n_passed bigint;
 BEGIN
 	LOCK TABLE surestart_staging.social_care_feed IN EXCLUSIVE MODE;
+	RETURN QUERY
 	WITH moved AS (DELETE FROM surestart_staging.social_care_feed RETURNING *),
 	normal AS (
 		SELECT m.child_id,
@@ -179,22 +173,21 @@ BEGIN
 			   m.kind AS kind_as_given,
 			   m.starts_on, m.ends_on
 		FROM moved AS m
+	),
+	passed AS (
+		INSERT INTO surestart_staging.social_care (child_id, kind, starts_on, ends_on)
+		SELECT n.child_id,
+			   CASE WHEN n.kind = ANY ('{cin,child_in_need}'::text[]) THEN 'child_in_need'
+					WHEN n.kind = ANY ('{cp,cpp,child_protection,child_protection_plan}'::text[]) THEN 'child_protection'
+					WHEN n.kind = ANY ('{lac,cla,looked_after,looked_after_child,child_looked_after}'::text[]) THEN 'looked_after'
+					WHEN n.kind = ANY ('{eh,early_help,family_support}'::text[]) THEN 'family_support'
+					ELSE n.kind_as_given END,
+			   pg_catalog.regexp_replace(n.starts_on, '^\s*([0-9]{2})/([0-9]{2})/([0-9]{4})\s*$', '\3-\2-\1'),
+			   pg_catalog.regexp_replace(n.ends_on, '^\s*([0-9]{2})/([0-9]{2})/([0-9]{4})\s*$', '\3-\2-\1')
+		FROM normal AS n
+		RETURNING 1
 	)
-	INSERT INTO surestart_staging.social_care (child_id, kind, starts_on, ends_on)
-	SELECT n.child_id,
-		   CASE WHEN n.kind = ANY ('{cin,child_in_need}'::text[]) THEN 'child_in_need'
-				WHEN n.kind = ANY ('{cp,cpp,child_protection,child_protection_plan}'::text[]) THEN 'child_protection'
-				WHEN n.kind = ANY ('{lac,cla,looked_after,looked_after_child,child_looked_after}'::text[]) THEN 'looked_after'
-				WHEN n.kind = ANY ('{eh,early_help,family_support}'::text[]) THEN 'family_support'
-				ELSE n.kind_as_given END,
-		   pg_catalog.regexp_replace(n.starts_on, '^\s*([0-9]{2})/([0-9]{2})/([0-9]{4})\s*$', '\3-\2-\1'),
-		   pg_catalog.regexp_replace(n.ends_on, '^\s*([0-9]{2})/([0-9]{2})/([0-9]{4})\s*$', '\3-\2-\1')
-	FROM normal AS n;
-	GET DIAGNOSTICS n_passed = ROW_COUNT;
-	table_name := 'social_care_feed';
-	loaded := n_passed;
-	rejected := 0;
-	RETURN NEXT;
+	SELECT 'social_care_feed'::text, pg_catalog.count(*), 0::bigint FROM passed;
 	RETURN QUERY SELECT * FROM @extschema@.load_staged();
 END
 $fn$;

@@ -43,3 +43,13 @@ ALTER TABLE @extschema@.setting ENABLE TRIGGER check_setting;
 -- Partial states travel in a compact format (version 2, varint deltas).
 COMMENT ON FUNCTION @extschema@.contact_reach_serialize(internal) IS
 	'contact_reach serialise (format 2): version byte, then threshold, contacts and id count in network byte order, then each id as a varint distance from the previous one and its count as a varint, in id order';
+
+/* ---------------------------------------------------------------- data model: constraint comments */
+
+-- load_staged() takes the words of a refused CHECK from the constraint's
+-- comment when its name cannot say them (40_data_model.sql).
+COMMENT ON CONSTRAINT academic_year_must_be_like_2012_13 ON @extschema@.eyfs_result IS 'is not an academic year like 2012/13';
+COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.two_year_place IS 'is not a term start (1 January, 1 April or 1 September)';
+COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.three_four_funding IS 'is not a term start (1 January, 1 April or 1 September)';
+COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.building_fund IS 'is not a financial year like 2013-14';
+COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
