@@ -1,5 +1,5 @@
 -- calendar: age_on, funded_from, financial_year, financial_quarter,
--- financial_period_bounds
+-- financial_period_bounds, term_start, term_name
 SET search_path = surestart, public;
 SET datestyle = 'ISO, YMD';
 -- age_on: completed years
@@ -101,3 +101,29 @@ SELECT count(*) AS days,
 	count(DISTINCT financial_quarter(d)) AS quarters, count(DISTINCT financial_year(d)) AS years
 FROM (SELECT d::date FROM generate_series('2010-04-01'::date, '2032-03-31', '1 day') AS d
 	UNION ALL SELECT d::date FROM generate_series('2097-04-01'::date, '2103-03-31', '1 day') AS d) AS days;
+-- term_start and term_name: the term in progress on a day (autumn from
+-- 1 September, spring from 1 January, summer from 1 April), at each edge
+SELECT d, term_start(d), term_name(d) FROM unnest(ARRAY['2013-08-31', '2013-09-01', '2013-12-31',
+	'2014-01-01', '2014-03-31', '2014-04-01', '2012-02-29', '0999-10-01', '0001-06-30 BC',
+	'4713-01-01 BC', '5874897-12-31']::date[]) AS d;
+SELECT term_start(NULL) IS NULL AS null_start, term_name(NULL) IS NULL AS null_name;
+SELECT term_start('infinity');
+SELECT term_name('-infinity');
+SELECT term_start('4714-11-24 BC');
+-- every day of 2010-2031: the key once-per-term contacts and the take-up
+-- views used before these functions, and the label they wrote
+SELECT count(*) AS days,
+	count(*) FILTER (WHERE term_start(d) <> CASE WHEN extract(month FROM d) >= 9 THEN make_date(extract(year FROM d)::integer, 9, 1)
+		WHEN extract(month FROM d) >= 4 THEN make_date(extract(year FROM d)::integer, 4, 1)
+		ELSE make_date(extract(year FROM d)::integer, 1, 1) END) AS start_bad,
+	count(*) FILTER (WHERE term_name(d) <> CASE extract(month FROM term_start(d)) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
+		|| extract(year FROM term_start(d))) AS name_bad,
+	count(DISTINCT term_start(d)) AS terms, count(DISTINCT term_name(d)) AS names,
+	count(DISTINCT (extract(year FROM d), CASE WHEN extract(month FROM d) >= 9 THEN 3
+		WHEN extract(month FROM d) >= 4 THEN 2 ELSE 1 END)) AS year_and_term_number
+FROM (SELECT d::date FROM generate_series('2010-01-01'::date, '2031-12-31', '1 day') AS d) AS days;
+-- declared as the other calendar functions are
+SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel, pg_get_function_result(p.oid) AS returns,
+	obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
+FROM pg_proc AS p WHERE p.pronamespace = 'surestart'::regnamespace AND p.proname IN ('term_start', 'term_name')
+ORDER BY p.proname;

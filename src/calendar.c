@@ -1,7 +1,7 @@
 /*
  * calendar.c
  *		Dates as children's centres count them: ages, funded-entitlement
- *		start dates and the local-government financial calendar.
+ *		start dates, school terms and the local-government financial calendar.
  *
  * Every function here refuses infinite dates: an age on "infinity" or the
  * financial year of "-infinity" has no meaning, and a silent infinity in a
@@ -143,6 +143,77 @@ funded_from(PG_FUNCTION_ARGS)
 	if (m <= 8)
 		PG_RETURN_DATEADT(surestart_make_date(y + 3, 9, 1));
 	PG_RETURN_DATEADT(surestart_make_date(y + 4, 1, 1));
+}
+
+/*
+ * The first month (1, 4 or 9) of the school term in progress in a month:
+ * the spring term runs from 1 January, the summer term from 1 April and the
+ * autumn term from 1 September, each until the next begins.
+ */
+static int
+term_first_month(int month)
+{
+	if (month >= 9)
+		return 9;
+	if (month >= 4)
+		return 4;
+	return 1;
+}
+
+PG_FUNCTION_INFO_V1(term_start);
+/*
+ * term_start(date): the first day of the term in progress on a date, 1
+ * January, 1 April or 1 September of the same year.  The take-up measures
+ * read a term as a state on a reference date, and once-per-term contact
+ * modes count once per child and term: both key on this day.  Only the
+ * first days of the date range (24 November to 31 December 4714 BC) have no
+ * term start that a date can hold: they raise "date out of range".
+ */
+Datum
+term_start(PG_FUNCTION_ARGS)
+{
+	DateADT		date = PG_GETARG_DATEADT(0);
+	int			y,
+				m,
+				d;
+
+	surestart_check_finite_date(date, "date");
+	split_date(date, &y, &m, &d);
+	PG_RETURN_DATEADT(surestart_make_date(y, term_first_month(m), 1));
+}
+
+PG_FUNCTION_INFO_V1(term_name);
+/*
+ * term_name(date): the name of the term in progress on a date, "Autumn
+ * 2013" (September-December), "Spring 2014" (January-March) or "Summer
+ * 2014" (April-August).  The year is written as extract(year FROM date)
+ * writes it, without leading zeros and negative before the Christian era
+ * (1 BC is -1), so that the name reads as the views always wrote it.
+ */
+Datum
+term_name(PG_FUNCTION_ARGS)
+{
+	DateADT		date = PG_GETARG_DATEADT(0);
+	int			y,
+				m,
+				d;
+	const char *season;
+
+	surestart_check_finite_date(date, "date");
+	split_date(date, &y, &m, &d);
+	switch (term_first_month(m))
+	{
+		case 9:
+			season = "Autumn";
+			break;
+		case 4:
+			season = "Summer";
+			break;
+		default:
+			season = "Spring";
+			break;
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s %d", season, y > 0 ? y : y - 1)));
 }
 
 /*

@@ -12,6 +12,16 @@ CREATE FUNCTION @extschema@.funded_from(dob date) RETURNS date
 COMMENT ON FUNCTION @extschema@.funded_from(date) IS
 	'first day of the term from which a child gets the universal 3-year-old entitlement: born January-March, 1 April; April-August, 1 September; September-December, 1 January, after the third birthday';
 
+CREATE FUNCTION @extschema@.term_start(date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.term_start(date) IS
+	'first day of the school term in progress on a date: 1 September (September-December), 1 January (January-March) or 1 April (April-August) of the same year';
+
+CREATE FUNCTION @extschema@.term_name(date) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.term_name(date) IS
+	'name of the school term in progress on a date, such as ''Autumn 2013'' (Autumn from 1 September, Spring from 1 January, Summer from 1 April)';
+
 CREATE FUNCTION @extschema@.financial_year(date) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.financial_year(date) IS

@@ -117,18 +117,13 @@ JOIN @extschema@.contact AS k
 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
 				  WHERE r.mode = k.mode AND r.counts IN ('never', 'once_per_term'))
 UNION ALL
-(SELECT DISTINCT ON (cc.period, cc.kind, cc.child_id, k.mode, extract(year FROM k.contact_on),
-		CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
-			 WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END)
+(SELECT DISTINCT ON (cc.period, cc.kind, cc.child_id, k.mode, @extschema@.term_start(k.contact_on))
 	   cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
 FROM @extschema@.counted_child AS cc
 JOIN @extschema@.contact AS k
   ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
 JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
-ORDER BY cc.period, cc.kind, cc.child_id, k.mode, extract(year FROM k.contact_on),
-		 CASE WHEN extract(month FROM k.contact_on) >= 9 THEN 3
-			  WHEN extract(month FROM k.contact_on) >= 4 THEN 2 ELSE 1 END,
-		 k.contact_on, k.contact_id);
+ORDER BY cc.period, cc.kind, cc.child_id, k.mode, @extschema@.term_start(k.contact_on), k.contact_on, k.contact_id);
 COMMENT ON VIEW @extschema@.meaningful_contact IS 'Meaningful contacts of counted children in each period, at any centre, after contact_rule (person-level)';
 COMMENT ON COLUMN @extschema@.meaningful_contact.period IS 'period label';
 COMMENT ON COLUMN @extschema@.meaningful_contact.kind IS 'quarter or year';

@@ -21,8 +21,7 @@ COMMENT ON COLUMN @extschema@.child_term_centre.centre_id IS 'centre whose reach
 
 CREATE VIEW @extschema@.two_year_take_up AS
 SELECT c.lot_id, p.term_start,
-	   CASE extract(month FROM p.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
-		   || extract(year FROM p.term_start) AS term,
+	   @extschema@.term_name(p.term_start) AS term,
 	   count(*) FILTER (WHERE p.dwp_eligible)::integer AS dwp_eligible,
 	   count(*) FILTER (WHERE p.dwp_eligible AND p.taken_up)::integer AS taken_up_dwp,
 	   count(*) FILTER (WHERE NOT p.dwp_eligible AND p.taken_up)::integer AS taken_up_local_criteria,
@@ -84,8 +83,7 @@ WITH terms AS (
 	ORDER BY x.child_id, x.term_start, a.valid_from DESC
 )
 SELECT p.centre_id, ce.name AS centre, p.term_start,
-	   CASE extract(month FROM p.term_start) WHEN 9 THEN 'Autumn ' WHEN 1 THEN 'Spring ' ELSE 'Summer ' END
-		   || extract(year FROM p.term_start) AS term,
+	   @extschema@.term_name(p.term_start) AS term,
 	   count(*) FILTER (WHERE p.eligible)::integer AS eligible,
 	   count(*) FILTER (WHERE p.eligible AND r.in_receipt)::integer AS in_receipt,
 	   round(100.0 * count(*) FILTER (WHERE p.eligible AND r.in_receipt)

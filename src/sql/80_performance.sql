@@ -168,17 +168,13 @@ JOIN (SELECT ctc.centre_id, tp.term_start,
 	  FROM @extschema@.two_year_place AS tp
 	  JOIN @extschema@.child_term_centre AS ctc USING (child_id, term_start)
 	  GROUP BY ctc.centre_id, tp.term_start) AS t
-  ON t.term_start = CASE WHEN extract(month FROM p.period_end) >= 9 THEN make_date(extract(year FROM p.period_end)::integer, 9, 1)
-						 WHEN extract(month FROM p.period_end) >= 4 THEN make_date(extract(year FROM p.period_end)::integer, 4, 1)
-						 ELSE make_date(extract(year FROM p.period_end)::integer, 1, 1) END
+  ON t.term_start = @extschema@.term_start(p.period_end)
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'two_year_take_up')
 UNION ALL
 SELECT t.centre_id, p.period, 'three_four_take_up', t.take_up_pct, NULL
 FROM @extschema@.reporting_period AS p
 JOIN @extschema@.three_four_take_up AS t
-  ON t.term_start = CASE WHEN extract(month FROM p.period_end) >= 9 THEN make_date(extract(year FROM p.period_end)::integer, 9, 1)
-						 WHEN extract(month FROM p.period_end) >= 4 THEN make_date(extract(year FROM p.period_end)::integer, 4, 1)
-						 ELSE make_date(extract(year FROM p.period_end)::integer, 1, 1) END
+  ON t.term_start = @extschema@.term_start(p.period_end)
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'three_four_take_up');
 COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';

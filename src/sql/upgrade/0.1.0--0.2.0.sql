@@ -53,3 +53,16 @@ COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @ex
 COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.three_four_funding IS 'is not a term start (1 January, 1 April or 1 September)';
 COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.building_fund IS 'is not a financial year like 2013-14';
 COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
+
+/* ---------------------------------------------------------------- school terms */
+
+-- New in 0.2.0 (25_rules.sql): the views replaced below key on them.
+CREATE FUNCTION @extschema@.term_start(date) RETURNS date
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.term_start(date) IS
+	'first day of the school term in progress on a date: 1 September (September-December), 1 January (January-March) or 1 April (April-August) of the same year';
+
+CREATE FUNCTION @extschema@.term_name(date) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.term_name(date) IS
+	'name of the school term in progress on a date, such as ''Autumn 2013'' (Autumn from 1 September, Spring from 1 January, Summer from 1 April)';
