@@ -129,38 +129,31 @@ COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the cent
 /*
  * The actual value of every measure per centre and period (only measures
  * some target names are worked out: each branch is skipped when no target
- * uses its source).  Percentages are rounded to one decimal place as the
- * source views show them.  Take-up is a state, like registration: it is
- * read from the term in progress on the reference date (a quarter ending 30
- * June: the term from 1 April; 30 September and 31 December: 1 September;
- * 31 March, and so a financial year: 1 January).
+ * names a measure of its source).  Percentages are rounded to one decimal
+ * place as the source views show them.  Take-up is a state, like
+ * registration: it is read from the term in progress on the reference date
+ * (term_start: a quarter ending 30 June, the term from 1 April; 30
+ * September and 31 December, 1 September; 31 March, and so a financial
+ * year, 1 January).  Why an actual is null is said by scorecard, which also
+ * knows the measures without a row here.
  */
 CREATE VIEW @extschema@.scorecard_actual AS
-SELECT r.centre_id, r.period, m.measure, m.actual,
-	   CASE WHEN m.actual IS NULL THEN
-		   CASE r.scope WHEN 'all' THEN 'no under-fives in the reach area'
-				ELSE 'no under-fives in the most deprived areas of the reach area' END
-	   END AS note
+SELECT r.centre_id, r.period, CASE r.scope WHEN 'all' THEN '' ELSE 'deprived_' END || m.measure AS measure, m.actual
 FROM @extschema@.centre_reach_scoped AS r
-CROSS JOIN LATERAL (VALUES
-	(CASE r.scope WHEN 'all' THEN 'registered_pct' ELSE 'deprived_registered_pct' END, r.registered_pct),
-	(CASE r.scope WHEN 'all' THEN 'seen_pct' ELSE 'deprived_seen_pct' END, r.seen_pct),
-	(CASE r.scope WHEN 'all' THEN 'sustained_pct' ELSE 'deprived_sustained_pct' END, r.sustained_pct)
-) AS m(measure, actual)
-WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t
-			  WHERE t.measure IN ('registered_pct', 'seen_pct', 'sustained_pct', 'deprived_registered_pct',
-								  'deprived_seen_pct', 'deprived_sustained_pct'))
+CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
+						   ('sustained_pct', r.sustained_pct)) AS m(measure, actual)
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
+			  WHERE s.source IN ('centre_reach', 'centre_reach_deprived'))
 UNION ALL
-SELECT cc.centre_id, cc.period, 'coverage_' || r.target_group, @extschema@.percent(r.any_contact),
-	   CASE WHEN r.in_group = 0 THEN 'no registered families in the group' END
+SELECT cc.centre_id, cc.period, 'coverage_' || r.target_group, @extschema@.percent(r.any_contact)
 FROM @extschema@.centre_coverage AS cc
 CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS r
 JOIN @extschema@.target_group AS g ON g.code = r.target_group AND g.national
-WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure LIKE 'coverage\_%')
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
+			  WHERE s.source = 'target_group_coverage')
 UNION ALL
 SELECT t.centre_id, p.period, 'two_year_take_up',
-	   CASE WHEN t.dwp_eligible > 0 THEN round(100.0 * t.taken_up_dwp / t.dwp_eligible, 1) END,
-	   CASE WHEN t.dwp_eligible = 0 THEN 'no DWP-eligible children in the term from ' || t.term_start END
+	   CASE WHEN t.dwp_eligible > 0 THEN round(100.0 * t.taken_up_dwp / t.dwp_eligible, 1) END
 FROM @extschema@.reporting_period AS p
 JOIN (SELECT ctc.centre_id, tp.term_start,
 			 count(*) FILTER (WHERE tp.dwp_eligible) AS dwp_eligible,
@@ -169,19 +162,20 @@ JOIN (SELECT ctc.centre_id, tp.term_start,
 	  JOIN @extschema@.child_term_centre AS ctc USING (child_id, term_start)
 	  GROUP BY ctc.centre_id, tp.term_start) AS t
   ON t.term_start = @extschema@.term_start(p.period_end)
-WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'two_year_take_up')
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
+			  WHERE s.source = 'two_year_take_up')
 UNION ALL
-SELECT t.centre_id, p.period, 'three_four_take_up', t.take_up_pct, NULL
+SELECT t.centre_id, p.period, 'three_four_take_up', t.take_up_pct
 FROM @extschema@.reporting_period AS p
 JOIN @extschema@.three_four_take_up AS t
   ON t.term_start = @extschema@.term_start(p.period_end)
-WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t WHERE t.measure = 'three_four_take_up');
+WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
+			  WHERE s.source = 'three_four_take_up');
 COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3 or 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard_actual.measure IS 'scorecard measure code';
-COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator';
-COMMENT ON COLUMN @extschema@.scorecard_actual.note IS 'why actual is null';
+COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator (scorecard.note says why)';
 
 /*
  * One row per centre open in the period, period and measure with a target
@@ -199,12 +193,14 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
 			ELSE 'red' END AS rag,
 	   p.kind, p.period_start, p.period_end, t.financial_year, m.label, t.amber_within, t.target_scope,
-	   CASE WHEN a.actual IS NULL THEN
-		   coalesce(a.note, CASE m.source
-				WHEN 'target_group_coverage' THEN 'no registered families in the group'
-				WHEN 'two_year_take_up' THEN 'no funded 2-year-old places recorded for the term'
-				WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term'
-				ELSE 'no under-fives in the reach area' END)
+	   CASE WHEN a.actual IS NULL THEN CASE m.source
+			WHEN 'centre_reach' THEN 'no under-fives in the reach area'
+			WHEN 'centre_reach_deprived' THEN 'no under-fives in the most deprived areas of the reach area'
+			WHEN 'target_group_coverage' THEN 'no registered families in the group'
+			WHEN 'two_year_take_up' THEN
+				CASE WHEN a.measure IS NULL THEN 'no funded 2-year-old places recorded for the term'
+					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(p.period_end) END
+			WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term' END
 	   END AS note,
 	   m.display_order::integer AS display_order
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
