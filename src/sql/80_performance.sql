@@ -579,16 +579,15 @@ FROM (
 			   + p.fsp_points + p.quality_points + p.leadership_points + p.grade_points + p.overdue_points AS score
 	FROM (
 		SELECT f.*,
-			   CASE WHEN f.registered_pct < s.reg_below THEN s.w_registration ELSE 0 END AS registration_points,
-			   CASE WHEN f.deprived_registered_pct < s.dep_below THEN s.w_deprived ELSE 0 END AS deprived_registration_points,
-			   CASE WHEN f.seen_quartile = 4 OR f.sustained_quartile = 4 THEN s.w_low_contact ELSE 0 END AS low_contact_points,
-			   CASE WHEN f.low_groups IS NOT NULL THEN s.w_group ELSE 0 END AS target_group_points,
-			   CASE WHEN f.quadrant = 'low outcomes, low contact' THEN s.w_fsp ELSE 0 END AS fsp_points,
-			   CASE f.quality_rag WHEN 'amber' THEN s.w_amber WHEN 'red' THEN s.w_red ELSE 0 END AS quality_points,
-			   CASE f.leadership_rag WHEN 'amber' THEN s.w_amber WHEN 'red' THEN s.w_red ELSE 0 END AS leadership_points,
-			   CASE f.latest_grade WHEN 'Requires improvement' THEN s.w_ri WHEN 'Inadequate' THEN s.w_inadequate ELSE 0 END AS grade_points,
-			   CASE WHEN f.next_due < f.period_end THEN s.w_overdue ELSE 0 END AS overdue_points,
-			   s.reg_below, s.dep_below, s.group_below, s.medium_from, s.high_from
+			   CASE WHEN f.registered_pct < f.reg_below THEN f.w_registration ELSE 0 END AS registration_points,
+			   CASE WHEN f.deprived_registered_pct < f.dep_below THEN f.w_deprived ELSE 0 END AS deprived_registration_points,
+			   CASE WHEN f.seen_quartile = 4 OR f.sustained_quartile = 4 THEN f.w_low_contact ELSE 0 END AS low_contact_points,
+			   CASE WHEN f.low_groups IS NOT NULL THEN f.w_group ELSE 0 END AS target_group_points,
+			   CASE WHEN f.quadrant = 'low outcomes, low contact' THEN f.w_fsp ELSE 0 END AS fsp_points,
+			   CASE f.quality_rag WHEN 'amber' THEN f.w_amber WHEN 'red' THEN f.w_red ELSE 0 END AS quality_points,
+			   CASE f.leadership_rag WHEN 'amber' THEN f.w_amber WHEN 'red' THEN f.w_red ELSE 0 END AS leadership_points,
+			   CASE f.latest_grade WHEN 'Requires improvement' THEN f.w_ri WHEN 'Inadequate' THEN f.w_inadequate ELSE 0 END AS grade_points,
+			   CASE WHEN f.next_due < f.period_end THEN f.w_overdue ELSE 0 END AS overdue_points
 		FROM (
 			SELECT r.centre_id, c.name AS centre, r.period, r.kind, r.period_start, r.period_end,
 				   r.registered_pct, r.deprived_registered_pct, r.seen_pct, r.sustained_pct,
@@ -598,17 +597,18 @@ FROM (
 				   CASE WHEN r.sustained_pct IS NOT NULL
 						THEN @extschema@.quartile_of(rank() OVER (PARTITION BY r.period, r.sustained_pct IS NULL ORDER BY r.sustained_pct DESC),
 													 count(r.sustained_pct) OVER (PARTITION BY r.period)) END AS sustained_quartile,
-				   r.period_end = (SELECT max(rp.period_end) FROM @extschema@.reporting_period AS rp
-								   WHERE rp.kind = r.kind AND rp.period_end < current_date) AS latest,
+				   r.period_end = le.period_end AS latest,
 				   g.low_groups, fsp.academic_year, fsp.quadrant,
 				   rag.quality_rag, rag.leadership_rag,
-				   insp.overall AS latest_grade, insp.inspected_on AS last_inspected_on,
+				   insp.overall::text AS latest_grade, insp.inspected_on AS last_inspected_on,
 				   insp.inspected_on IS NULL AS not_yet_inspected,
 				   CASE WHEN insp.inspected_on IS NOT NULL
-						THEN @extschema@.next_inspection_due(insp.inspected_on, insp.overall::@extschema@.ofsted_grade)
-						ELSE (c.opened_on + make_interval(years => (
-								SELECT value::integer FROM @extschema@.setting WHERE name = 'reinspect_years')))::date
-				   END AS next_due
+						THEN @extschema@.next_inspection_due(insp.inspected_on, insp.overall)
+						ELSE (c.opened_on + make_interval(years => s.reinspect_years))::date
+				   END AS next_due,
+				   s.reg_below, s.dep_below, s.group_below, s.medium_from, s.high_from,
+				   s.w_registration, s.w_deprived, s.w_low_contact, s.w_group, s.w_fsp,
+				   s.w_amber, s.w_red, s.w_ri, s.w_inadequate, s.w_overdue
 			FROM (SELECT s.centre_id, s.period, s.kind, s.period_start, s.period_end,
 						 max(s.registered_pct) FILTER (WHERE s.scope = 'all') AS registered_pct,
 						 max(s.registered_pct) FILTER (WHERE s.scope = 'deprived') AS deprived_registered_pct,
@@ -617,6 +617,13 @@ FROM (
 				  FROM @extschema@.centre_reach_scoped AS s
 				  GROUP BY s.centre_id, s.period, s.kind, s.period_start, s.period_end) AS r
 			JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
+			CROSS JOIN @extschema@.risk_settings AS s
+			LEFT JOIN (
+				SELECT rp.kind, max(rp.period_end) AS period_end
+				FROM @extschema@.reporting_period AS rp
+				WHERE rp.period_end < current_date
+				GROUP BY rp.kind
+			) AS le ON le.kind = r.kind
 			LEFT JOIN (
 				SELECT cc.centre_id, cc.period,
 					   string_agg(format('%s %s%% of %s', x.target_group, @extschema@.percent(x.any_contact), x.in_group),
@@ -639,7 +646,7 @@ FROM (
 				LIMIT 1
 			) AS rag ON true
 			LEFT JOIN LATERAL (
-				SELECT i.inspected_on, i.overall::text AS overall
+				SELECT i.inspected_on, i.overall
 				FROM @extschema@.inspected_centre AS ic
 				JOIN @extschema@.ofsted_inspection AS i USING (inspection_id)
 				WHERE ic.centre_id = r.centre_id AND i.status NOT IN ('postponed', 'cancelled')
@@ -648,7 +655,6 @@ FROM (
 				LIMIT 1
 			) AS insp ON true
 		) AS f
-		CROSS JOIN @extschema@.risk_settings AS s
 	) AS p
 ) AS q
 WHERE q.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
