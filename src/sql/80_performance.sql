@@ -276,26 +276,33 @@ COMMENT ON COLUMN @extschema@.scorecard_summary.overall_rag IS 'the worst colour
  *     that can count (not a 'never' mode) before the period.
  */
 CREATE VIEW @extschema@.child_contact_profile AS
-SELECT mc.period, mc.centre_id, mc.child_id,
-	   @extschema@.age_on(c.dob, b.period_end) AS age,
-	   count(*)::integer AS contacts,
-	   count(*) FILTER (WHERE k.mode ~* '^home[ _-]?visit' OR k.activity ~* '^home[ _-]?visit')::integer AS home_visits,
-	   count(*) FILTER (WHERE k.contact_on < c.dob OR k.mode ~* '^antenatal' OR k.activity ~* '^antenatal')::integer AS antenatal,
-	   EXISTS (SELECT 1 FROM @extschema@.social_care AS s
-			   WHERE s.child_id = mc.child_id AND s.kind = 'family_support'
-				 AND s.starts_on <= b.period_end AND (s.ends_on IS NULL OR s.ends_on >= b.period_start)) AS family_support,
-	   EXISTS (SELECT 1 FROM @extschema@.social_care AS s
-			   WHERE s.child_id = mc.child_id AND s.kind <> 'family_support'
-				 AND s.starts_on <= b.period_end AND (s.ends_on IS NULL OR s.ends_on >= b.period_start)) AS social_care,
-	   NOT EXISTS (SELECT 1 FROM @extschema@.contact AS e
-				   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
-					 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
-									 WHERE r.mode = e.mode AND r.counts = 'never')) AS first_seen
-FROM @extschema@.meaningful_contact AS mc
-CROSS JOIN LATERAL @extschema@.financial_period_bounds(mc.period) AS b
-JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
-JOIN @extschema@.child AS c ON c.child_id = mc.child_id
-GROUP BY mc.period, mc.centre_id, mc.child_id, c.dob, b.period_start, b.period_end;
+SELECT x.period, x.centre_id, x.child_id, x.age, x.contacts, x.home_visits, x.antenatal,
+	   coalesce(sc.family_support, false) AS family_support,
+	   coalesce(sc.social_care, false) AS social_care,
+	   x.first_seen
+FROM (
+	SELECT mc.period, mc.centre_id, mc.child_id, b.period_start, b.period_end,
+		   @extschema@.age_on(c.dob, b.period_end) AS age,
+		   count(*)::integer AS contacts,
+		   count(*) FILTER (WHERE k.mode ~* '^home[ _-]?visit' OR k.activity ~* '^home[ _-]?visit')::integer AS home_visits,
+		   count(*) FILTER (WHERE k.contact_on < c.dob OR k.mode ~* '^antenatal' OR k.activity ~* '^antenatal')::integer AS antenatal,
+		   NOT EXISTS (SELECT 1 FROM @extschema@.contact AS e
+					   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
+						 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
+										 WHERE r.mode = e.mode AND r.counts = 'never')) AS first_seen
+	FROM @extschema@.meaningful_contact AS mc
+	JOIN @extschema@.reporting_period AS b ON b.period = mc.period AND b.kind = mc.kind
+	JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
+	JOIN @extschema@.child AS c ON c.child_id = mc.child_id
+	GROUP BY mc.period, mc.centre_id, mc.child_id, c.dob, b.period_start, b.period_end
+) AS x
+CROSS JOIN LATERAL (
+	SELECT bool_or(s.kind = 'family_support') AS family_support,
+		   bool_or(s.kind <> 'family_support') AS social_care
+	FROM @extschema@.social_care AS s
+	WHERE s.child_id = x.child_id
+	  AND s.starts_on <= x.period_end AND (s.ends_on IS NULL OR s.ends_on >= x.period_start)
+) AS sc;
 COMMENT ON VIEW @extschema@.child_contact_profile IS 'Each counted child seen in each period: age on the reference date, meaningful contacts, home visits, antenatal contacts, plans open during the period, first time seen (person-level)';
 COMMENT ON COLUMN @extschema@.child_contact_profile.period IS 'period label';
 COMMENT ON COLUMN @extschema@.child_contact_profile.centre_id IS 'centre the child counts for';
@@ -372,8 +379,10 @@ LEFT JOIN (
 LEFT JOIN (
 	SELECT cc.period, cc.centre_id, count(*)::integer AS new_registered
 	FROM @extschema@.counted_child AS cc
-	WHERE (SELECT min(g.registered_on) FROM @extschema@.registration AS g WHERE g.child_id = cc.child_id)
-		  BETWEEN cc.period_start AND cc.period_end
+	JOIN (SELECT g.child_id, min(g.registered_on) AS first_registered_on
+		  FROM @extschema@.registration AS g
+		  GROUP BY g.child_id) AS f
+	  ON f.child_id = cc.child_id AND f.first_registered_on BETWEEN cc.period_start AND cc.period_end
 	GROUP BY cc.period, cc.centre_id
 ) AS n ON n.period = p.period AND n.centre_id = p.centre_id;
 COMMENT ON VIEW @extschema@.contact_profile IS 'Whom each centre''s area is in contact with per period: children seen and meaningful contacts by age on the reference date, home visits, antenatal contacts, children under a family-support or social-care plan, children seen for the first time, new registrations';
