@@ -442,15 +442,15 @@ COMMENT ON COLUMN @extschema@.contact_mode_profile.children IS 'children with at
  */
 CREATE VIEW @extschema@.governance AS
 SELECT c.centre_id, c.name AS centre, y.financial_year, y.year_start, y.year_end,
-	   coalesce(b.advisory_board, 0) AS advisory_board_meetings,
+	   b.advisory_board AS advisory_board_meetings,
 	   s.required AS advisory_board_required,
 	   b.annual_conversation_on IS NOT NULL AS annual_conversation_held,
 	   b.annual_conversation_on,
-	   coalesce(b.parent_forum, 0) AS parent_forum_meetings,
-	   coalesce(b.advisory_board, 0) >= s.required AND b.annual_conversation_on IS NOT NULL AS compliant,
+	   b.parent_forum AS parent_forum_meetings,
+	   b.advisory_board >= s.required AND b.annual_conversation_on IS NOT NULL AS compliant,
 	   nullif(concat_ws('; ',
-		   CASE WHEN coalesce(b.advisory_board, 0) < s.required
-				THEN format('advisory board met %s %s, %s required', coalesce(b.advisory_board, 0),
+		   CASE WHEN b.advisory_board < s.required
+				THEN format('advisory board met %s %s, %s required', b.advisory_board,
 							CASE WHEN b.advisory_board = 1 THEN 'time' ELSE 'times' END, s.required) END,
 		   CASE WHEN b.annual_conversation_on IS NULL THEN 'no annual conversation' END), '') AS reasons,
 	   y.year_end < current_date AS year_ended
@@ -461,14 +461,13 @@ CROSS JOIN (SELECT u.financial_year, b.period_start AS year_start, b.period_end 
 				  SELECT @extschema@.financial_year(m.met_on) FROM @extschema@.board_meeting AS m) AS u(financial_year)
 			CROSS JOIN LATERAL @extschema@.financial_period_bounds(u.financial_year) AS b) AS y
 CROSS JOIN (SELECT value::integer AS required FROM @extschema@.setting WHERE name = 'governance_board_meetings') AS s
-LEFT JOIN (
-	SELECT m.centre_id, @extschema@.financial_year(m.met_on) AS financial_year,
-		   count(*) FILTER (WHERE m.kind = 'advisory_board')::integer AS advisory_board,
+CROSS JOIN LATERAL (
+	SELECT count(*) FILTER (WHERE m.kind = 'advisory_board')::integer AS advisory_board,
 		   max(m.met_on) FILTER (WHERE m.kind = 'annual_conversation') AS annual_conversation_on,
 		   count(*) FILTER (WHERE m.kind = 'parent_forum')::integer AS parent_forum
 	FROM @extschema@.board_meeting AS m
-	GROUP BY m.centre_id, @extschema@.financial_year(m.met_on)
-) AS b ON b.centre_id = c.centre_id AND b.financial_year = y.financial_year
+	WHERE m.centre_id = c.centre_id AND m.met_on BETWEEN y.year_start AND y.year_end
+) AS b
 WHERE (c.opened_on IS NULL OR c.opened_on <= y.year_end)
   AND (c.closed_on IS NULL OR c.closed_on >= y.year_start)
   AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
