@@ -11,8 +11,7 @@ SELECT c.centre_id, c.name AS centre,
 	   array_to_string(g.grades::text[], ', ') AS latest_grades,
 	   g.inspections,
 	   rag.assessed_on AS rag_assessed_on, rag.quality_rag, rag.leadership_rag,
-	   @extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag) AS level,
-	   @extschema@.support_level_name(@extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag)) AS level_name,
+	   lv.level, @extschema@.support_level_name(lv.level) AS level_name,
 	   risk.period AS risk_period, risk.score AS risk_score, risk.band AS risk_band, risk.reasons AS risk_reasons,
 	   risk.not_yet_inspected, risk.due_within_year
 FROM @extschema@.centre AS c
@@ -31,6 +30,9 @@ LEFT JOIN LATERAL (
 	ORDER BY r.assessed_on DESC
 	LIMIT 1
 ) AS rag ON true
+CROSS JOIN LATERAL (
+	SELECT @extschema@.support_level(g.grades, rag.quality_rag, rag.leadership_rag) AS level
+) AS lv
 LEFT JOIN (
 	SELECT i.* FROM @extschema@.inspection_risk AS i WHERE i.period = @extschema@.latest_ended_quarter()
 ) AS risk ON risk.centre_id = c.centre_id
