@@ -84,6 +84,8 @@ INSERT INTO social_care VALUES (11003, 'family_support', '2013-01-01', '2013-04-
 
 -- the measures a target can name
 SELECT count(*) AS measures, count(*) FILTER (WHERE code LIKE 'coverage\_%') AS coverage_measures FROM scorecard_measure;
+-- a measure's source is the view its code comes from
+UPDATE scorecard_measure SET source = 'centre_reach' WHERE code = 'coverage_father';
 -- targets: county defaults, centre overrides, other spellings of the reach measures accepted, unknown measures refused
 INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within) VALUES
 	(NULL, 'registered_pct', '2013-14', 65, 5),

@@ -34,7 +34,14 @@ CREATE TABLE @extschema@.scorecard_measure (
 			'centre_reach', 'centre_reach_deprived', 'target_group_coverage',
 			'two_year_take_up', 'three_four_take_up')),
 	display_order smallint NOT NULL UNIQUE,
-	seeded boolean NOT NULL DEFAULT false
+	seeded boolean NOT NULL DEFAULT false,
+	-- scorecard_actual computes a measure from the view its code names and
+	-- skips a view no target needs (by source): the two must agree
+	CONSTRAINT source_must_be_the_view_the_code_comes_from CHECK (source =
+		CASE WHEN code LIKE 'coverage\_%' THEN 'target_group_coverage'
+			 WHEN code LIKE 'deprived\_%' THEN 'centre_reach_deprived'
+			 WHEN code LIKE '%\_pct' THEN 'centre_reach'
+			 ELSE code END)
 );
 COMMENT ON TABLE @extschema@.scorecard_measure IS 'Measures a centre_target can name, with the view each comes from; councils may relabel them';
 COMMENT ON COLUMN @extschema@.scorecard_measure.code IS 'measure code used in centre_target.measure and the scorecard, e.g. registered_pct';
