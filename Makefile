@@ -7,7 +7,7 @@
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
 
 EXTENSION  = surestart
-EXTVERSION = 0.2.0
+EXTVERSION = 0.3.0
 PGFILEDESC = "surestart - Sure Start childrens centre reporting"
 
 MODULE_big = $(EXTENSION)
@@ -44,42 +44,46 @@ SQL_PARTS = \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
-	src/sql/70_snapshots.sql \
+	src/sql/70_snapshot_tables.sql \
+	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
 	src/sql/77_import.sql \
+	src/sql/78_performance_tables.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
+	src/sql/88_published.sql \
 	src/sql/90_security.sql
 
-# The current version's install script is built; released versions' install
-# scripts are kept frozen (src/sql/surestart--X.sql, never edited) beside the
-# upgrade scripts (src/sql/surestart--X--Y.sql), so that the upgrade test can
-# install the previous release, update it and compare it with a fresh install.
-# An upgrade script is its hand-written changes to existing objects
-# (src/sql/upgrade/) followed by the parts that are new in that version,
-# verbatim, so that new objects are defined once.
-PARTS_NEW_IN_0_2_0 = \
-	src/sql/45_access.sql \
-	src/sql/70_snapshots.sql \
-	src/sql/75_staging.sql \
-	src/sql/77_import.sql \
-	src/sql/80_performance.sql \
-	src/sql/90_security.sql
-# Parts whose views and functions 0.1.0 already has (possibly defined in
-# another part then): the upgrade replaces them in place, so they may only
-# hold CREATE VIEW, CREATE FUNCTION, COMMENT and idempotent statements, and a
-# view may only gain columns at its end.
-PARTS_REPLACED_IN_0_2_0 = \
-	src/sql/28_setting_check.sql \
+# The current version's install script is built from the parts; released
+# versions' scripts (install and upgrade) are frozen in src/sql/released/ and
+# never edited, so that the upgrade test can install the previous release,
+# update it and compare it with a fresh install.
+#
+# The upgrade script from the last release is assembled: first the
+# hand-written head (src/sql/upgrade/<from>--<to>/*.sql, in name order),
+# which alters tables in place (a new column goes at the end in the install
+# script too) and drops the view layer; then, in install-script order, the
+# parts that are new in this version, verbatim, and the parts that are
+# replayed, whose CREATE VIEW and CREATE FUNCTION become CREATE OR REPLACE.
+# A replayed part may hold only views, functions, comments and idempotent
+# statements (no tables, triggers, policies or types), so that objects are
+# defined once, in their part.
+UPGRADE_FROM = 0.2.0
+UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
+PARTS_NEW = 
+PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
-	src/sql/85_support_levels.sql
-# Both kinds, in install-script order.
-UPGRADE_PARTS_0_2_0 = $(filter $(PARTS_NEW_IN_0_2_0) $(PARTS_REPLACED_IN_0_2_0),$(SQL_PARTS))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--0.2.0.sql
-DATA = $(wildcard src/sql/$(EXTENSION)--*.sql)
+	src/sql/72_snapshot_views.sql \
+	src/sql/80_performance.sql \
+	src/sql/85_support_levels.sql \
+	src/sql/88_published.sql
+UPGRADE_PARTS = $(filter $(PARTS_NEW) $(PARTS_REPLAYED),$(SQL_PARTS))
+UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
@@ -125,10 +129,15 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-$(EXTENSION)--0.1.0--0.2.0.sql: src/sql/upgrade/0.1.0--0.2.0.sql $(UPGRADE_PARTS_0_2_0) Makefile
-	{ cat src/sql/upgrade/0.1.0--0.2.0.sql; \
-	  for part in $(UPGRADE_PARTS_0_2_0); do \
-		case " $(PARTS_REPLACED_IN_0_2_0) " in \
+$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) Makefile
+	@for part in $(PARTS_REPLAYED); do \
+		if grep -nE '^(CREATE|ALTER) (TABLE|TRIGGER|POLICY|TYPE|AGGREGATE|OPERATOR|SCHEMA|INDEX)' $$part; then \
+			echo "$$part is replayed by the upgrade but defines the objects above (see the Makefile)" >&2; exit 1; \
+		fi; \
+	done
+	{ cat $(UPGRADE_HEAD); \
+	  for part in $(UPGRADE_PARTS); do \
+		case " $(PARTS_REPLAYED) " in \
 		*" $$part "*) sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $$part ;; \
 		*) cat $$part ;; \
 		esac; \
