@@ -67,7 +67,8 @@ SELECT financial_year('infinity');
 SELECT financial_quarter('-infinity');
 -- financial_period_bounds: the inverse
 SELECT p, b.* FROM unnest(ARRAY['2013-14', '2013-14 Q1', '2013-14 Q2', '2013-14 Q3', '2013-14 Q4',
-	'2015-16 Q4', '1999-00', '2099-00', '2099-00 Q4', '0001-02', '9999-00 Q4']) AS p,
+	'2015-16 Q4', '1999-00', '2099-00', '2099-00 Q4', '0001-02', '9999-00 Q4',
+	'2013-14 Q1-Q2', '2013-14 Q1-Q3', '2015-16 Q1-Q3']) AS p,
 	financial_period_bounds(p) AS b;
 SELECT financial_period_bounds(NULL) IS NULL AS null_period;
 SELECT * FROM financial_period_bounds('2013-15');
@@ -83,6 +84,13 @@ SELECT * FROM financial_period_bounds('2013-14 ');
 SELECT * FROM financial_period_bounds('2013-2014');
 SELECT * FROM financial_period_bounds('13-14');
 SELECT * FROM financial_period_bounds('0000-01');
+-- a year to date is Q1-Q2 or Q1-Q3 only: Q1-Q1 is the quarter, Q1-Q4 the year
+SELECT * FROM financial_period_bounds('2013-14 Q1-Q1');
+SELECT * FROM financial_period_bounds('2013-14 Q1-Q4');
+SELECT * FROM financial_period_bounds('2013-14 Q2-Q3');
+SELECT * FROM financial_period_bounds('2013-14 Q1-Q');
+SELECT * FROM financial_period_bounds('2013-14 Q1 Q3');
+SELECT * FROM financial_period_bounds('2013-14 Q1-q3');
 SELECT * FROM financial_period_bounds('');
 SELECT * FROM financial_period_bounds('2013-14 QQ');
 SELECT * FROM financial_period_bounds('２０１３-14');

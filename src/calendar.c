@@ -289,16 +289,19 @@ bad_financial_period(const char *period, const char *detail)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid financial period: \"%s\"", period),
 			 errdetail_internal("%s", detail),
-			 errhint("Write a financial year as \"2013-14\" or a quarter as \"2013-14 Q3\".")));
+			 errhint("Write a financial year as \"2013-14\", a quarter as \"2013-14 Q3\" or a year to date as \"2013-14 Q1-Q3\".")));
 }
 
 PG_FUNCTION_INFO_V1(financial_period_bounds);
 /*
  * financial_period_bounds(period): the first and last day of a financial
- * year ("2013-14") or quarter ("2013-14 Q3"), the inverse of
- * financial_year() and financial_quarter().  Only those exact forms are
- * accepted (no extra spaces, capital Q), because periods are keys in
- * reports and a second spelling of one would split its rows.
+ * year ("2013-14"), quarter ("2013-14 Q3") or year to date at the end of
+ * Q2 or Q3 ("2013-14 Q1-Q2", "2013-14 Q1-Q3": 1 April to that quarter's
+ * last day), the inverse of financial_year() and financial_quarter().
+ * Only those exact forms are accepted (no extra spaces, capital Q, no
+ * "Q1-Q1" or "Q1-Q4", which are the quarter and the year), because
+ * periods are keys in reports and a second spelling of one would split
+ * its rows.
  */
 Datum
 financial_period_bounds(PG_FUNCTION_ARGS)
@@ -308,6 +311,7 @@ financial_period_bounds(PG_FUNCTION_ARGS)
 	int			start;
 	int			next;
 	int			quarter = 0;
+	int			to_quarter = 0;
 	int			first_month;
 	int			first_year;
 	int			months;
@@ -317,15 +321,17 @@ financial_period_bounds(PG_FUNCTION_ARGS)
 	Datum		values[2];
 	bool		nulls[2] = {false, false};
 
-	if ((len != 7 && len != 10) ||
+	if ((len != 7 && len != 10 && len != 13) ||
 		!isdigit((unsigned char) period[0]) || !isdigit((unsigned char) period[1]) ||
 		!isdigit((unsigned char) period[2]) || !isdigit((unsigned char) period[3]) ||
 		period[4] != '-' ||
 		!isdigit((unsigned char) period[5]) || !isdigit((unsigned char) period[6]) ||
-		(len == 10 && (period[7] != ' ' || period[8] != 'Q' ||
-					   !isdigit((unsigned char) period[9]))))
+		(len >= 10 && (period[7] != ' ' || period[8] != 'Q' ||
+					   !isdigit((unsigned char) period[9]))) ||
+		(len == 13 && (period[10] != '-' || period[11] != 'Q' ||
+					   !isdigit((unsigned char) period[12]))))
 		bad_financial_period(period,
-							 "Expected a four-digit year, a hyphen and the next year's last two digits, optionally followed by a space and Q1 to Q4.");
+							 "Expected a four-digit year, a hyphen and the next year's last two digits, optionally followed by a space and Q1 to Q4, or by Q1-Q2 or Q1-Q3 for a year to date.");
 	start = (period[0] - '0') * 1000 + (period[1] - '0') * 100 +
 		(period[2] - '0') * 10 + (period[3] - '0');
 	next = (period[5] - '0') * 10 + (period[6] - '0');
@@ -342,12 +348,19 @@ financial_period_bounds(PG_FUNCTION_ARGS)
 			bad_financial_period(period,
 								 "Quarters are Q1 (April-June), Q2 (July-September), Q3 (October-December) and Q4 (January-March).");
 	}
+	if (len == 13)
+	{
+		to_quarter = period[12] - '0';
+		if (period[9] != '1' || to_quarter < 2 || to_quarter > 3)
+			bad_financial_period(period,
+								 "A year to date runs from Q1 to the end of Q2 or Q3 (\"Q1-Q2\", \"Q1-Q3\"); Q1 alone is the quarter and Q1-Q4 the year.");
+	}
 
 	if (quarter == 0)
 	{
 		first_month = 4;
 		first_year = start;
-		months = 12;
+		months = to_quarter == 0 ? 12 : 3 * to_quarter;
 	}
 	else
 	{

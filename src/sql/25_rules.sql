@@ -35,7 +35,7 @@ COMMENT ON FUNCTION @extschema@.financial_quarter(date) IS
 CREATE FUNCTION @extschema@.financial_period_bounds(period text, OUT period_start date, OUT period_end date)
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.financial_period_bounds(text) IS
-	'first and last day of a financial year ''2013-14'' or quarter ''2013-14 Q3'' (exactly those forms)';
+	'first and last day of a financial year ''2013-14'', quarter ''2013-14 Q3'' or year to date ''2013-14 Q1-Q2'' / ''2013-14 Q1-Q3'' (exactly those forms)';
 
 /* Ofsted */
 

@@ -31,7 +31,7 @@
  */
 CREATE FUNCTION @extschema@.reporting_periods()
 RETURNS TABLE (period text, kind text, period_start date, period_end date)
-LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 12 SECURITY DEFINER
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 16 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -53,10 +53,17 @@ BEGIN
 		SELECT @extschema@.financial_year(y::date), 'year'::text, y::date,
 			   (y + interval '1 year' - interval '1 day')::date
 		FROM generate_series(make_date(extract(year FROM first_day - interval '3 months')::integer, 4, 1)::timestamp,
-							 last_day::timestamp, interval '1 year') AS y;
+							 last_day::timestamp, interval '1 year') AS y
+		UNION ALL
+		SELECT @extschema@.financial_year(q::date) || ' Q1-' || right(@extschema@.financial_quarter(q::date), 2),
+			   'year_to_date'::text, b.period_start, b.period_end
+		FROM generate_series(date_trunc('quarter', first_day::timestamp), last_day::timestamp, interval '3 months') AS q
+		CROSS JOIN LATERAL @extschema@.financial_period_bounds(
+			@extschema@.financial_year(q::date) || ' Q1-' || right(@extschema@.financial_quarter(q::date), 2)) AS b
+		WHERE extract(month FROM q) IN (7, 10);
 END
 $$;
-COMMENT ON FUNCTION @extschema@.reporting_periods() IS 'financial quarters and years from the first to the last contact (registrations when there are no contacts)';
+COMMENT ON FUNCTION @extschema@.reporting_periods() IS 'financial quarters, years and years to date (at the end of Q2 and Q3) from the first to the last contact (registrations when there are no contacts)';
 
 CREATE VIEW @extschema@.reporting_period AS
 SELECT period, kind, period_start, period_end FROM @extschema@.reporting_periods();
