@@ -36,10 +36,12 @@ SQL_PARTS = \
 	src/sql/28_setting_check.sql \
 	src/sql/30_reference.sql \
 	src/sql/35_proportion.sql \
+	src/sql/36_percent_of.sql \
 	src/sql/40_data_model.sql \
 	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
+	src/sql/58_figures.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
@@ -47,6 +49,7 @@ SQL_PARTS = \
 	src/sql/70_snapshot_tables.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
+	src/sql/76_load_staged.sql \
 	src/sql/77_import.sql \
 	src/sql/78_performance_tables.sql \
 	src/sql/80_performance.sql \
@@ -70,13 +73,16 @@ SQL_PARTS = \
 # defined once, in their part.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
-PARTS_NEW = 
+PARTS_NEW = \
+	src/sql/36_percent_of.sql \
+	src/sql/58_figures.sql
 PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
 	src/sql/72_snapshot_views.sql \
+	src/sql/76_load_staged.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql
@@ -110,7 +116,7 @@ REGRESS = \
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # isolation suite (specs/, expected/): concurrent take_snapshot calls.
-ISOLATION = snapshot_concurrency
+ISOLATION = snapshot_concurrency refresh_concurrency
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config

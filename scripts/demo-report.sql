@@ -128,7 +128,7 @@ FROM surestart.centre_reach WHERE period = '2013-14' ORDER BY centre;
 \echo
 \echo 'County by quarter: all areas and the 30% most deprived (IDACI)'
 SELECT scope, period, under_fives, registered_pct AS "reg %", seen_pct AS "seen %", sustained_pct AS "sust %", seen_words
-FROM surestart.reach_figures WHERE level = 'county' ORDER BY scope, period_start, kind DESC;
+FROM surestart_internal.reach_figures WHERE level = 'county' ORDER BY scope, period_start, kind DESC;
 
 \echo
 \echo 'Target-group coverage, county, 2013-14 (registered families in each group)'

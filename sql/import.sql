@@ -70,7 +70,7 @@ SELECT * FROM surestart.import_social_care_feed() WHERE loaded + rejected > 0;
 SELECT * FROM surestart.social_care ORDER BY starts_on, kind;
 SELECT table_name, reason FROM surestart.load_reject WHERE table_name = 'social_care' ORDER BY id;
 -- The target groups come from the episodes open on each period's last day.
-SELECT period, groups FROM surestart.family_period_groups
+SELECT period, groups FROM surestart_internal.family_period_groups
 WHERE period IN ('2013-14 Q3', '2013-14 Q4') ORDER BY period;
 
 -- Next week's feed closes the child-in-need episode.

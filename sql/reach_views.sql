@@ -4,14 +4,15 @@
 \set ON_ERROR_ROLLBACK on
 \set SHOW_CONTEXT never
 BEGIN;
-SET search_path = surestart, public;
+SET search_path = surestart, surestart_internal, public;
 SET datestyle = ISO;
 \set ECHO none
 \i test/fixtures/synthetic.sql
 \set ECHO all
 SELECT * FROM reporting_period ORDER BY period_start, kind;
 SELECT centre_id, period, under_fives, registered, registered_pct, seen, seen_pct, sustained,
-	   families_seen, families_sustained, registered_words, seen_words
+	   families_registered, families_seen, families_seen_pct, families_sustained, families_sustained_pct,
+	   registered_words, seen_words
 FROM centre_reach ORDER BY period, centre_id;
 SELECT centre_id, period, under_fives, registered, seen FROM centre_reach_deprived
 WHERE period = '2013-14' ORDER BY centre_id;
@@ -28,27 +29,47 @@ UPDATE carer SET dob = '1994-03-31' WHERE carer_id = 11;
 SELECT period, family_id, groups @> '{teenage_parent}' AS teenage_parent, groups @> '{young_parent}' AS young_parent
 FROM family_period_groups WHERE family_id = 1 ORDER BY period;
 SELECT sum(coverage)::text FROM centre_coverage WHERE period = '2013-14 Q3';
--- the contact_reach aggregate does the counting, over children and over families
-CREATE FUNCTION pg_temp.plan_calls(query text, pattern text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+-- the views count a period live (count_period) only while its stored figures are not current
+CREATE FUNCTION pg_temp.live_counts(query text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
-	plan text := '';
 	line text;
 BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
-		plan := plan || line || E'\n';
+	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || query LOOP
+		IF line ~ 'Function Scan on count_period' THEN
+			RETURN NEXT regexp_replace(line, '^.*(Function Scan on count_period).*(never executed|loops=[0-9]+).*$', '\1: \2');
+		END IF;
 	END LOOP;
-	RETURN QUERY SELECT DISTINCT array_to_string(m, '') FROM regexp_matches(plan, pattern, 'g') AS m ORDER BY 1;
 END
 $$;
-SELECT * FROM pg_temp.plan_calls('SELECT * FROM surestart.lsoa_period_counts WHERE period = ''2013-14''',
-	'(contact_reach\()[^.()]+\.([a-z_]+\))');
+SELECT state, count(*) FROM reach_freshness GROUP BY state;
+SELECT * FROM pg_temp.live_counts('SELECT * FROM surestart.centre_reach WHERE period = ''2013-14''');
+SELECT * INTO TEMP live_reach FROM centre_reach;
+SELECT * FROM refresh() ORDER BY period;
+SELECT state, sustained_contacts, count(*) FROM reach_freshness GROUP BY state, sustained_contacts;
+SELECT * FROM pg_temp.live_counts('SELECT * FROM surestart.centre_reach WHERE period = ''2013-14''');
+-- the stored figures show what the live count showed
+SELECT count(*) AS differing_rows FROM ((TABLE live_reach EXCEPT ALL TABLE centre_reach) UNION ALL (TABLE centre_reach EXCEPT ALL TABLE live_reach)) AS d;
+SELECT * FROM refresh();
 -- sustained at the council's threshold of 4; at 3, child 101's three contacts in Q1 are sustained
 SELECT centre_id, period, seen, sustained FROM centre_reach WHERE centre_id = 'meadow' AND period = '2013-14 Q1';
 UPDATE setting SET value = '3' WHERE name = 'sustained_contacts';
 SELECT centre_id, period, seen, sustained, families_sustained FROM centre_reach WHERE centre_id = 'meadow' AND period = '2013-14 Q1';
--- two nursery sessions in one term are one meaningful contact; a third in the next term is another
+-- nursery sessions count once per term, but every one counts on a day the child has a
+-- social-care episode open: child 202 is a child in need from 1 July 2013, so its two
+-- September sessions count twice, and a third in the next term once more
 INSERT INTO contact VALUES (1008, 202, 'hilltop', '2014-01-07', 'nursery_session', 'nursery');
 SELECT child_id, period, count(*) FROM meaningful_contact WHERE child_id = 202 GROUP BY 1, 2 ORDER BY 2;
+-- child 101's family-support episode ends on 30 November 2013: its two December sessions
+-- are one meaningful contact (with the October one in care, two in the autumn term)
+INSERT INTO contact VALUES (1012, 101, 'meadow', '2013-10-01', 'nursery_session', 'nursery'),
+	(1013, 101, 'meadow', '2013-12-02', 'nursery_session', 'nursery'),
+	(1014, 101, 'meadow', '2013-12-09', 'nursery_session', 'nursery');
+SELECT child_id, period, count(*) FROM meaningful_contact WHERE child_id = 101 AND period LIKE '%Q3' GROUP BY 1, 2 ORDER BY 2;
+-- a family contact is a day: brothers 201 and 202 at one session are two child contacts, one family contact
+INSERT INTO contact VALUES (1015, 201, 'riverside', '2014-02-10', 'stay and play', NULL),
+	(1016, 202, 'riverside', '2014-02-10', 'stay and play', NULL);
+SELECT lsoa_code, contacts, family_contacts, seen, families_seen FROM lsoa_figures
+WHERE period = '2013-14 Q4' AND lsoa_code = 'E01026420';
 -- a letter never counts; an unlisted mode and a missing mode always count, and are reported
 INSERT INTO contact VALUES (1009, 202, 'riverside', '2014-02-01', 'letter', NULL);
 INSERT INTO contact VALUES (1010, 202, 'riverside', '2014-02-02', 'drop-in', NULL);

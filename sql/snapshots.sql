@@ -45,9 +45,9 @@ SELECT count(*) AS live_not_stored FROM (
 SELECT count(*) AS stored_not_live FROM (
 	SELECT centre_id, period, coverage::text FROM coverage_snapshot
 	EXCEPT
-	SELECT centre_id, period, coverage::text FROM centre_coverage) AS d;
+	SELECT centre_id, period, coverage::text FROM surestart_internal.centre_coverage) AS d;
 SELECT count(*) AS live_not_stored FROM (
-	SELECT centre_id, period, coverage::text FROM centre_coverage WHERE period IN (SELECT period FROM reach_snapshot)
+	SELECT centre_id, period, coverage::text FROM surestart_internal.centre_coverage WHERE period IN (SELECT period FROM reach_snapshot)
 	EXCEPT
 	SELECT centre_id, period, coverage::text FROM coverage_snapshot) AS d;
 -- coverage_trend is target_group_coverage's centre level, from the stored values

@@ -14,9 +14,6 @@ import sys
 import psycopg2
 
 STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean", "timestamp with time zone"}
-# Views whose rows are person-level building blocks rather than reports;
-# they may carry the extension's own types.
-INTERNAL_VIEWS = {"family_period_groups", "centre_coverage"}
 
 
 def main():
@@ -40,9 +37,8 @@ def main():
         columns = cur.fetchall()
         uncommented = [name for name, _, comment in columns if not comment]
         results.append((not uncommented, "%s: every column has a comment %s" % (view, uncommented or "")))
-        if view not in INTERNAL_VIEWS:
-            odd = ["%s %s" % (name, typ) for name, typ, _ in columns if typ not in STANDARD_TYPES]
-            results.append((not odd, "%s: only standard column types %s" % (view, odd or "")))
+        odd = ["%s %s" % (name, typ) for name, typ, _ in columns if typ not in STANDARD_TYPES]
+        results.append((not odd, "%s: only standard column types %s" % (view, odd or "")))
         cur.execute('SELECT * FROM surestart."%s" LIMIT 20' % view.replace('"', '""'))
         rows = cur.fetchall()
         names = [d[0] for d in cur.description]

@@ -1,18 +1,12 @@
 /* src/sql/60_reach_views.sql: reach by period, the counting rules of SPEC */
 
 /*
- * The counting rules, once, for every reach view:
- *   - a period's reference date is its last day;
- *   - a child counts for the centre whose reach area holds its family's
- *     LSOA on that day (the later period when two touch), if under five
- *     then;
- *   - under_fives come from the latest mid-year estimate not after the
- *     reference year, else the earliest, chosen per LSOA;
- *   - meaningful contacts follow contact_rule: 'never' modes are dropped,
- *     'once_per_term' modes count once per child, mode and term within the
- *     period, other modes (listed as 'always' or not listed) always count;
- *   - seen / sustained are counted by the contact_reach aggregate, over
- *     child ids and, for families, over family ids.
+ * The reach views read the stored figures (58_figures.sql): each period's
+ * figures are counted once per LSOA, and every figure here is a sum of
+ * those rows.  The counting rules are written in count_period(); the
+ * person-level views counted_child and meaningful_contact below state them
+ * again for every period at once, for the contact profile and for the
+ * tests that recount the stored figures from the raw rows.
  */
 
 /*
@@ -67,123 +61,161 @@ COMMENT ON FUNCTION @extschema@.reporting_periods() IS 'financial quarters, year
 
 CREATE VIEW @extschema@.reporting_period AS
 SELECT period, kind, period_start, period_end FROM @extschema@.reporting_periods();
-COMMENT ON VIEW @extschema@.reporting_period IS 'Financial quarters and years from the first to the last contact (registrations when there are no contacts): the periods every reach view reports';
-COMMENT ON COLUMN @extschema@.reporting_period.period IS 'period label: 2013-14 Q3 for a quarter, 2013-14 for a financial year';
-COMMENT ON COLUMN @extschema@.reporting_period.kind IS 'quarter or year';
+COMMENT ON VIEW @extschema@.reporting_period IS 'Financial quarters, years and years to date from the first to the last contact (registrations when there are no contacts): the periods every reach view reports';
+COMMENT ON COLUMN @extschema@.reporting_period.period IS 'period label: 2013-14 Q3 for a quarter, 2013-14 Q1-Q3 for a year to date, 2013-14 for a financial year';
+COMMENT ON COLUMN @extschema@.reporting_period.kind IS 'quarter, year_to_date or year';
 COMMENT ON COLUMN @extschema@.reporting_period.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.reporting_period.period_end IS 'last day of the period: the reference date of its counts';
+
+/* ---------------------------------------------------------------- freshness */
+
+/*
+ * Each reporting period, and whether its stored figures are current: stored,
+ * not changed since (no note in figure_change) and counted with today's
+ * sustained_contacts.  The views read a current period's stored rows and
+ * count any other period live.
+ */
+CREATE VIEW surestart_internal.period_state AS
+SELECT p.period, p.kind, p.period_start, p.period_end, s.threshold,
+	   f.computed_at, f.sustained_contacts AS counted_with, c.changed_since,
+	   f.period IS NOT NULL AND c.changed_since IS NULL AND f.sustained_contacts = s.threshold AS current
+FROM @extschema@.reporting_period AS p
+CROSS JOIN (SELECT value::integer AS threshold FROM @extschema@.setting WHERE name = 'sustained_contacts') AS s
+LEFT JOIN surestart_internal.figure_period AS f ON f.period = p.period
+LEFT JOIN LATERAL (SELECT min(n.changed_at) AS changed_since
+				   FROM surestart_internal.figure_change AS n WHERE n.period = p.period) AS c ON true;
+COMMENT ON VIEW surestart_internal.period_state IS 'Each reporting period and whether its stored figures are current (stored, unchanged since, counted with today''s sustained_contacts)';
+COMMENT ON COLUMN surestart_internal.period_state.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.period_state.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.period_state.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_internal.period_state.period_end IS 'reference date';
+COMMENT ON COLUMN surestart_internal.period_state.threshold IS 'today''s sustained_contacts setting';
+COMMENT ON COLUMN surestart_internal.period_state.computed_at IS 'when refresh() last counted the period (null: never)';
+COMMENT ON COLUMN surestart_internal.period_state.counted_with IS 'the sustained_contacts the stored figures were counted with';
+COMMENT ON COLUMN surestart_internal.period_state.changed_since IS 'the first change to its data since it was counted (null: none)';
+COMMENT ON COLUMN surestart_internal.period_state.current IS 'the stored figures are current';
+
+CREATE VIEW @extschema@.reach_freshness AS
+SELECT period, kind, period_start, period_end, computed_at, changed_since,
+	   CASE WHEN computed_at IS NULL THEN 'not stored'
+			WHEN changed_since IS NOT NULL THEN 'changed'
+			WHEN NOT current THEN 'threshold changed'
+			ELSE 'current' END AS state,
+	   counted_with AS sustained_contacts
+FROM surestart_internal.period_state;
+COMMENT ON VIEW @extschema@.reach_freshness IS 'Whether each period''s stored figures are current; the views count a period that is not current live until refresh() stores it again';
+COMMENT ON COLUMN @extschema@.reach_freshness.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.reach_freshness.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN @extschema@.reach_freshness.period_start IS 'first day of the period';
+COMMENT ON COLUMN @extschema@.reach_freshness.period_end IS 'last day of the period, the reference date of its counts';
+COMMENT ON COLUMN @extschema@.reach_freshness.computed_at IS 'when refresh() last counted the period (null: never, so the views count it live)';
+COMMENT ON COLUMN @extschema@.reach_freshness.changed_since IS 'the first change to the period''s data since it was counted (null: none); the views count it live until the next refresh()';
+COMMENT ON COLUMN @extschema@.reach_freshness.state IS 'current (stored figures shown), changed, threshold changed (sustained_contacts differs from the one counted with) or not stored: the last three are counted live';
+COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustained_contacts setting the stored figures were counted with';
+
+/*
+ * Every figure per period and LSOA: the stored rows of current periods and
+ * a live count of the others.  The live branch is a lateral call per
+ * period that is not current, so it costs nothing while all are current.
+ */
+CREATE VIEW surestart_internal.lsoa_figures AS
+SELECT s.period, s.kind, s.period_start, s.period_end, f.lsoa_code, f.centre_id,
+	   f.under_fives, f.registered, f.seen, f.sustained,
+	   f.families_registered, f.families_seen, f.families_sustained, f.contacts, f.family_contacts, f.coverage
+FROM surestart_internal.period_state AS s
+JOIN surestart_internal.lsoa_figure AS f ON f.period = s.period
+WHERE s.current
+UNION ALL
+SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
+	   c.under_fives, c.registered, c.seen, c.sustained,
+	   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
+FROM surestart_internal.period_state AS s
+CROSS JOIN LATERAL surestart_internal.count_period(s.period_start, s.period_end, s.threshold) AS c
+WHERE NOT s.current;
+COMMENT ON VIEW surestart_internal.lsoa_figures IS 'Reach and coverage per period and LSOA of a reach area: stored rows of current periods, live counts of the others; every figure above the LSOA adds these up';
+
+/* ---------------------------------------------------------------- person-level building blocks */
 
 /*
  * kind is among the DISTINCT ON keys although the period determines it: a
  * filter on kind can then reach reporting_periods() instead of being applied
- * above the DISTINCT ON, where the planner would guess one row and rescan the
- * per-LSOA counts in nested loops (a 25 s query on the demo against 0.13 s).
- * meaningful_contact does the same.
+ * above the DISTINCT ON.  meaningful_contact does the same.
  */
-CREATE VIEW @extschema@.period_reach_area AS
+CREATE VIEW surestart_internal.period_reach_area AS
 SELECT DISTINCT ON (p.period, p.kind, r.lsoa_code)
 	   p.period, p.kind, p.period_start, p.period_end, r.lsoa_code, r.centre_id
 FROM @extschema@.reporting_period AS p
 JOIN @extschema@.reach_area AS r
   ON r.valid_from <= p.period_end AND (r.valid_to IS NULL OR r.valid_to >= p.period_end)
 ORDER BY p.period, p.kind, r.lsoa_code, r.valid_from DESC;
-COMMENT ON VIEW @extschema@.period_reach_area IS 'The centre whose reach area holds each LSOA on each period''s reference date';
-COMMENT ON COLUMN @extschema@.period_reach_area.period IS 'period label';
-COMMENT ON COLUMN @extschema@.period_reach_area.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.period_reach_area.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.period_reach_area.period_end IS 'reference date';
-COMMENT ON COLUMN @extschema@.period_reach_area.lsoa_code IS 'LSOA';
-COMMENT ON COLUMN @extschema@.period_reach_area.centre_id IS 'centre whose reach area holds the LSOA on the reference date';
+COMMENT ON VIEW surestart_internal.period_reach_area IS 'The centre whose reach area holds each LSOA on each period''s reference date';
+COMMENT ON COLUMN surestart_internal.period_reach_area.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.period_reach_area.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.period_reach_area.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_internal.period_reach_area.period_end IS 'reference date';
+COMMENT ON COLUMN surestart_internal.period_reach_area.lsoa_code IS 'LSOA';
+COMMENT ON COLUMN surestart_internal.period_reach_area.centre_id IS 'centre whose reach area holds the LSOA on the reference date';
 
-CREATE VIEW @extschema@.counted_child AS
+CREATE VIEW surestart_internal.counted_child AS
 SELECT a.period, a.kind, a.period_start, a.period_end, a.lsoa_code, a.centre_id, c.child_id, c.family_id,
 	   EXISTS (SELECT 1 FROM @extschema@.registration AS g
 			   WHERE g.child_id = c.child_id AND g.registered_on <= a.period_end
 				 AND (g.ended_on IS NULL OR g.ended_on >= a.period_end)) AS registered
-FROM @extschema@.period_reach_area AS a
+FROM surestart_internal.period_reach_area AS a
 JOIN @extschema@.family AS f ON f.lsoa_code = a.lsoa_code
 JOIN @extschema@.child AS c ON c.family_id = f.family_id
 WHERE c.dob > a.period_end - interval '6 years'
   AND CASE WHEN c.dob <= a.period_end THEN @extschema@.age_on(c.dob, a.period_end) < 5 ELSE false END;
-COMMENT ON VIEW @extschema@.counted_child IS 'Children counted in each period: under five on the reference date, living in a reach area then (person-level)';
-COMMENT ON COLUMN @extschema@.counted_child.period IS 'period label';
-COMMENT ON COLUMN @extschema@.counted_child.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.counted_child.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.counted_child.period_end IS 'reference date';
-COMMENT ON COLUMN @extschema@.counted_child.lsoa_code IS 'LSOA where the child''s family lives';
-COMMENT ON COLUMN @extschema@.counted_child.centre_id IS 'centre the child counts for';
-COMMENT ON COLUMN @extschema@.counted_child.child_id IS 'child';
-COMMENT ON COLUMN @extschema@.counted_child.family_id IS 'child''s family';
-COMMENT ON COLUMN @extschema@.counted_child.registered IS 'registered at any centre on the reference date';
+COMMENT ON VIEW surestart_internal.counted_child IS 'Children counted in each period: under five on the reference date, living in a reach area then (person-level)';
+COMMENT ON COLUMN surestart_internal.counted_child.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.counted_child.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.counted_child.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_internal.counted_child.period_end IS 'reference date';
+COMMENT ON COLUMN surestart_internal.counted_child.lsoa_code IS 'LSOA where the child''s family lives';
+COMMENT ON COLUMN surestart_internal.counted_child.centre_id IS 'centre the child counts for';
+COMMENT ON COLUMN surestart_internal.counted_child.child_id IS 'child';
+COMMENT ON COLUMN surestart_internal.counted_child.family_id IS 'child''s family';
+COMMENT ON COLUMN surestart_internal.counted_child.registered IS 'registered at any centre on the reference date';
 
-CREATE VIEW @extschema@.meaningful_contact AS
-SELECT cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
-FROM @extschema@.counted_child AS cc
+/*
+ * 'once_per_term' contacts count once per child, mode and term within the
+ * period, except on days the child has a social-care episode open, when
+ * each counts (in_care is among the row_number keys, so the first contact
+ * outside care in a term still counts once).
+ */
+CREATE VIEW surestart_internal.meaningful_contact AS
+SELECT cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id, k.contact_on
+FROM surestart_internal.counted_child AS cc
 JOIN @extschema@.contact AS k
   ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
 WHERE NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
 				  WHERE r.mode = k.mode AND r.counts IN ('never', 'once_per_term'))
 UNION ALL
-(SELECT DISTINCT ON (cc.period, cc.kind, cc.child_id, k.mode, @extschema@.term_start(k.contact_on))
-	   cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id
-FROM @extschema@.counted_child AS cc
-JOIN @extschema@.contact AS k
-  ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
-JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
-ORDER BY cc.period, cc.kind, cc.child_id, k.mode, @extschema@.term_start(k.contact_on), k.contact_on, k.contact_id);
-COMMENT ON VIEW @extschema@.meaningful_contact IS 'Meaningful contacts of counted children in each period, at any centre, after contact_rule (person-level)';
-COMMENT ON COLUMN @extschema@.meaningful_contact.period IS 'period label';
-COMMENT ON COLUMN @extschema@.meaningful_contact.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.meaningful_contact.lsoa_code IS 'LSOA where the child''s family lives';
-COMMENT ON COLUMN @extschema@.meaningful_contact.centre_id IS 'centre the child counts for (not necessarily the centre that made the contact)';
-COMMENT ON COLUMN @extschema@.meaningful_contact.child_id IS 'child';
-COMMENT ON COLUMN @extschema@.meaningful_contact.family_id IS 'child''s family';
-COMMENT ON COLUMN @extschema@.meaningful_contact.contact_id IS 'contact';
+SELECT t.period, t.kind, t.lsoa_code, t.centre_id, t.child_id, t.family_id, t.contact_id, t.contact_on
+FROM (SELECT cc.period, cc.kind, cc.lsoa_code, cc.centre_id, cc.child_id, cc.family_id, k.contact_id, k.contact_on,
+			 s.in_care,
+			 row_number() OVER (PARTITION BY cc.period, cc.kind, cc.child_id, k.mode, @extschema@.term_start(k.contact_on), s.in_care
+								ORDER BY k.contact_on, k.contact_id) AS nth
+	  FROM surestart_internal.counted_child AS cc
+	  JOIN @extschema@.contact AS k
+		ON k.child_id = cc.child_id AND k.contact_on BETWEEN cc.period_start AND cc.period_end
+	  JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
+	  CROSS JOIN LATERAL (
+		  SELECT EXISTS (SELECT 1 FROM @extschema@.social_care AS sc
+						 WHERE sc.child_id = k.child_id AND sc.starts_on <= k.contact_on
+						   AND (sc.ends_on IS NULL OR sc.ends_on >= k.contact_on)) AS in_care) AS s) AS t
+WHERE t.in_care OR t.nth = 1;
+COMMENT ON VIEW surestart_internal.meaningful_contact IS 'Meaningful contacts of counted children in each period, at any centre, after contact_rule and the social-care rule (person-level)';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.lsoa_code IS 'LSOA where the child''s family lives';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.centre_id IS 'centre the child counts for (not necessarily the centre that made the contact)';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.child_id IS 'child';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.family_id IS 'child''s family';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.contact_id IS 'contact';
+COMMENT ON COLUMN surestart_internal.meaningful_contact.contact_on IS 'day of the contact';
 
-/* Counts per LSOA and period; every other reach figure adds these up. */
-CREATE VIEW @extschema@.lsoa_period_counts AS
-SELECT a.period, a.kind, a.period_start, a.period_end, a.lsoa_code, a.centre_id,
-	   coalesce(pop.persons, 0) AS under_fives,
-	   coalesce(ch.registered, 0) AS registered,
-	   coalesce((m.children).seen, 0) AS seen,
-	   coalesce((m.children).sustained, 0) AS sustained,
-	   coalesce((m.families).seen, 0) AS families_seen,
-	   coalesce((m.families).sustained, 0) AS families_sustained
-FROM @extschema@.period_reach_area AS a
-LEFT JOIN LATERAL (
-	SELECT sum(p.persons)::bigint AS persons
-	FROM @extschema@.population AS p
-	WHERE p.lsoa_code = a.lsoa_code
-	  AND p.mid_year = coalesce(
-			(SELECT max(q.mid_year) FROM @extschema@.population AS q
-			 WHERE q.lsoa_code = a.lsoa_code AND q.mid_year <= extract(year FROM a.period_end)),
-			(SELECT min(q.mid_year) FROM @extschema@.population AS q WHERE q.lsoa_code = a.lsoa_code))
-) AS pop ON true
-LEFT JOIN (
-	SELECT period, kind, lsoa_code, count(*) FILTER (WHERE registered) AS registered
-	FROM @extschema@.counted_child
-	GROUP BY period, kind, lsoa_code
-) AS ch ON ch.period = a.period AND ch.kind = a.kind AND ch.lsoa_code = a.lsoa_code
-LEFT JOIN (
-	SELECT period, kind, lsoa_code,
-		   @extschema@.contact_reach(child_id) AS children,
-		   @extschema@.contact_reach(family_id) AS families
-	FROM @extschema@.meaningful_contact
-	GROUP BY period, kind, lsoa_code
-) AS m ON m.period = a.period AND m.kind = a.kind AND m.lsoa_code = a.lsoa_code;
-COMMENT ON VIEW @extschema@.lsoa_period_counts IS 'Reach counts per LSOA and period, the base every reach view adds up';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.period IS 'period label';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.period_end IS 'reference date';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.lsoa_code IS 'LSOA';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.centre_id IS 'centre whose reach area holds the LSOA on the reference date';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.under_fives IS 'ONS estimate of persons aged 0-4 (latest mid-year not after the reference year, else the earliest)';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.registered IS 'counted children registered at any centre on the reference date';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.seen IS 'counted children with at least one meaningful contact in the period';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.sustained IS 'counted children with at least sustained_contacts meaningful contacts in the period';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.families_seen IS 'families whose counted children had at least one meaningful contact in the period';
-COMMENT ON COLUMN @extschema@.lsoa_period_counts.families_sustained IS 'families whose counted children''s meaningful contacts add up to at least sustained_contacts';
+/* ---------------------------------------------------------------- reach figures */
 
 /*
  * The LSOAs counted as most deprived: the setting's index (idaci or imd) in
@@ -208,37 +240,42 @@ COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most depri
 
 /*
  * Reach figures at every level (lsoa, centre, group, district, county) and
- * scope (all LSOAs, or the most deprived), with percentages of under-fives
- * (one decimal place, half away from zero) and Ofsted's words.
+ * scope (all LSOAs, or the most deprived): sums of the LSOA figures, with
+ * percentages (one decimal place, half away from zero: percent()) of
+ * under-fives for children and of registered families for families, and
+ * Ofsted's words.  Each LSOA's row is counted once for the LSOA, its centre,
+ * group, district and the county, and summed per unit in one GROUP BY, so a
+ * filter on period reaches the stored rows (PostgreSQL pushes no filter
+ * into GROUPING SETS or into a CTE used twice).
  */
-/*
- * Each LSOA's counts are counted once for the LSOA, its centre, group,
- * district and the county, and summed per unit in one GROUP BY, so the base
- * is computed once whatever levels are asked for, and a filter on period
- * reaches it (PostgreSQL pushes no filter into GROUPING SETS or into a CTE
- * used twice).
- */
-CREATE VIEW @extschema@.reach_figures AS
+CREATE VIEW surestart_internal.reach_figures AS
 SELECT level, unit_id, scope, period, kind, period_start, period_end,
 	   under_fives, registered,
-	   CASE WHEN under_fives > 0 THEN round(100.0 * registered / under_fives, 1) END AS registered_pct,
+	   @extschema@.percent_of(registered, under_fives) AS registered_pct,
 	   seen,
-	   CASE WHEN under_fives > 0 THEN round(100.0 * seen / under_fives, 1) END AS seen_pct,
+	   @extschema@.percent_of(seen, under_fives) AS seen_pct,
 	   sustained,
-	   CASE WHEN under_fives > 0 THEN round(100.0 * sustained / under_fives, 1) END AS sustained_pct,
-	   families_seen, families_sustained,
+	   @extschema@.percent_of(sustained, under_fives) AS sustained_pct,
+	   families_registered, families_seen,
+	   @extschema@.percent_of(families_seen, families_registered) AS families_seen_pct,
+	   families_sustained,
+	   @extschema@.percent_of(families_sustained, families_registered) AS families_sustained_pct,
 	   CASE WHEN under_fives > 0 AND registered <= under_fives
 			THEN @extschema@.ofsted_words(@extschema@.proportion(registered, under_fives)) END AS registered_words,
 	   CASE WHEN under_fives > 0 AND seen <= under_fives
 			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words,
+	   contacts, family_contacts, centre_id,
 	   level IN ('district', 'county') OR any_visible AS visible
 FROM (
 	SELECT x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
 		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
 		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+		   sum(l.families_registered)::bigint AS families_registered,
 		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
+		   sum(l.contacts)::bigint AS contacts, sum(l.family_contacts)::bigint AS family_contacts,
+		   CASE WHEN x.level IN ('lsoa', 'centre') THEN min(l.centre_id) END AS centre_id,
 		   bool_or(l.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS any_visible
-	FROM @extschema@.lsoa_period_counts AS l
+	FROM surestart_internal.lsoa_figures AS l
 	JOIN @extschema@.centre AS c USING (centre_id)
 	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
 						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
@@ -247,82 +284,88 @@ FROM (
 	WHERE x.unit_id IS NOT NULL
 	GROUP BY x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end
 ) AS g;
-COMMENT ON VIEW @extschema@.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period';
-COMMENT ON COLUMN @extschema@.reach_figures.level IS 'lsoa, centre, group, district or county';
-COMMENT ON COLUMN @extschema@.reach_figures.unit_id IS 'LSOA code, centre id, group id, district code, or county';
-COMMENT ON COLUMN @extschema@.reach_figures.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs (deprived_lsoa)';
-COMMENT ON COLUMN @extschema@.reach_figures.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.reach_figures.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.reach_figures.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.reach_figures.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.reach_figures.under_fives IS 'persons aged 0-4 in the reach area (ONS estimate: latest mid-year not after the reference year, else the earliest)';
-COMMENT ON COLUMN @extschema@.reach_figures.registered IS 'under-fives living in the area registered at any centre on the reference date';
-COMMENT ON COLUMN @extschema@.reach_figures.registered_pct IS 'registered as a percentage of under_fives, one decimal place (may exceed 100 when the estimate is low)';
-COMMENT ON COLUMN @extschema@.reach_figures.seen IS 'under-fives living in the area with at least one meaningful contact in the period, at any centre';
-COMMENT ON COLUMN @extschema@.reach_figures.seen_pct IS 'seen as a percentage of under_fives, one decimal place';
-COMMENT ON COLUMN @extschema@.reach_figures.sustained IS 'under-fives with at least sustained_contacts meaningful contacts in the period';
-COMMENT ON COLUMN @extschema@.reach_figures.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place';
-COMMENT ON COLUMN @extschema@.reach_figures.families_seen IS 'families whose counted children had at least one meaningful contact in the period';
-COMMENT ON COLUMN @extschema@.reach_figures.families_sustained IS 'families whose counted children''s meaningful contacts add up to at least sustained_contacts';
-COMMENT ON COLUMN @extschema@.reach_figures.registered_words IS 'Ofsted''s words for registered_pct (null above 100%)';
-COMMENT ON COLUMN @extschema@.reach_figures.seen_words IS 'Ofsted''s words for seen_pct (null above 100%)';
-COMMENT ON COLUMN @extschema@.reach_figures.visible IS 'the current user may see the row (visible_centre): an LSOA or centre of a visible centre, a group with one, every district and the county (comparators)';
+COMMENT ON VIEW surestart_internal.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period: sums of the LSOA figures';
+COMMENT ON COLUMN surestart_internal.reach_figures.level IS 'lsoa, centre, group, district or county';
+COMMENT ON COLUMN surestart_internal.reach_figures.unit_id IS 'LSOA code, centre id, group id, district code, or county';
+COMMENT ON COLUMN surestart_internal.reach_figures.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs (deprived_lsoa)';
+COMMENT ON COLUMN surestart_internal.reach_figures.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_internal.reach_figures.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.reach_figures.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_internal.reach_figures.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN surestart_internal.reach_figures.under_fives IS 'persons aged 0-4 in the area (ONS: the latest mid-year estimate dated 30 June on or before the reference date, else the earliest)';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered IS 'under-fives living in the area registered at any centre on the reference date';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_pct IS 'registered as a percentage of under_fives, one decimal place (may exceed 100 when the estimate is low)';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen IS 'under-fives living in the area with at least one meaningful contact in the period, at any centre';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_pct IS 'seen as a percentage of under_fives, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained IS 'under-fives with at least sustained_contacts meaningful contacts in the period';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.families_registered IS 'families living in the area with at least one under-five registered on the reference date';
+COMMENT ON COLUMN surestart_internal.reach_figures.families_seen IS 'families with at least one family contact in the period (a day on which one of its under-fives had a meaningful contact; three children at one session are one family contact)';
+COMMENT ON COLUMN surestart_internal.reach_figures.families_seen_pct IS 'families_seen as a percentage of families_registered, one decimal place (may exceed 100: unregistered families are seen too)';
+COMMENT ON COLUMN surestart_internal.reach_figures.families_sustained IS 'families with at least sustained_contacts family contacts (distinct days) in the period';
+COMMENT ON COLUMN surestart_internal.reach_figures.families_sustained_pct IS 'families_sustained as a percentage of families_registered, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_words IS 'Ofsted''s words for registered_pct (null above 100%)';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_words IS 'Ofsted''s words for seen_pct (null above 100%)';
+COMMENT ON COLUMN surestart_internal.reach_figures.contacts IS 'meaningful contacts of the area''s under-fives in the period';
+COMMENT ON COLUMN surestart_internal.reach_figures.family_contacts IS 'family contacts (distinct family and day) of the area''s families in the period';
+COMMENT ON COLUMN surestart_internal.reach_figures.centre_id IS 'for an LSOA, the centre whose reach area holds it on the reference date; for a centre, the centre';
+COMMENT ON COLUMN surestart_internal.reach_figures.visible IS 'the current user may see the row (visible_centre): an LSOA or centre of a visible centre, a group with one, every district and the county (comparators)';
 
 /*
  * reach_figures itself is unfiltered (its group, district and county rows
- * add up every centre whoever asks), so it is an internal view that
- * partners are not granted; the views partners read filter on its visible
- * column or on visible_centre.
+ * add up every centre whoever asks); the views partners read filter on its
+ * visible column or on visible_centre.
  *
  * Every centre open during a period has a row, with zeros when no LSOA of
  * its reach area holds children (the percentages are then null).
  */
-CREATE VIEW @extschema@.centre_reach_scoped AS
-SELECT s.scope, c.centre_id, c.name AS centre, p.period, p.period_start, p.period_end,
+CREATE VIEW surestart_internal.centre_reach_scoped AS
+SELECT s.scope, c.centre_id, c.name AS centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(r.under_fives, 0) AS under_fives, coalesce(r.registered, 0) AS registered, r.registered_pct,
 	   coalesce(r.seen, 0) AS seen, r.seen_pct, coalesce(r.sustained, 0) AS sustained, r.sustained_pct,
-	   coalesce(r.families_seen, 0) AS families_seen, coalesce(r.families_sustained, 0) AS families_sustained,
-	   r.registered_words, r.seen_words, p.kind
+	   coalesce(r.families_registered, 0) AS families_registered,
+	   coalesce(r.families_seen, 0) AS families_seen, r.families_seen_pct,
+	   coalesce(r.families_sustained, 0) AS families_sustained, r.families_sustained_pct,
+	   r.registered_words, r.seen_words
 FROM @extschema@.centre AS c
 CROSS JOIN @extschema@.reporting_period AS p
 CROSS JOIN (VALUES ('all'), ('deprived')) AS s(scope)
-LEFT JOIN @extschema@.reach_figures AS r
+LEFT JOIN surestart_internal.reach_figures AS r
   ON r.level = 'centre' AND r.unit_id = c.centre_id AND r.scope = s.scope
  AND r.kind = p.kind AND r.period = p.period
 WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end)
   AND (c.closed_on IS NULL OR c.closed_on >= p.period_start);
-COMMENT ON VIEW @extschema@.centre_reach_scoped IS 'centre_reach and centre_reach_deprived in one view, told apart by scope';
-COMMENT ON COLUMN @extschema@.centre_reach_scoped.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs';
+COMMENT ON VIEW surestart_internal.centre_reach_scoped IS 'centre_reach and centre_reach_deprived in one view, told apart by scope';
+COMMENT ON COLUMN surestart_internal.centre_reach_scoped.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs';
 
 CREATE VIEW @extschema@.centre_reach AS
-SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
-	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
-	   registered_words, seen_words, kind
-FROM @extschema@.centre_reach_scoped
+SELECT centre_id, centre, period, kind, period_start, period_end, under_fives, registered, registered_pct,
+	   seen, seen_pct, sustained, sustained_pct, families_registered, families_seen, families_seen_pct,
+	   families_sustained, families_sustained_pct, registered_words, seen_words
+FROM surestart_internal.centre_reach_scoped
 WHERE scope = 'all'
   AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.centre_reach IS 'Reach of each centre per financial quarter and year: under-fives of its reach area, registered, seen and sustained, children and families';
+COMMENT ON VIEW @extschema@.centre_reach IS 'Reach of each centre per financial quarter, year to date and year: under-fives of its reach area, registered, seen and sustained, children and families';
 
 CREATE VIEW @extschema@.centre_reach_deprived AS
-SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
-	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
-	   registered_words, seen_words, kind
-FROM @extschema@.centre_reach_scoped
+SELECT centre_id, centre, period, kind, period_start, period_end, under_fives, registered, registered_pct,
+	   seen, seen_pct, sustained, sustained_pct, families_registered, families_seen, families_seen_pct,
+	   families_sustained, families_sustained_pct, registered_words, seen_words
+FROM surestart_internal.centre_reach_scoped
 WHERE scope = 'deprived'
   AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.centre_reach_deprived IS 'centre_reach counting only the most deprived LSOAs of each reach area (settings deprived_index, deprived_percent)';
 
 CREATE VIEW @extschema@.lsoa_reach AS
-SELECT r.unit_id AS lsoa_code, l.name AS lsoa, a.centre_id, r.period, r.period_start, r.period_end,
+SELECT r.unit_id AS lsoa_code, l.name AS lsoa, r.centre_id, r.period, r.kind, r.period_start, r.period_end,
 	   r.under_fives, r.registered, r.registered_pct, r.seen, r.seen_pct, r.sustained, r.sustained_pct,
-	   r.families_seen, r.families_sustained, r.registered_words, r.seen_words, r.kind,
-	   l.idaci_decile, l.imd_decile,
+	   r.families_registered, r.families_seen, r.families_seen_pct, r.families_sustained, r.families_sustained_pct,
+	   r.registered_words, r.seen_words, l.idaci_decile, l.imd_decile,
 	   r.unit_id IN (SELECT lsoa_code FROM @extschema@.deprived_lsoa) AS most_deprived
-FROM @extschema@.reach_figures AS r
+FROM surestart_internal.reach_figures AS r
 JOIN @extschema@.lsoa AS l ON l.lsoa_code = r.unit_id
-JOIN @extschema@.period_reach_area AS a ON a.lsoa_code = r.unit_id AND a.period = r.period
 WHERE r.level = 'lsoa' AND r.scope = 'all'
-  AND a.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+  AND r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.lsoa_reach IS 'The reach figures of centre_reach for each LSOA of a reach area';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa_code IS 'LSOA';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa IS 'LSOA name';
@@ -330,34 +373,34 @@ COMMENT ON COLUMN @extschema@.lsoa_reach.idaci_decile IS 'IDACI decile (1 = most
 COMMENT ON COLUMN @extschema@.lsoa_reach.imd_decile IS 'IMD decile (1 = most deprived 10%)';
 COMMENT ON COLUMN @extschema@.lsoa_reach.most_deprived IS 'the LSOA is in the most deprived areas (deprived_lsoa)';
 
-/* The shared columns of the three reach views carry reach_figures' comments. */
+/* The shared columns of the reach views carry reach_figures' comments. */
 DO $$
 DECLARE
 	v text;
 	col record;
 BEGIN
-	FOREACH v IN ARRAY ARRAY['centre_reach_scoped', 'centre_reach', 'centre_reach_deprived', 'lsoa_reach'] LOOP
+	FOREACH v IN ARRAY ARRAY['surestart_internal.centre_reach_scoped', '@extschema@.centre_reach',
+							 '@extschema@.centre_reach_deprived', '@extschema@.lsoa_reach'] LOOP
 		FOR col IN
-			SELECT a.attname, pg_catalog.col_description('@extschema@.reach_figures'::pg_catalog.regclass, f.attnum) AS text
+			SELECT a.attname, pg_catalog.col_description('surestart_internal.reach_figures'::pg_catalog.regclass, f.attnum) AS text
 			FROM pg_catalog.pg_attribute AS a
 			JOIN pg_catalog.pg_attribute AS f
-			  ON f.attrelid = '@extschema@.reach_figures'::pg_catalog.regclass AND f.attname = a.attname
-			WHERE a.attrelid = pg_catalog.format('@extschema@.%I', v)::pg_catalog.regclass
+			  ON f.attrelid = 'surestart_internal.reach_figures'::pg_catalog.regclass AND f.attname = a.attname
+			WHERE a.attrelid = v::pg_catalog.regclass
 			  AND a.attnum > 0
 			  AND pg_catalog.col_description(a.attrelid, a.attnum) IS NULL
 		LOOP
-			EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', v, col.attname, col.text);
+			EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', v, col.attname, col.text);
 		END LOOP;
 	END LOOP;
 END
 $$;
-COMMENT ON COLUMN @extschema@.centre_reach_scoped.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.centre_reach_scoped.centre IS 'centre name';
+COMMENT ON COLUMN surestart_internal.centre_reach_scoped.centre_id IS 'centre';
+COMMENT ON COLUMN surestart_internal.centre_reach_scoped.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.centre_reach.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.centre_reach.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.centre_reach_deprived.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.centre_reach_deprived.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.lsoa_reach.centre_id IS 'centre whose reach area holds the LSOA on the reference date';
 
 CREATE VIEW @extschema@.unknown_contact_mode AS
 SELECT k.mode, count(*) AS contacts, min(k.contact_on) AS first_on, max(k.contact_on) AS last_on

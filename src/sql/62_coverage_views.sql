@@ -5,14 +5,17 @@
  * registered on the reference date.  Their target groups are worked out on
  * the reference date (a carer ages out of "under 20"; social-care episodes
  * open that day; a DWP-eligible two-year place for a term that started in
- * the year up to it), and their contacts are the meaningful contacts of all
- * their counted children in the period.
+ * the year up to it), and their contacts are their family contacts: the
+ * distinct days on which any of their counted children had a meaningful
+ * contact in the period.  The stored coverage (count_period()) follows the
+ * same rules; this person-level view states them for every period at once,
+ * for the tests that recount the stored figures.
  */
-CREATE VIEW @extschema@.family_period_groups AS
+CREATE VIEW surestart_internal.family_period_groups AS
 WITH registered_family AS (
 	SELECT cc.period, cc.period_end, cc.centre_id, cc.family_id,
 		   bool_or(c.disabled) AS disabled_under_five
-	FROM @extschema@.counted_child AS cc
+	FROM surestart_internal.counted_child AS cc
 	JOIN @extschema@.child AS c USING (child_id)
 	GROUP BY cc.period, cc.period_end, cc.centre_id, cc.family_id
 	HAVING bool_or(cc.registered)
@@ -30,8 +33,8 @@ WITH registered_family AS (
 	FROM @extschema@.child
 	GROUP BY family_id
 ), contacts AS (
-	SELECT period, family_id, count(*) AS contacts
-	FROM @extschema@.meaningful_contact
+	SELECT period, family_id, count(DISTINCT contact_on) AS contacts
+	FROM surestart_internal.meaningful_contact
 	GROUP BY period, family_id
 )
 SELECT rf.period, rf.centre_id, rf.family_id, coalesce(k.contacts, 0) AS contacts,
@@ -78,21 +81,24 @@ LEFT JOIN LATERAL (
 	  AND t.term_start <= rf.period_end AND t.term_start > rf.period_end - interval '1 year'
 	LIMIT 1
 ) AS tw ON true;
-COMMENT ON VIEW @extschema@.family_period_groups IS 'Each registered family per period: its centre, target groups on the reference date and meaningful contacts in the period (person-level)';
-COMMENT ON COLUMN @extschema@.family_period_groups.period IS 'period label';
-COMMENT ON COLUMN @extschema@.family_period_groups.centre_id IS 'centre whose reach area holds the family''s LSOA on the reference date';
-COMMENT ON COLUMN @extschema@.family_period_groups.family_id IS 'family with at least one counted child registered on the reference date';
-COMMENT ON COLUMN @extschema@.family_period_groups.contacts IS 'meaningful contacts of the family''s counted children in the period';
-COMMENT ON COLUMN @extschema@.family_period_groups.groups IS 'target groups the family belongs to on the reference date';
+COMMENT ON VIEW surestart_internal.family_period_groups IS 'Each registered family per period: its centre, target groups on the reference date and meaningful contacts in the period (person-level)';
+COMMENT ON COLUMN surestart_internal.family_period_groups.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.family_period_groups.centre_id IS 'centre whose reach area holds the family''s LSOA on the reference date';
+COMMENT ON COLUMN surestart_internal.family_period_groups.family_id IS 'family with at least one counted child registered on the reference date';
+COMMENT ON COLUMN surestart_internal.family_period_groups.contacts IS 'family contacts: distinct days on which the family''s counted children had a meaningful contact in the period';
+COMMENT ON COLUMN surestart_internal.family_period_groups.groups IS 'target groups the family belongs to on the reference date';
 
-CREATE VIEW @extschema@.centre_coverage AS
-SELECT period, centre_id, @extschema@.coverage(groups, contacts) AS coverage
-FROM @extschema@.family_period_groups
-GROUP BY period, centre_id;
-COMMENT ON VIEW @extschema@.centre_coverage IS 'Each centre''s coverage summary per period, the value take_snapshot stores and sum(coverage) rolls up';
-COMMENT ON COLUMN @extschema@.centre_coverage.period IS 'period label';
-COMMENT ON COLUMN @extschema@.centre_coverage.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.centre_coverage.coverage IS 'coverage summary of the centre''s registered families';
+/* Each centre's coverage: the sum of its LSOAs' stored (or live) coverage. */
+CREATE VIEW surestart_internal.centre_coverage AS
+SELECT period, kind, centre_id, @extschema@.sum(coverage) AS coverage
+FROM surestart_internal.lsoa_figures
+WHERE coverage IS NOT NULL
+GROUP BY period, kind, centre_id;
+COMMENT ON VIEW surestart_internal.centre_coverage IS 'Each centre''s coverage summary per period, summed from its LSOAs'' figures: the value take_snapshot stores and sum(coverage) rolls up';
+COMMENT ON COLUMN surestart_internal.centre_coverage.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.centre_coverage.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.centre_coverage.centre_id IS 'centre';
+COMMENT ON COLUMN surestart_internal.centre_coverage.coverage IS 'coverage summary of the centre''s registered families';
 
 /*
  * A partner sees its own centres and lead partners and the county (the
@@ -105,7 +111,7 @@ COMMENT ON COLUMN @extschema@.centre_coverage.coverage IS 'coverage summary of t
 CREATE VIEW @extschema@.target_group_coverage AS
 WITH units AS (
 	SELECT x.level, x.unit_id, x.unit_name, cc.period, @extschema@.sum(cc.coverage) AS coverage
-	FROM @extschema@.centre_coverage AS cc
+	FROM surestart_internal.centre_coverage AS cc
 	JOIN @extschema@.centre AS c USING (centre_id)
 	LEFT JOIN @extschema@.lot AS l USING (lot_id)
 	LEFT JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
@@ -133,7 +139,7 @@ COMMENT ON VIEW @extschema@.target_group_coverage IS 'Coverage of each target gr
 COMMENT ON COLUMN @extschema@.target_group_coverage.level IS 'centre, lead_partner or county';
 COMMENT ON COLUMN @extschema@.target_group_coverage.unit_id IS 'centre id, lead partner id, or county';
 COMMENT ON COLUMN @extschema@.target_group_coverage.unit_name IS 'centre or lead partner name, or County';
-COMMENT ON COLUMN @extschema@.target_group_coverage.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.target_group_coverage.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
 COMMENT ON COLUMN @extschema@.target_group_coverage.target_group IS 'target group code';
 COMMENT ON COLUMN @extschema@.target_group_coverage.label IS 'target group label (table target_group)';
 COMMENT ON COLUMN @extschema@.target_group_coverage.families IS 'registered families in the group (at least one counted child registered on the reference date)';

@@ -113,7 +113,7 @@ WITH pupil AS (
 ), both_measures AS (
 	SELECT r.*, round(100.0 * r.gld / r.pupils, 1) AS gld_pct, cr.seen_pct
 	FROM results AS r
-	LEFT JOIN @extschema@.centre_reach_scoped AS cr
+	LEFT JOIN surestart_internal.centre_reach_scoped AS cr
 	  ON cr.scope = 'all' AND cr.centre_id = r.centre_id AND cr.kind = 'year' AND cr.period = replace(r.academic_year, '/', '-')
 ), ranked AS (
 	SELECT b.*,
@@ -309,7 +309,7 @@ WITH figures AS (
 	SELECT r.level, r.unit_id, r.period, r.period_end,
 		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
 		   m.value, r.visible
-	FROM @extschema@.reach_figures AS r
+	FROM surestart_internal.reach_figures AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
 							   ('sustained_pct', r.sustained_pct)) AS m(measure, value)
 )

@@ -5,9 +5,10 @@
  * picks the latest financial quarter that ended on or before it, and also
  * the financial year when that quarter is Q4, i.e. when a year ended on the
  * same day: 2014-03-31 and 2014-04-01 store 2013-14 Q4 and 2013-14;
- * 2014-06-30 stores 2014-15 Q1 only.  For each period it replaces the
- * stored rows with what centre_reach and centre_coverage show now, in two
- * set-wise statements per table, and returns one row per period stored.
+ * 2014-06-30 stores 2014-15 Q1 only.  It first brings the stored figures
+ * up to date (refresh()), then for each period replaces the snapshot rows
+ * with what centre_reach and centre_coverage show now, which is a copy of
+ * the kept figures, not a recount; it returns one row per period stored.
  *
  * Atomic: it runs in its caller's transaction, so everything or nothing is
  * stored.  Concurrent calls serialise on a transaction-level advisory lock
@@ -22,18 +23,13 @@
  * are the whole county's, never cut down by the row-level security a
  * partner or reader role may be under.  So EXECUTE is revoked from PUBLIC:
  * grant it to the role that schedules the job.  taken_by records the
- * session user, who asked, not the owner.  JIT is turned off for the call,
- * as the reach views need (README, Performance).  The views are filtered on
- * the period label alone (labels differ between quarters and years): an
- * extra filter on kind makes the planner expect one reach-area row and
- * repeat the per-LSOA aggregation for each of them, a hundred times slower.
+ * session user, who asked, not the owner.
  */
 CREATE FUNCTION @extschema@.take_snapshot(period_end date DEFAULT CURRENT_DATE)
 RETURNS TABLE (period text, kind text, first_day date, last_day date,
 			   centres integer, coverage_centres integer, taken_at timestamptz)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET jit = off
 AS $$
 DECLARE
 	asked date := take_snapshot.period_end;
@@ -66,6 +62,7 @@ BEGIN
 	END IF;
 
 	PERFORM pg_catalog.pg_advisory_xact_lock(6013838656940171632);
+	PERFORM @extschema@.refresh();
 
 	/* Quarters end on the last day of March, June, September and December. */
 	quarter_end := (pg_catalog.date_trunc('quarter', (asked + 1)::timestamp) - interval '1 day')::date;
@@ -99,7 +96,7 @@ BEGIN
 			(centre_id, centre, period, kind, period_start, period_end, coverage, taken_at, taken_by)
 		SELECT cc.centre_id, c.name, cc.period, wanted.kind, wanted.period_start, wanted.period_end,
 			   cc.coverage, now_at, asked_by
-		FROM @extschema@.centre_coverage AS cc
+		FROM surestart_internal.centre_coverage AS cc
 		LEFT JOIN @extschema@.centre AS c ON c.centre_id = cc.centre_id
 		WHERE cc.period = wanted.label;
 		GET DIAGNOSTICS coverage_centres = ROW_COUNT;

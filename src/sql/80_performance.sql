@@ -38,14 +38,14 @@ COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the cent
  */
 CREATE VIEW @extschema@.scorecard_actual AS
 SELECT r.centre_id, r.period, CASE r.scope WHEN 'all' THEN '' ELSE 'deprived_' END || m.measure AS measure, m.actual
-FROM @extschema@.centre_reach_scoped AS r
+FROM surestart_internal.centre_reach_scoped AS r
 CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
 						   ('sustained_pct', r.sustained_pct)) AS m(measure, actual)
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
 			  WHERE s.source IN ('centre_reach', 'centre_reach_deprived'))
 UNION ALL
 SELECT cc.centre_id, cc.period, 'coverage_' || r.target_group, @extschema@.percent(r.any_contact)
-FROM @extschema@.centre_coverage AS cc
+FROM surestart_internal.centre_coverage AS cc
 CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS r
 JOIN @extschema@.target_group AS g ON g.code = r.target_group AND g.national
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
@@ -189,7 +189,7 @@ FROM (
 					   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
 						 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
 										 WHERE r.mode = e.mode AND r.counts = 'never')) AS first_seen
-	FROM @extschema@.meaningful_contact AS mc
+	FROM surestart_internal.meaningful_contact AS mc
 	JOIN @extschema@.reporting_period AS b ON b.period = mc.period AND b.kind = mc.kind
 	JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
 	JOIN @extschema@.child AS c ON c.child_id = mc.child_id
@@ -277,7 +277,7 @@ LEFT JOIN (
 ) AS x ON x.period = p.period AND x.centre_id = p.centre_id
 LEFT JOIN (
 	SELECT cc.period, cc.centre_id, count(*)::integer AS new_registered
-	FROM @extschema@.counted_child AS cc
+	FROM surestart_internal.counted_child AS cc
 	JOIN (SELECT g.child_id, min(g.registered_on) AS first_registered_on
 		  FROM @extschema@.registration AS g
 		  GROUP BY g.child_id) AS f
@@ -318,7 +318,7 @@ CREATE VIEW @extschema@.contact_mode_profile AS
 SELECT mc.centre_id, c.name AS centre, mc.period, mc.kind, k.mode,
 	   count(*)::integer AS contacts,
 	   count(DISTINCT mc.child_id)::integer AS children
-FROM @extschema@.meaningful_contact AS mc
+FROM surestart_internal.meaningful_contact AS mc
 JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
 JOIN @extschema@.centre AS c ON c.centre_id = mc.centre_id
 WHERE mc.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
@@ -521,7 +521,7 @@ FROM (
 						 max(s.registered_pct) FILTER (WHERE s.scope = 'deprived') AS deprived_registered_pct,
 						 max(s.seen_pct) FILTER (WHERE s.scope = 'all') AS seen_pct,
 						 max(s.sustained_pct) FILTER (WHERE s.scope = 'all') AS sustained_pct
-				  FROM @extschema@.centre_reach_scoped AS s
+				  FROM surestart_internal.centre_reach_scoped AS s
 				  GROUP BY s.centre_id, s.period, s.kind, s.period_start, s.period_end) AS r
 			JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
 			CROSS JOIN @extschema@.risk_settings AS s
@@ -535,7 +535,7 @@ FROM (
 				SELECT cc.centre_id, cc.period,
 					   string_agg(format('%s %s%% of %s', x.target_group, @extschema@.percent(x.any_contact), x.in_group),
 								  ', ' ORDER BY g.display_order) AS low_groups
-				FROM @extschema@.centre_coverage AS cc
+				FROM surestart_internal.centre_coverage AS cc
 				CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS x
 				JOIN @extschema@.target_group AS g ON g.code = x.target_group AND g.national
 				CROSS JOIN @extschema@.risk_settings AS rs

@@ -33,7 +33,7 @@ SELECT r.scope, r.centre_id, r.centre, r.period, r.period_start, r.period_end,
 	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_words END AS seen_words,
 	   r.kind,
 	   s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained AS suppressed
-FROM @extschema@.centre_reach_scoped AS r
+FROM surestart_internal.centre_reach_scoped AS r
 CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
 CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
 						   r.registered >= 1 AND r.registered < k.below AS registered,
@@ -141,7 +141,7 @@ WITH figures AS (
 		   CASE WHEN m.small THEN NULL ELSE m.value END AS value,
 		   m.small AS suppressed,
 		   r.visible
-	FROM @extschema@.reach_figures AS r
+	FROM surestart_internal.reach_figures AS r
 	CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
 	CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives) AS u
 	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, u.under_fives OR (r.registered >= 1 AND r.registered < k.below)),
@@ -226,7 +226,7 @@ DECLARE
 	col record;
 BEGIN
 	FOREACH pair SLICE 1 IN ARRAY ARRAY[
-		['published_centre_reach_scoped', 'centre_reach_scoped'],
+		['published_centre_reach_scoped', 'centre_reach'],
 		['published_centre_reach', 'centre_reach'], ['published_centre_reach_deprived', 'centre_reach_deprived'],
 		['published_reach_trend', 'reach_trend'],
 		['published_lsoa_reach', 'lsoa_reach'], ['published_target_group_coverage', 'target_group_coverage'],
@@ -254,6 +254,7 @@ BEGIN
 	END LOOP;
 END
 $$;
+COMMENT ON COLUMN @extschema@.published_centre_reach_scoped.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_min IS 'lowest value shown for the measure among the county''s units at this level (suppressed values left out)';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_max IS 'highest value shown for the measure among the county''s units at this level (suppressed values left out)';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_value IS 'the county''s value of the measure; null when suppressed';

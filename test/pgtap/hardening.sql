@@ -4,16 +4,17 @@
 -- create objects in the schema, the SECURITY DEFINER functions are the
 -- reviewed ones, and every protected table has its policies.
 BEGIN;
-SELECT plan(8);
+SELECT plan(10);
 
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
-	WHERE p.pronamespace = 'surestart'::regnamespace AND l.lanname NOT IN ('c', 'internal')
+	WHERE p.pronamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace) AND l.lanname NOT IN ('c', 'internal')
 	  AND NOT coalesce(p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp'], false) $$,
 	'every SQL and PL/pgSQL function sets search_path = pg_catalog, pg_temp');
 
 -- What the views, policies, column defaults and constraints were bound to at
--- creation: functions, operators and types only from pg_catalog and surestart.
+-- creation: functions, operators and types only from pg_catalog and the
+-- extension's two schemas.
 SELECT is_empty($$
 	SELECT DISTINCT pg_describe_object(d.classid, d.objid, d.objsubid) || ' -> ' || pg_describe_object(d.refclassid, d.refobjid, 0)
 	FROM pg_depend AS d
@@ -24,11 +25,11 @@ SELECT is_empty($$
 		UNION ALL SELECT relnamespace FROM pg_class WHERE d.refclassid = 'pg_class'::regclass AND oid = d.refobjid
 	) AS target ON true
 	WHERE d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_attrdef'::regclass, 'pg_constraint'::regclass)
-	  AND d.objid IN (SELECT r.oid FROM pg_rewrite AS r JOIN pg_class AS c ON c.oid = r.ev_class WHERE c.relnamespace = 'surestart'::regnamespace
-					  UNION ALL SELECT p.oid FROM pg_policy AS p JOIN pg_class AS c ON c.oid = p.polrelid WHERE c.relnamespace = 'surestart'::regnamespace
-					  UNION ALL SELECT a.oid FROM pg_attrdef AS a JOIN pg_class AS c ON c.oid = a.adrelid WHERE c.relnamespace = 'surestart'::regnamespace
-					  UNION ALL SELECT k.oid FROM pg_constraint AS k WHERE k.connamespace = 'surestart'::regnamespace)
-	  AND target.nsp NOT IN ('pg_catalog'::regnamespace, 'surestart'::regnamespace) $$,
+	  AND d.objid IN (SELECT r.oid FROM pg_rewrite AS r JOIN pg_class AS c ON c.oid = r.ev_class WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
+					  UNION ALL SELECT p.oid FROM pg_policy AS p JOIN pg_class AS c ON c.oid = p.polrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
+					  UNION ALL SELECT a.oid FROM pg_attrdef AS a JOIN pg_class AS c ON c.oid = a.adrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
+					  UNION ALL SELECT k.oid FROM pg_constraint AS k WHERE k.connamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace))
+	  AND target.nsp NOT IN ('pg_catalog'::regnamespace, 'surestart'::regnamespace, 'surestart_internal'::regnamespace) $$,
 	'views, policies, defaults and constraints use only pg_catalog''s and the extension''s functions, operators and types');
 -- (pg_depend leaves out pinned pg_catalog objects, so what it records is
 -- exactly what a planted object would show up as: non-system references)
@@ -43,16 +44,26 @@ SELECT is_empty($$
 	  AND NOT r.rolsuper AND r.oid <> (SELECT nspowner FROM pg_namespace WHERE nspname = 'surestart') $$,
 	'no role but the owner (and superusers) may create objects in schema surestart');
 SELECT is(has_schema_privilege('public', 'surestart', 'CREATE'), false, 'PUBLIC cannot create in schema surestart');
+SELECT is_empty($$
+	SELECT r.rolname FROM pg_roles AS r
+	WHERE (has_schema_privilege(r.oid, 'surestart_internal', 'USAGE') OR has_schema_privilege(r.oid, 'surestart_internal', 'CREATE'))
+	  AND NOT r.rolsuper AND r.rolname !~ '^pg_' AND r.oid <> (SELECT nspowner FROM pg_namespace WHERE nspname = 'surestart_internal') $$,
+	'no role but the owner (and superusers) may use or create in schema surestart_internal');
+SELECT set_eq($$
+	SELECT p.oid::regprocedure::text FROM pg_proc AS p
+	WHERE p.pronamespace = 'surestart_internal'::regnamespace AND p.prosecdef $$,
+	ARRAY['surestart_internal.count_period(date,date,integer)', 'surestart_internal.note_changed_periods()'],
+	'SECURITY DEFINER in surestart_internal: count_period() and the change-noting trigger (reviewed in their comments)');
 
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
-	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
+	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
 	ARRAY['surestart.create_roles()', 'surestart.reporting_periods()'],
-	'SECURITY DEFINER: create_roles() and reporting_periods() (reviewed in their comments), plus the jobs of the loading and snapshot parts');
+	'SECURITY DEFINER: create_roles() and reporting_periods() (reviewed in their comments), plus the jobs of the loading, refresh and snapshot parts');
 
 SELECT is_empty($$
 	SELECT c.relname FROM pg_class AS c
-	WHERE c.relnamespace = 'surestart'::regnamespace AND c.relrowsecurity
+	WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace) AND c.relrowsecurity
 	  AND (SELECT array_agg(polname::text ORDER BY polname) FROM pg_policy WHERE polrelid = c.oid)
 		  IS DISTINCT FROM ARRAY['not_partner', 'partner_scope'] $$,
 	'every table under row-level security has exactly the not_partner and partner_scope policies');

@@ -2,7 +2,7 @@
 -- Roles are cluster-wide, but CREATE ROLE is transactional: everything made
 -- here goes at the ROLLBACK.
 BEGIN;
-SELECT plan(52);
+SELECT plan(55);
 \i test/fixtures/synthetic.sql
 
 -- Reads a relation as the current role: 'ok', or the SQLSTATE it fails with.
@@ -35,7 +35,7 @@ SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef
 	  AND p.oid NOT IN ('surestart.create_roles()'::regprocedure, 'surestart.reporting_periods()'::regprocedure)
-	  AND p.proname NOT IN ('take_snapshot', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
+	  AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
 	'the only SECURITY DEFINER functions are the reviewed ones');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
@@ -156,7 +156,8 @@ SELECT is_empty($$
 	  AND pg_temp.try_read(c.oid) <> '42501' $$,
 	'analyst reads no relation holding a person''s row');
 SELECT throws_ok('SELECT * FROM surestart.family', '42501', NULL, 'analyst cannot read family');
-SELECT throws_ok('SELECT * FROM surestart.counted_child', '42501', NULL, 'analyst cannot read counted_child');
+SELECT throws_ok('SELECT * FROM surestart_internal.counted_child', '42501', NULL, 'analyst cannot read counted_child');
+SELECT throws_ok('SELECT * FROM surestart_internal.lsoa_figure', '42501', NULL, 'analyst cannot read the stored figures directly');
 SELECT throws_ok('SELECT * FROM surestart.partner_member', '42501', NULL, 'analyst cannot read partner_member');
 SELECT throws_ok($$INSERT INTO surestart.partner_member VALUES ('t_analyst', 'LP2')$$, '42501', NULL,
 	'analyst cannot map itself to a lead partner');
@@ -165,8 +166,10 @@ SELECT is((SELECT count(*) FROM surestart.centre_reach WHERE period = '2013-14')
 	'analyst sees every centre in centre_reach');
 SELECT ok((SELECT percent IS NOT NULL FROM (SELECT surestart.percent(surestart.proportion(1, 3)) AS percent) AS p),
 	'analyst runs the functions');
-SELECT is((SELECT count(*) FROM surestart.reach_figures WHERE level = 'county'), (SELECT count(*) FROM surestart.reporting_period) * 2,
-	'analyst reads the internal reach_figures');
+SELECT throws_ok('SELECT * FROM surestart_internal.reach_figures', '42501', NULL,
+	'analyst cannot read the building blocks in surestart_internal');
+SELECT throws_ok($$SELECT * FROM surestart_internal.count_period('2013-04-01', '2014-03-31', 3)$$, '42501', NULL,
+	'analyst cannot call the counting function');
 RESET ROLE;
 
 -- ---------------------------------------------------------------- partner
@@ -200,8 +203,9 @@ SELECT results_eq($$SELECT DISTINCT centre_id FROM surestart.centre_reach ORDER 
 	$$VALUES ('meadow'), ('riverside')$$, 'partner sees its two centres in centre_reach');
 SELECT results_eq($$SELECT DISTINCT level FROM surestart.target_group_coverage ORDER BY 1$$,
 	$$VALUES ('centre'), ('county'), ('lead_partner')$$, 'partner keeps the county rows of target_group_coverage as comparator');
-SELECT throws_ok('SELECT * FROM surestart.reach_figures', '42501', NULL, 'partner cannot read the unfiltered reach_figures');
-SELECT throws_ok('SELECT * FROM surestart.counted_child', '42501', NULL, 'partner cannot read the unfiltered person-level views');
+SELECT throws_ok('SELECT * FROM surestart_internal.reach_figures', '42501', NULL, 'partner cannot read the unfiltered reach_figures');
+SELECT throws_ok('SELECT * FROM surestart_internal.lsoa_figure', '42501', NULL, 'partner cannot read the stored figures directly');
+SELECT throws_ok('SELECT * FROM surestart_internal.counted_child', '42501', NULL, 'partner cannot read the unfiltered person-level views');
 SELECT throws_ok('SELECT * FROM surestart.partner_member', '42501', NULL, 'partner cannot read partner_member');
 SELECT throws_ok($$INSERT INTO surestart.partner_member VALUES ('t_partner', 'LP2')$$, '42501', NULL,
 	'partner cannot map itself to another lead partner');

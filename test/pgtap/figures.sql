@@ -1,0 +1,232 @@
+-- pgTAP: the stored figures (58_figures.sql) on the Norfolk demo.  For every
+-- period and LSOA the kept rows equal a recount from the raw rows, written
+-- here independently of count_period() over the person-level views; every
+-- reach view built on them equals the same recount at its level; a
+-- statement on a data table marks exactly the periods it touched, the views
+-- follow at once (counted live), and refresh() stores those periods again.
+BEGIN;
+SELECT plan(36);
+SET LOCAL search_path = surestart, public;
+\set QUIET on
+\set synthetic_quiet 1
+\i data/load_norfolk.sql
+\i data/synthetic_norfolk.sql
+\i data/norfolk_targets.sql
+\set QUIET off
+
+-- ---------------------------------------------------------------- the recount
+
+-- Each period's LSOA figures from the person-level views: counted_child and
+-- meaningful_contact state the counting rules for every period at once.
+CREATE TEMP VIEW recount AS
+WITH per_child AS (
+	SELECT period, child_id, count(*) AS n FROM surestart_internal.meaningful_contact GROUP BY 1, 2
+), per_family AS (
+	SELECT period, family_id, count(DISTINCT contact_on) AS n FROM surestart_internal.meaningful_contact GROUP BY 1, 2
+), threshold AS (
+	SELECT value::integer AS t FROM setting WHERE name = 'sustained_contacts'
+), pop AS (
+	SELECT DISTINCT ON (a.period, a.lsoa_code) a.period, a.lsoa_code, p.mid_year
+	FROM surestart_internal.period_reach_area AS a
+	JOIN population AS p ON p.lsoa_code = a.lsoa_code
+	ORDER BY a.period, a.lsoa_code, make_date(p.mid_year, 6, 30) <= a.period_end DESC,
+			 CASE WHEN make_date(p.mid_year, 6, 30) <= a.period_end THEN -p.mid_year ELSE p.mid_year END
+)
+SELECT a.period, a.lsoa_code, a.centre_id,
+	   coalesce((SELECT sum(p.persons) FROM population AS p JOIN pop USING (lsoa_code, mid_year)
+				 WHERE pop.period = a.period AND pop.lsoa_code = a.lsoa_code), 0)::bigint AS under_fives,
+	   (SELECT count(*) FROM surestart_internal.counted_child AS k
+		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND k.registered) AS registered,
+	   (SELECT count(*) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id)
+		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS seen,
+	   (SELECT count(*) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id), threshold
+		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND c.n >= threshold.t) AS sustained,
+	   (SELECT count(DISTINCT k.family_id) FROM surestart_internal.counted_child AS k
+		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND k.registered) AS families_registered,
+	   (SELECT count(*) FROM (SELECT DISTINCT k.family_id FROM surestart_internal.counted_child AS k
+							  WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS f
+		JOIN per_family AS c ON c.period = a.period AND c.family_id = f.family_id) AS families_seen,
+	   (SELECT count(*) FROM (SELECT DISTINCT k.family_id FROM surestart_internal.counted_child AS k
+							  WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS f
+		JOIN per_family AS c ON c.period = a.period AND c.family_id = f.family_id, threshold
+		WHERE c.n >= threshold.t) AS families_sustained,
+	   (SELECT coalesce(sum(c.n), 0) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id)
+		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code)::bigint AS contacts
+FROM surestart_internal.period_reach_area AS a;
+
+CREATE TEMP VIEW stored AS
+SELECT f.period, f.lsoa_code, f.centre_id, f.under_fives, f.registered, f.seen, f.sustained,
+	   f.families_registered, f.families_seen, f.families_sustained, f.contacts
+FROM surestart_internal.lsoa_figure AS f;
+
+-- Coverage per centre from the person-level family_period_groups.
+CREATE TEMP VIEW recount_coverage AS
+SELECT period, centre_id, r.*
+FROM (SELECT period, centre_id, coverage(groups, contacts) AS c FROM surestart_internal.family_period_groups GROUP BY 1, 2) AS g
+CROSS JOIN LATERAL coverage_rows(g.c) AS r;
+
+CREATE TEMP VIEW stored_coverage AS
+SELECT period, centre_id, r.*
+FROM surestart_internal.centre_coverage AS g
+CROSS JOIN LATERAL coverage_rows(g.coverage) AS r;
+
+-- ---------------------------------------------------------------- refresh and the kept rows
+
+SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'not stored'), (SELECT count(*) FROM reporting_period),
+	'before refresh() no period is stored');
+SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM reporting_period),
+	'refresh() counts every reporting period once');
+SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['current'], 'then every period is current');
+SELECT is_empty('SELECT * FROM refresh()', 'a second refresh() has nothing to do');
+SELECT cmp_ok((SELECT count(DISTINCT kind) FROM surestart_internal.figure_period), '=', 3::bigint,
+	'quarters, years to date and years are stored');
+
+SELECT set_eq('SELECT * FROM stored', 'SELECT * FROM recount',
+	'every stored LSOA figure of every period equals the recount from the raw rows');
+SELECT set_eq('SELECT * FROM stored_coverage', 'SELECT * FROM recount_coverage',
+	'every centre''s stored coverage of every period equals the recount from family_period_groups');
+SELECT cmp_ok((SELECT sum(seen) FROM stored WHERE period = '2013-14'), '>', 10000::numeric,
+	'the demo year has children seen (the comparison is not of empty sets)');
+SELECT ok((SELECT bool_and(f.families_seen <= f.seen AND f.family_contacts <= f.contacts)
+		   FROM surestart_internal.lsoa_figure AS f),
+	'family contacts are days: never more families than children seen, nor family contacts than contacts');
+
+-- ---------------------------------------------------------------- every view is a sum of the kept rows
+
+SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained
+				FROM centre_reach$$,
+	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint, coalesce(sum(r.registered), 0)::bigint,
+			 coalesce(sum(r.seen), 0)::bigint, coalesce(sum(r.sustained), 0)::bigint,
+			 coalesce(sum(r.families_registered), 0)::bigint, coalesce(sum(r.families_seen), 0)::bigint,
+			 coalesce(sum(r.families_sustained), 0)::bigint
+	  FROM centre AS c CROSS JOIN reporting_period AS p
+	  LEFT JOIN recount AS r ON r.centre_id = c.centre_id AND r.period = p.period
+	  WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
+	  GROUP BY c.centre_id, p.period$$,
+	'centre_reach, every centre and period, equals the recount');
+SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustained FROM centre_reach_deprived$$,
+	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint, coalesce(sum(r.registered), 0)::bigint,
+			 coalesce(sum(r.seen), 0)::bigint, coalesce(sum(r.sustained), 0)::bigint
+	  FROM centre AS c CROSS JOIN reporting_period AS p
+	  LEFT JOIN recount AS r ON r.centre_id = c.centre_id AND r.period = p.period
+							AND r.lsoa_code IN (SELECT lsoa_code FROM deprived_lsoa)
+	  WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
+	  GROUP BY c.centre_id, p.period$$,
+	'centre_reach_deprived equals the recount over the most deprived LSOAs');
+SELECT set_eq($$SELECT lsoa_code, centre_id, period, under_fives, registered, seen, sustained, families_seen FROM lsoa_reach$$,
+	$$SELECT lsoa_code, centre_id, period, under_fives, registered, seen, sustained, families_seen FROM recount$$,
+	'lsoa_reach equals the recount');
+SELECT set_eq($$SELECT period, measure, value FROM data_pack WHERE level = 'county'$$,
+	$$SELECT period, m.measure, m.value
+	  FROM (SELECT period, scope, percent_of(sum(registered), sum(under_fives)) AS reg, percent_of(sum(seen), sum(under_fives)) AS seen,
+				   percent_of(sum(sustained), sum(under_fives)) AS sus
+			FROM (SELECT r.*, s.scope FROM recount AS r
+				  CROSS JOIN LATERAL (SELECT 'all' UNION ALL SELECT 'deprived' WHERE r.lsoa_code IN (SELECT lsoa_code FROM deprived_lsoa)) AS s(scope)) AS x
+			GROUP BY period, scope) AS t
+	  CROSS JOIN LATERAL (VALUES ('registered_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, reg),
+								 ('seen_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, seen),
+								 ('sustained_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, sus)) AS m(measure, value)$$,
+	'the data pack''s county values, every period and measure, equal the recount''s pooled percentages');
+SELECT set_eq($$SELECT lot_id, financial_year, registered, seen, sustained FROM contract_value$$,
+	$$SELECT c.lot_id, r.period, sum(r.registered)::bigint, sum(r.seen)::bigint, sum(r.sustained)::bigint
+	  FROM recount AS r JOIN centre AS c USING (centre_id) JOIN lot AS l USING (lot_id)
+	  WHERE r.period ~ '^[0-9]{4}-[0-9]{2}$'
+	  GROUP BY c.lot_id, r.period$$,
+	'contract_value''s counts equal the recount per lot and year');
+SELECT set_eq($$SELECT lead_partner_id, financial_year, registered, seen, sustained FROM lead_partner_summary$$,
+	$$SELECT l.lead_partner_id, r.period, sum(r.registered)::bigint, sum(r.seen)::bigint, sum(r.sustained)::bigint
+	  FROM recount AS r JOIN centre AS c USING (centre_id) JOIN lot AS l USING (lot_id)
+	  WHERE r.period ~ '^[0-9]{4}-[0-9]{2}$'
+	  GROUP BY l.lead_partner_id, r.period$$,
+	'lead_partner_summary''s counts equal the recount per lead partner and year');
+SELECT set_eq($$SELECT unit_id, period, target_group, families, any_contact, sustained FROM target_group_coverage WHERE level = 'centre'$$,
+	$$SELECT centre_id, period, target_group, in_group, part(any_contact), part(sustained) FROM recount_coverage$$,
+	'target_group_coverage, every centre, period and group, equals the recount');
+SELECT set_eq($$SELECT centre_id, period, measure, actual FROM scorecard WHERE measure IN ('registered_pct', 'seen_pct', 'sustained_pct')$$,
+	$$SELECT s.centre_id, s.period, s.measure,
+			 CASE s.measure WHEN 'registered_pct' THEN percent_of(r.registered, r.under_fives)
+							WHEN 'seen_pct' THEN percent_of(r.seen, r.under_fives)
+							ELSE percent_of(r.sustained, r.under_fives) END
+	  FROM scorecard AS s
+	  JOIN (SELECT centre_id, period, sum(registered) AS registered, sum(seen) AS seen, sum(sustained) AS sustained,
+				   sum(under_fives) AS under_fives FROM recount GROUP BY 1, 2) AS r USING (centre_id, period)
+	  WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')$$,
+	'the scorecard''s reach actuals equal the recount');
+
+-- ---------------------------------------------------------------- freshness after a statement
+
+-- the lowest-numbered child counted in Q3 without a meaningful contact then
+CREATE TEMP TABLE quiet_child AS
+SELECT k.child_id, k.centre_id
+FROM surestart_internal.counted_child AS k
+WHERE k.period = '2013-14 Q3'
+  AND NOT EXISTS (SELECT 1 FROM surestart_internal.meaningful_contact AS m WHERE m.period = k.period AND m.child_id = k.child_id)
+ORDER BY k.child_id LIMIT 1;
+CREATE TEMP TABLE before AS SELECT centre_id, period, seen FROM centre_reach;
+
+-- a contact on 10 December 2013 touches Q3, the year to date Q1-Q3 and the year
+INSERT INTO contact (contact_id, child_id, centre_id, contact_on, mode)
+SELECT 990000001, child_id, centre_id, '2013-12-10', 'stay and play' FROM quiet_child;
+SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
+	$$VALUES ('2013-14 Q3'), ('2013-14 Q1-Q3'), ('2013-14')$$,
+	'an inserted contact marks exactly the periods holding its day as changed');
+SELECT is((SELECT r.seen - b.seen FROM centre_reach AS r JOIN before AS b USING (centre_id, period)
+		   WHERE r.period = '2013-14 Q3' AND r.centre_id = (SELECT centre_id FROM quiet_child)), 1::bigint,
+	'centre_reach counts the new contact at once (the changed period is counted live)');
+SELECT is((SELECT count(*) FROM centre_reach AS r JOIN before AS b USING (centre_id, period) WHERE r.seen <> b.seen), 3::bigint,
+	'and only in the three periods it touched');
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+	'SELECT * FROM recount', 'what the views read equals the recount after the insert');
+SELECT set_eq('SELECT period FROM refresh()', $$VALUES ('2013-14 Q3'), ('2013-14 Q1-Q3'), ('2013-14')$$,
+	'refresh() counts again only the changed periods');
+SELECT set_eq('SELECT * FROM stored', 'SELECT * FROM recount', 'and stores the recount');
+
+-- a registration ended in the past touches every reference date from its start
+UPDATE registration SET ended_on = '2013-08-15'
+WHERE child_id = (SELECT min(child_id) FROM registration WHERE ended_on IS NULL AND registered_on < '2013-04-01');
+SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
+	$$SELECT period FROM reporting_period$$,
+	'an updated registration open since before 2013-14 marks every period');
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+	'SELECT * FROM recount', 'what the views read equals the recount after the update');
+
+-- an interrupted refresh leaves the figures and the marks as they were
+SAVEPOINT before_refresh;
+DO $$ BEGIN PERFORM surestart.refresh(); END $$;
+ROLLBACK TO SAVEPOINT before_refresh;
+SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'changed'), (SELECT count(*) FROM reporting_period),
+	'a refresh rolled back leaves every period marked changed');
+SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() stores them');
+
+-- moving an LSOA to another centre from 1 January 2014 touches the reference dates from then
+UPDATE reach_area SET valid_to = '2013-12-31'
+WHERE lsoa_code = (SELECT min(lsoa_code) FROM reach_area WHERE valid_to IS NULL) AND valid_to IS NULL;
+INSERT INTO reach_area (lsoa_code, valid_from, centre_id)
+SELECT lsoa_code, '2014-01-01', (SELECT min(centre_id) FROM centre WHERE centre_id <> r.centre_id)
+FROM reach_area AS r WHERE valid_to = '2013-12-31'
+  AND lsoa_code = (SELECT min(lsoa_code) FROM reach_area WHERE valid_to = '2013-12-31');
+SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
+	$$SELECT period FROM reporting_period WHERE period_end >= '2013-12-31'$$,
+	'a reach-area change marks the periods whose reference date it covers');
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+	'SELECT * FROM recount', 'what the views read equals the recount after the move');
+
+-- deleting contacts of one day touches its periods
+DELETE FROM contact WHERE contact_on = '2013-05-14';
+SELECT set_eq($$SELECT period FROM reach_freshness WHERE state <> 'current'$$,
+	$$SELECT period FROM reporting_period WHERE period_end >= '2013-12-31' OR '2013-05-14' BETWEEN period_start AND period_end$$,
+	'deleted contacts mark the periods holding their day');
+SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() after the move and the deletion');
+SELECT set_eq('SELECT * FROM stored', 'SELECT * FROM recount', 'the stored figures equal the recount after every change');
+SELECT set_eq('SELECT * FROM stored_coverage', 'SELECT * FROM recount_coverage', 'and so does the stored coverage');
+
+-- a new sustained threshold: every period is counted live until refreshed
+UPDATE setting SET value = '4' WHERE name = 'sustained_contacts';
+SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['threshold changed'],
+	'a new sustained_contacts makes every stored period out of date');
+SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM reporting_period), 'refresh() counts them all again');
+SELECT is((SELECT array_agg(DISTINCT sustained_contacts) FROM surestart_internal.figure_period), ARRAY[4],
+	'and records the threshold they were counted with');
+
+SELECT * FROM finish();
+ROLLBACK;
