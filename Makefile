@@ -55,6 +55,7 @@ SQL_PARTS = \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
+	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql
 
 # The current version's install script is built from the parts; released
@@ -67,12 +68,14 @@ SQL_PARTS = \
 # which alters tables in place (a new column goes at the end in the install
 # script too) and drops the view layer; then, in install-script order, the
 # parts that are new in this version, verbatim, and the parts that are
-# replayed, whose CREATE VIEW and CREATE FUNCTION become CREATE OR REPLACE.
+# replayed, whose CREATE VIEW and CREATE FUNCTION become CREATE OR REPLACE;
+# last, what must run once everything exists (.../after/*.sql).
 # A replayed part may hold only views, functions, comments and idempotent
 # statements (no tables, triggers, policies or types), so that objects are
 # defined once, in their part.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
+UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
 	src/sql/58_figures.sql
@@ -85,7 +88,8 @@ PARTS_REPLAYED = \
 	src/sql/76_load_staged.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
-	src/sql/88_published.sql
+	src/sql/88_published.sql \
+	src/sql/89_protected_relations.sql
 UPGRADE_PARTS = $(filter $(PARTS_NEW) $(PARTS_REPLAYED),$(SQL_PARTS))
 UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
@@ -135,7 +139,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
 	cat $(SQL_PARTS) > $@
 
-$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) Makefile
+$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile
 	@for part in $(PARTS_REPLAYED); do \
 		if grep -nE '^(CREATE|ALTER) (TABLE|TRIGGER|POLICY|TYPE|AGGREGATE|OPERATOR|SCHEMA|INDEX)' $$part; then \
 			echo "$$part is replayed by the upgrade but defines the objects above (see the Makefile)" >&2; exit 1; \
@@ -147,7 +151,8 @@ $(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) Makefile
 		*" $$part "*) sed -E 's/^CREATE (VIEW|FUNCTION) /CREATE OR REPLACE \1 /' $$part ;; \
 		*) cat $$part ;; \
 		esac; \
-	  done; } > $@
+	  done; \
+	  cat $(UPGRADE_TAIL); } > $@
 
 .PHONY: deps stage stage-test-lib test demo bench
 

@@ -19,40 +19,47 @@ SET LOCAL search_path = surestart, public;
 -- Each period's LSOA figures from the person-level views: counted_child and
 -- meaningful_contact state the counting rules for every period at once.
 CREATE TEMP VIEW recount AS
-WITH per_child AS (
+WITH threshold AS (
+	SELECT value::integer AS t FROM setting WHERE name = 'sustained_contacts'
+), per_child AS (
 	SELECT period, child_id, count(*) AS n FROM surestart_internal.meaningful_contact GROUP BY 1, 2
 ), per_family AS (
 	SELECT period, family_id, count(DISTINCT contact_on) AS n FROM surestart_internal.meaningful_contact GROUP BY 1, 2
-), threshold AS (
-	SELECT value::integer AS t FROM setting WHERE name = 'sustained_contacts'
-), pop AS (
+), children AS (
+	SELECT k.period, k.lsoa_code, count(*) FILTER (WHERE k.registered) AS registered, count(c.child_id) AS seen,
+		   count(*) FILTER (WHERE c.n >= threshold.t) AS sustained, coalesce(sum(c.n), 0)::bigint AS contacts
+	FROM surestart_internal.counted_child AS k
+	LEFT JOIN per_child AS c USING (period, child_id)
+	CROSS JOIN threshold
+	GROUP BY 1, 2
+), families AS (
+	SELECT f.period, f.lsoa_code, count(*) FILTER (WHERE f.registered) AS registered, count(p.family_id) AS seen,
+		   count(*) FILTER (WHERE p.n >= threshold.t) AS sustained
+	FROM (SELECT period, lsoa_code, family_id, bool_or(registered) AS registered
+		  FROM surestart_internal.counted_child GROUP BY 1, 2, 3) AS f
+	LEFT JOIN per_family AS p USING (period, family_id)
+	CROSS JOIN threshold
+	GROUP BY 1, 2
+), estimate AS (
+	-- the latest mid-year estimate dated on or before the reference date, else the earliest
 	SELECT DISTINCT ON (a.period, a.lsoa_code) a.period, a.lsoa_code, p.mid_year
 	FROM surestart_internal.period_reach_area AS a
 	JOIN population AS p ON p.lsoa_code = a.lsoa_code
 	ORDER BY a.period, a.lsoa_code, make_date(p.mid_year, 6, 30) <= a.period_end DESC,
 			 CASE WHEN make_date(p.mid_year, 6, 30) <= a.period_end THEN -p.mid_year ELSE p.mid_year END
+), under_fives AS (
+	SELECT e.period, e.lsoa_code, sum(p.persons)::bigint AS persons
+	FROM estimate AS e JOIN population AS p USING (lsoa_code, mid_year)
+	GROUP BY 1, 2
 )
-SELECT a.period, a.lsoa_code, a.centre_id,
-	   coalesce((SELECT sum(p.persons) FROM population AS p JOIN pop USING (lsoa_code, mid_year)
-				 WHERE pop.period = a.period AND pop.lsoa_code = a.lsoa_code), 0)::bigint AS under_fives,
-	   (SELECT count(*) FROM surestart_internal.counted_child AS k
-		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND k.registered) AS registered,
-	   (SELECT count(*) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id)
-		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS seen,
-	   (SELECT count(*) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id), threshold
-		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND c.n >= threshold.t) AS sustained,
-	   (SELECT count(DISTINCT k.family_id) FROM surestart_internal.counted_child AS k
-		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code AND k.registered) AS families_registered,
-	   (SELECT count(*) FROM (SELECT DISTINCT k.family_id FROM surestart_internal.counted_child AS k
-							  WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS f
-		JOIN per_family AS c ON c.period = a.period AND c.family_id = f.family_id) AS families_seen,
-	   (SELECT count(*) FROM (SELECT DISTINCT k.family_id FROM surestart_internal.counted_child AS k
-							  WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code) AS f
-		JOIN per_family AS c ON c.period = a.period AND c.family_id = f.family_id, threshold
-		WHERE c.n >= threshold.t) AS families_sustained,
-	   (SELECT coalesce(sum(c.n), 0) FROM surestart_internal.counted_child AS k JOIN per_child AS c USING (period, child_id)
-		WHERE k.period = a.period AND k.lsoa_code = a.lsoa_code)::bigint AS contacts
-FROM surestart_internal.period_reach_area AS a;
+SELECT a.period, a.lsoa_code, a.centre_id, coalesce(u.persons, 0) AS under_fives,
+	   coalesce(c.registered, 0) AS registered, coalesce(c.seen, 0) AS seen, coalesce(c.sustained, 0) AS sustained,
+	   coalesce(f.registered, 0) AS families_registered, coalesce(f.seen, 0) AS families_seen,
+	   coalesce(f.sustained, 0) AS families_sustained, coalesce(c.contacts, 0) AS contacts
+FROM surestart_internal.period_reach_area AS a
+LEFT JOIN under_fives AS u USING (period, lsoa_code)
+LEFT JOIN children AS c USING (period, lsoa_code)
+LEFT JOIN families AS f USING (period, lsoa_code);
 
 CREATE TEMP VIEW stored AS
 SELECT f.period, f.lsoa_code, f.centre_id, f.under_fives, f.registered, f.seen, f.sustained,
