@@ -9,9 +9,12 @@
  *     average of rates).  The counts come from the unfiltered building
  *     blocks (centre_reach_scoped, centre_coverage), and the rows a user may
  *     not see are dropped only after p0, phi and tau2 are worked out, so a
- *     partner sees the same p0, phi and tau2 as the county does.  Every LSOA
- *     belongs to one centre's reach area, so p0 is the county figure of
- *     reach_figures and target_group_coverage.
+ *     partner sees the same p0, phi and tau2 as the county does.  p0 is
+ *     the county figure of target_group_coverage, and of reach_figures as
+ *     long as every reach-area LSOA belongs to a centre open in the period
+ *     (centre_reach_scoped has no row for a centre closed all period, so
+ *     such an LSOA is in neither the plot nor p0: p0 is always the pooled
+ *     rate of the centres plotted).
  *   - the limits are funnel_limits at 0.95 and 0.998 for the centre's
  *     denominator; position is funnel_position.
  *   - phi and tau2 are funnel_overdispersion over every centre with a
