@@ -11,6 +11,10 @@
 BEGIN;
 SET search_path = surestart, public;
 SET datestyle = ISO;
+-- as the README advises for a reporting database (Performance): the views'
+-- estimates on fresh tables pass jit_above_cost, and compiling costs more
+-- than it saves
+SET jit = off;
 CREATE FUNCTION pg_temp.error_of(query text) RETURNS text
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -230,23 +234,32 @@ ORDER BY f.centre_id;
 SELECT round(avg(rate), 1) AS mean_of_rates, round(100 * max(p0)::numeric, 1) AS pooled_pct
 FROM reach_funnel WHERE period = '2013-14 Q1' AND measure = 'registered';
 -- every measure and period: p0 is the county figure of reach_figures, and
--- phi and tau2 are funnel_overdispersion over the centres' rates
-SELECT f.period, f.measure, count(*) AS centres, sum(f.numerator) AS numerator, sum(f.denominator) AS denominator,
-	   round(max(f.p0)::numeric, 6) AS p0,
-	   bool_and(f.p0 = CASE f.measure WHEN 'registered' THEN r.registered WHEN 'seen' THEN r.seen
-							WHEN 'sustained' THEN r.sustained WHEN 'registered_deprived' THEN d.registered
-							WHEN 'seen_deprived' THEN d.seen WHEN 'sustained_deprived' THEN d.sustained END::float8
-					/ CASE WHEN f.measure LIKE '%_deprived' THEN d.under_fives ELSE r.under_fives END) AS p0_is_county,
-	   round(max(f.phi)::numeric, 4) AS phi, round(max(f.tau2)::numeric, 6) AS tau2,
-	   max(f.phi) IS NOT DISTINCT FROM max(o.phi) AND max(f.tau2) IS NOT DISTINCT FROM max(o.tau2) AS overdispersion_ok,
-	   string_agg(f.centre_id || ' ' || coalesce(f.position, '-') || ' / ' || coalesce(f.position_adjusted, '-'), ', ' ORDER BY f.centre_id) AS positions
-FROM reach_funnel AS f
-JOIN reach_figures AS r ON r.level = 'county' AND r.scope = 'all' AND r.period = f.period
-JOIN reach_figures AS d ON d.level = 'county' AND d.scope = 'deprived' AND d.period = f.period
-CROSS JOIN LATERAL funnel_overdispersion(
-	(SELECT array_agg(proportion(g.numerator, g.denominator)) FROM reach_funnel AS g
-	 WHERE g.period = f.period AND g.measure = f.measure), f.p0) AS o
-GROUP BY f.period, f.measure ORDER BY f.period, f.measure;
+-- phi and tau2, the same on every row, are funnel_overdispersion over the
+-- centres' rates
+WITH f AS MATERIALIZED (SELECT * FROM reach_funnel),
+county AS MATERIALIZED (SELECT * FROM reach_figures WHERE level = 'county'),
+g AS (
+	SELECT f.period, f.measure, count(*) AS centres, sum(f.numerator) AS numerator, sum(f.denominator) AS denominator,
+		   max(f.p0) AS p0,
+		   max(f.phi) AS phi, max(f.tau2) AS tau2, array_agg(proportion(f.numerator, f.denominator)) AS rates,
+		   string_agg(f.centre_id || ' ' || coalesce(f.position, '-') || ' / ' || coalesce(f.position_adjusted, '-'), ', ' ORDER BY f.centre_id) AS positions
+	FROM f GROUP BY f.period, f.measure
+)
+SELECT g.period, g.measure, g.centres, g.numerator, g.denominator, round(g.p0::numeric, 6) AS p0,
+	   g.p0 = CASE g.measure WHEN 'registered' THEN r.registered WHEN 'seen' THEN r.seen
+					WHEN 'sustained' THEN r.sustained WHEN 'registered_deprived' THEN d.registered
+					WHEN 'seen_deprived' THEN d.seen WHEN 'sustained_deprived' THEN d.sustained END::float8
+			  / CASE WHEN g.measure LIKE '%_deprived' THEN d.under_fives ELSE r.under_fives END AS p0_is_county,
+	   round(g.phi::numeric, 4) AS phi, round(g.tau2::numeric, 6) AS tau2,
+	   (SELECT min(x.p0) = max(x.p0) AND min(x.phi) = max(x.phi) AND min(x.tau2) = max(x.tau2)
+		FROM f AS x WHERE x.period = g.period AND x.measure = g.measure)
+	   AND g.phi = o.phi AND g.tau2 = o.tau2 AS overdispersion_ok,
+	   g.positions
+FROM g
+JOIN county AS r ON r.scope = 'all' AND r.period = g.period
+JOIN county AS d ON d.scope = 'deprived' AND d.period = g.period
+CROSS JOIN LATERAL funnel_overdispersion(g.rates, g.p0) AS o
+ORDER BY g.period, g.measure;
 -- a centre without deprived LSOAs has a denominator of 0: no rate, no position
 SELECT centre_id, numerator, denominator, rate, round(low_998::numeric, 1) AS low_998, round(high_998::numeric, 1) AS high_998,
 	   position, position_adjusted
