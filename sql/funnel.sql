@@ -74,7 +74,8 @@ SELECT funnel_position('0/40', 0) AS zero_at_zero, funnel_position('40/40', 1) A
 SELECT funnel_position('0/0', 0.5) IS NULL AS empty, funnel_position(NULL, 0.5) IS NULL AS null_p,
 	   funnel_position('1/2', NULL) IS NULL AS null_p0;
 
--- bad arguments: class 22 errors naming the value (bad p0 is refused even for 0/0)
+-- bad arguments: class 22 errors naming the value (bad p0 is refused even for 0/0);
+-- a p0 so close to 0 that the z-scores overflow is an error, not infinity
 SELECT q, pg_temp.error_of(q) FROM unnest(ARRAY[
 	'SELECT funnel_limits(-0.1, 10)',
 	'SELECT funnel_limits(1.5, 10)',
@@ -98,7 +99,8 @@ SELECT q, pg_temp.error_of(q) FROM unnest(ARRAY[
 	'SELECT funnel_position_adjusted(''1/2'', 0.5, -1)',
 	'SELECT funnel_position_adjusted(''1/2'', -1, 0)',
 	'SELECT funnel_overdispersion(ARRAY[''1/2'']::proportion[], 1.5)',
-	'SELECT funnel_overdispersion(ARRAY[''1/2'']::proportion[], ''NaN'')'
+	'SELECT funnel_overdispersion(ARRAY[''1/2'']::proportion[], ''NaN'')',
+	'SELECT funnel_overdispersion(''{1/2,1/3}'', 1e-310)'
 ]) AS q;
 
 -- Overdispersion: the worked example of test/funnel_reference.py, ten units
