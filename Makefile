@@ -25,6 +25,7 @@ OBJS = \
 	src/contact_reach.o \
 	src/rank_correlation.o \
 	src/coverage.o \
+	src/funnel.o \
 	src/staging.o
 
 # The install script is assembled from these parts, in this order.
@@ -41,11 +42,13 @@ SQL_PARTS = \
 	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
+	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
+	src/sql/68_funnel_views.sql \
 	src/sql/70_snapshot_tables.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
@@ -78,12 +81,14 @@ UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/
 UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
+	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql
 PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
+	src/sql/68_funnel_views.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/76_load_staged.sql \
 	src/sql/80_performance.sql \
@@ -112,6 +117,7 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	funnel \
 	staging \
 	import \
 	performance \

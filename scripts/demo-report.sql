@@ -269,3 +269,26 @@ LIMIT 10;
 
 \echo
 \echo 'CSV copies of these tables are in demo-report/. The people in them are synthetic.'
+
+-- ---------------------------------------------------------------- funnel plots (issue 15)
+-- Centres outside the 99.8% funnel limits around the county's pooled rate
+-- (reach_funnel; doc/funnel.md explains how to read it).
+\echo
+\echo 'Funnel plot, 2013-14: centres outside the 99.8% limits around the county rate, registration and sustained contact'
+\echo '(Wilson score limits for each centre''s under-fives; "adjusted" widens them for the spread between centres, Spiegelhalter 2005)'
+SELECT measure, centre, numerator, denominator, rate AS "rate %", round(100 * p0::numeric, 1) AS "county %",
+	   round(100 * low_998::numeric, 1) AS "99.8% low", round(100 * high_998::numeric, 1) AS "99.8% high",
+	   position, position_adjusted AS adjusted
+FROM surestart.reach_funnel
+WHERE period = '2013-14' AND measure IN ('registered', 'sustained') AND position IN ('above 99.8%', 'below 99.8%')
+ORDER BY measure, position, rate DESC, centre;
+\echo 'Overdispersion: phi well above 1 means centres differ by more than chance; outside 99.8% before and after adjusting'
+SELECT measure, count(*) AS centres, round(max(phi)::numeric, 1) AS phi, round(max(tau2)::numeric, 5) AS tau2,
+	   count(*) FILTER (WHERE position IN ('above 99.8%', 'below 99.8%')) AS "outside 99.8%",
+	   count(*) FILTER (WHERE position_adjusted IN ('above 99.8%', 'below 99.8%')) AS "outside 99.8% adjusted",
+	   count(*) FILTER (WHERE position_adjusted IN ('above 95%', 'below 95%')) AS "outside 95% only, adjusted"
+FROM surestart.reach_funnel
+WHERE period = '2013-14' AND measure IN ('registered', 'sustained')
+GROUP BY measure ORDER BY measure;
+\copy (SELECT * FROM surestart.reach_funnel WHERE period = '2013-14' ORDER BY measure, centre_id) TO 'demo-report/reach_funnel.csv' WITH (FORMAT csv, HEADER)
+-- ---------------------------------------------------------------- end of funnel plots

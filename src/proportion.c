@@ -470,7 +470,7 @@ normal_cdf(double x)
  * three steps reach double precision.  Working in the lower tail and
  * reflecting keeps precision for p near 1 as far as p itself has it.
  */
-static double
+double
 normal_quantile_internal(double p)
 {
 	double		q = (p < 0.5) ? p : 1.0 - p;

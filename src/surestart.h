@@ -104,4 +104,10 @@ extern Proportion *proportion_new(int64 part, int64 whole);
 extern void proportion_pool(int64 *part, int64 *whole,
 							int64 add_part, int64 add_whole);
 
+/*
+ * The standard normal quantile for 0 < p < 1 (proportion.c): the project's
+ * one quantile function, used by wilson_interval and the funnel limits.
+ */
+extern double normal_quantile_internal(double p);
+
 #endif							/* SURESTART_H */
