@@ -115,10 +115,21 @@ COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustain
 
 /*
  * Every figure per period and LSOA: the stored rows of current periods and
- * a live count of the others.  The live branch is a lateral call per
- * period that is not current, so it costs nothing while all are current.
+ * a live count of the others.  The live counts are a materialized CTE, so a
+ * query counts each period that is not current once, however often the
+ * planner rescans this view (as the inner side of a nested loop), and not
+ * at all while every period is current; a filter on period still reaches
+ * the stored rows.
  */
 CREATE VIEW surestart_internal.lsoa_figures AS
+WITH live AS MATERIALIZED (
+	SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
+		   c.under_fives, c.registered, c.seen, c.sustained,
+		   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
+	FROM surestart_internal.period_state AS s
+	CROSS JOIN LATERAL surestart_internal.count_period(s.period_start, s.period_end, s.threshold) AS c
+	WHERE NOT s.current
+)
 SELECT s.period, s.kind, s.period_start, s.period_end, f.lsoa_code, f.centre_id,
 	   f.under_fives, f.registered, f.seen, f.sustained,
 	   f.families_registered, f.families_seen, f.families_sustained, f.contacts, f.family_contacts, f.coverage
@@ -126,12 +137,7 @@ FROM surestart_internal.period_state AS s
 JOIN surestart_internal.lsoa_figure AS f ON f.period = s.period
 WHERE s.current
 UNION ALL
-SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
-	   c.under_fives, c.registered, c.seen, c.sustained,
-	   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
-FROM surestart_internal.period_state AS s
-CROSS JOIN LATERAL surestart_internal.count_period(s.period_start, s.period_end, s.threshold) AS c
-WHERE NOT s.current;
+SELECT * FROM live;
 COMMENT ON VIEW surestart_internal.lsoa_figures IS 'Reach and coverage per period and LSOA of a reach area: stored rows of current periods, live counts of the others; every figure above the LSOA adds these up';
 
 /* ---------------------------------------------------------------- person-level building blocks */
