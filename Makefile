@@ -15,6 +15,7 @@ OBJS = \
 	src/module.o \
 	src/binary.o \
 	src/settings.o \
+	src/aggregate.o \
 	src/ofsted_grade.o \
 	src/target_groups.o \
 	src/calendar.o \
@@ -23,8 +24,11 @@ OBJS = \
 	src/proportion.o \
 	src/proportion_agg.o \
 	src/contact_reach.o \
+	src/contact_reach_merge.o \
+	src/contact_reach_codec.o \
 	src/rank_correlation.o \
 	src/coverage.o \
+	src/coverage_agg.o \
 	src/staging.o
 
 # The install script is assembled from these parts, in this order.
