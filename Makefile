@@ -44,6 +44,7 @@ SQL_PARTS = \
 	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
+	src/sql/56_threshold_aggregates.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
@@ -74,7 +75,8 @@ SQL_PARTS = \
 # defined once, in their part.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
-PARTS_NEW = 
+PARTS_NEW = \
+	src/sql/56_threshold_aggregates.sql
 PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \

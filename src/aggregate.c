@@ -44,11 +44,12 @@ surestart_agg_context(FunctionCallInfo fcinfo, int *kind)
  * The sustained threshold given as argument argno of aggregate aggname (for
  * messages), on one row.  current is the threshold of the group's state, or
  * 0 when the group has none yet.  NULL (22004), below 1 (22023) or a value
- * other than current (22023, naming both) is an error.
+ * other than current (22023, naming both) is an error, with hint (unless
+ * NULL) as its hint.
  */
 int32
 surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
-						const char *aggname)
+						const char *aggname, const char *hint)
 {
 	int32		threshold;
 
@@ -56,7 +57,8 @@ surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("sustained threshold of %s is NULL", aggname),
-				 errdetail("Expected a whole number of contacts of at least 1.")));
+				 errdetail("Expected a whole number of contacts of at least 1."),
+				 hint ? errhint("%s", hint) : 0));
 	threshold = PG_GETARG_INT32(argno);
 	if (likely(threshold == current && current > 0))
 		return threshold;
@@ -64,12 +66,14 @@ surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid sustained threshold %d for %s", threshold, aggname),
-				 errdetail("Expected a whole number of contacts of at least 1.")));
+				 errdetail("Expected a whole number of contacts of at least 1."),
+				 hint ? errhint("%s", hint) : 0));
 	if (current > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sustained threshold %d of %s differs from the threshold %d of an earlier row in the group",
 						threshold, aggname, current),
-				 errdetail("Every row of a group must give the same threshold.")));
+				 errdetail("Every row of a group must give the same threshold."),
+				 hint ? errhint("%s", hint) : 0));
 	return threshold;
 }

@@ -154,14 +154,22 @@ reach_counts_of(const ReachState *state, int64 *seen, int64 *sustained)
 /*
  * For the signatures with a threshold argument (argument argno): check this
  * row's threshold against the state's, and make the state on the group's
- * first row, whatever its id, with that threshold.
+ * first row, whatever its id, with that threshold.  An integer second
+ * argument makes contact_reach(id, threshold), a bigint one contact_reach(id,
+ * contacts): the hint of contact_reach(id, threshold)'s errors says so, for
+ * whoever meant a count of contacts.
  */
 static inline ReachState *
 reach_state_given(FunctionCallInfo fcinfo, MemoryContext aggctx, ReachState *state, int argno)
 {
-	int32		threshold = surestart_agg_threshold(fcinfo, argno,
-													state ? state->threshold : 0,
-													"contact_reach");
+	int32		threshold;
+
+	threshold = surestart_agg_threshold(fcinfo, argno, state ? state->threshold : 0,
+										"contact_reach",
+										argno != 2 ? NULL :
+										"contact_reach(id, threshold) takes the threshold as an integer; "
+										"to add a count of contacts to each id, pass it as bigint: "
+										"contact_reach(id, contacts::bigint).");
 
 	if (state == NULL)
 		state = reach_state_create(aggctx, threshold, 0);
@@ -170,8 +178,9 @@ reach_state_given(FunctionCallInfo fcinfo, MemoryContext aggctx, ReachState *sta
 
 PG_FUNCTION_INFO_V1(contact_reach_trans);
 /*
- * Transition for contact_reach(child_id) and contact_reach(child_id,
- * threshold): one contact of the child.  NULL ids are ignored; without a
+ * Transition for contact_reach(child_id) and, declared in SQL as
+ * contact_reach_given_trans, contact_reach(child_id, threshold): one
+ * contact of the child.  NULL ids are ignored; without a
  * threshold argument the state is made on the first non-NULL id, with the
  * setting's threshold.  This is the hot path, so the common case (count
  * below the cap) is a single increment.
@@ -217,8 +226,9 @@ contact_reach_trans(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(contact_reach_weighted_trans);
 /*
- * Transition for contact_reach(id, contacts) and contact_reach(id,
- * contacts, threshold): adds a count of contacts to the id.  Rows with a
+ * Transition for contact_reach(id, contacts) and, declared in SQL as
+ * contact_reach_weighted_given_trans, contact_reach(id, contacts,
+ * threshold): adds a count of contacts to the id.  Rows with a
  * NULL id or NULL contacts are ignored; a negative count is an error; a
  * zero count adds nothing (the id is not seen unless another row gives it
  * a contact).

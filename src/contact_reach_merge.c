@@ -164,7 +164,7 @@ contact_reach_combine(PG_FUNCTION_ARGS)
 				 errmsg("cannot combine contact_reach states with different sustained thresholds"),
 				 errdetail("One state counts sustained contact from %d contacts, the other from %d.",
 						   s0->threshold, s1->threshold),
-				 errhint("Compute both parts with the same sustained_contacts setting.")));
+				 errhint("Compute both parts with the same sustained threshold (the sustained_contacts setting, or the threshold argument).")));
 
 	if (s0->table == NULL && s1->table == NULL &&
 		s1->nflat >= s0->nflat / REACH_MERGE_SHARE)

@@ -107,7 +107,7 @@ coverage_threshold_mismatch(int32 a, int32 b)
 			 errmsg("cannot merge coverage summaries built with different sustained thresholds"),
 			 errdetail("One summary counts sustained contact from %d contacts, the other from %d.",
 					   a, b),
-			 errhint("Build every summary with the same sustained_contacts setting.")));
+			 errhint("Build every summary with the same sustained threshold (the sustained_contacts setting, or the threshold argument).")));
 }
 
 /*
@@ -182,8 +182,8 @@ coverage_add_state(CoverageState *a, const CoverageState *b)
 
 PG_FUNCTION_INFO_V1(coverage_trans);
 /*
- * coverage(groups, contacts) and coverage(groups, contacts, threshold)
- * transition: count one row.  NULL groups mean no groups, NULL contacts
+ * coverage(groups, contacts) and (declared in SQL as coverage_given_trans)
+ * coverage(groups, contacts, threshold) transition: count one row.  NULL groups mean no groups, NULL contacts
  * mean none (a member without contact, as from a LEFT JOIN); the row always
  * counts in the totals.  Negative contacts are an error, and so is a
  * threshold argument that is NULL, below 1 or not the group's.  The state
@@ -201,7 +201,8 @@ coverage_trans(PG_FUNCTION_ARGS)
 	int			level;
 
 	if (PG_NARGS() > 3)
-		threshold = surestart_agg_threshold(fcinfo, 3, state ? state->threshold : 0, "coverage");
+		threshold = surestart_agg_threshold(fcinfo, 3, state ? state->threshold : 0,
+											"coverage", NULL);
 	if (unlikely(contacts < 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -315,8 +316,9 @@ PG_FUNCTION_INFO_V1(coverage_agg_final);
  * coverage(groups, contacts) result.  No rows gives an empty summary with
  * the current threshold (like count(), it counts: 0 families).  The state
  * is only read, so window use is safe.  (coverage(groups, contacts,
- * threshold) ends with coverage_sum_final: with no rows it has no
- * threshold to give an empty summary.)
+ * threshold) ends with coverage_sum_final, declared in SQL as
+ * coverage_given_final: with no rows it has no threshold for an empty
+ * summary.)
  */
 Datum
 coverage_agg_final(PG_FUNCTION_ARGS)
@@ -339,8 +341,8 @@ PG_FUNCTION_INFO_V1(coverage_sum_final);
 /*
  * sum(coverage) result: the merged summary, NULL when no non-NULL input was
  * seen (as SQL's sum).  Also the result of coverage(groups, contacts,
- * threshold), whose state exists from its first row: NULL for no rows.  The
- * state is only read.
+ * threshold) (SQL function coverage_given_final), whose state exists from
+ * its first row: NULL for no rows.  The state is only read.
  */
 Datum
 coverage_sum_final(PG_FUNCTION_ARGS)

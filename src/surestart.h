@@ -53,11 +53,12 @@ extern int32 surestart_sustained_contacts_cached(FmgrInfo *flinfo);
  * an aggregate, where updating a state in place would be unsafe.
  * surestart_agg_threshold reads a sustained threshold passed as argument
  * argno of an aggregate named aggname, checking it against the threshold
- * of the group's state (current; 0 before the first row).
+ * of the group's state (current; 0 before the first row); hint, unless
+ * NULL, is the hint of its errors.
  */
 extern MemoryContext surestart_agg_context(FunctionCallInfo fcinfo, int *kind);
 extern int32 surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
-									 const char *aggname);
+									 const char *aggname, const char *hint);
 
 /*
  * Return an aggregate's state, or SQL NULL when there is none yet: what a
