@@ -45,11 +45,12 @@ surestart_agg_context(FunctionCallInfo fcinfo, int *kind)
  * messages), on one row.  current is the threshold of the group's state, or
  * 0 when the group has none yet.  NULL (22004), below 1 (22023) or a value
  * other than current (22023, naming both) is an error, with hint (unless
- * NULL) as its hint.
+ * NULL) as its hint.  The common case, the group's threshold again, is
+ * answered by surestart_agg_threshold (surestart.h) without calling this.
  */
 int32
-surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
-						const char *aggname, const char *hint)
+surestart_agg_threshold_check(FunctionCallInfo fcinfo, int argno, int32 current,
+							  const char *aggname, const char *hint)
 {
 	int32		threshold;
 

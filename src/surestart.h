@@ -57,8 +57,17 @@ extern int32 surestart_sustained_contacts_cached(FmgrInfo *flinfo);
  * NULL, is the hint of its errors.
  */
 extern MemoryContext surestart_agg_context(FunctionCallInfo fcinfo, int *kind);
-extern int32 surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
-									 const char *aggname, const char *hint);
+extern int32 surestart_agg_threshold_check(FunctionCallInfo fcinfo, int argno, int32 current,
+										   const char *aggname, const char *hint);
+
+static inline int32
+surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
+						const char *aggname, const char *hint)
+{
+	if (likely(current > 0 && !PG_ARGISNULL(argno) && PG_GETARG_INT32(argno) == current))
+		return current;
+	return surestart_agg_threshold_check(fcinfo, argno, current, aggname, hint);
+}
 
 /*
  * Return an aggregate's state, or SQL NULL when there is none yet: what a
