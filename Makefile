@@ -15,6 +15,7 @@ OBJS = \
 	src/module.o \
 	src/binary.o \
 	src/settings.o \
+	src/aggregate.o \
 	src/ofsted_grade.o \
 	src/target_groups.o \
 	src/calendar.o \
@@ -23,8 +24,11 @@ OBJS = \
 	src/proportion.o \
 	src/proportion_agg.o \
 	src/contact_reach.o \
+	src/contact_reach_merge.o \
+	src/contact_reach_codec.o \
 	src/rank_correlation.o \
 	src/coverage.o \
+	src/coverage_agg.o \
 	src/funnel.o \
 	src/staging.o
 
@@ -42,6 +46,7 @@ SQL_PARTS = \
 	src/sql/45_access.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
+	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/60_reach_views.sql \
@@ -81,6 +86,7 @@ UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/
 UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
+	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql
 PARTS_REPLAYED = \

@@ -96,18 +96,18 @@ SELECT count(*) FILTER (WHERE total >= 1) AS seen, count(*) FILTER (WHERE total 
 FROM (SELECT family_id, sum(n) AS total FROM reach_family
 	  WHERE family_id IS NOT NULL AND n IS NOT NULL GROUP BY family_id) AS f;
 -- zero contacts only: counted in nothing
-SELECT contact_reach(x, 0) FROM generate_series(1, 3) AS x;
+SELECT contact_reach(x, 0::bigint) FROM generate_series(1, 3) AS x;
 -- counts near the int32 and int64 limits: counts saturate safely, the total is exact
 SELECT contact_reach(x, n) FROM (VALUES (1, 2147483647), (1, 2147483647), (2, 2), (2, 1),
 	(3, 4611686016279904255), (3, 4611686016279904255)) AS v(x, n);
 BEGIN;
 UPDATE setting SET value = '999999999' WHERE name = 'sustained_contacts';
-SELECT contact_reach(x, n) FROM (VALUES (1, 999999998), (2, 999999999), (3, 2147483647), (3, 2147483647),
+SELECT contact_reach(x, n) FROM (VALUES (1, 999999998::bigint), (2, 999999999), (3, 2147483647), (3, 2147483647),
 	(4, 1), (4, 999999998)) AS v(x, n);
 ROLLBACK;
 SELECT contact_reach(x, n) FROM (VALUES (1, 9223372036854775807), (2, 0)) AS v(x, n);
 SELECT contact_reach(x, n) FROM (VALUES (1, 9223372036854775807), (2, 1)) AS v(x, n);
-SELECT contact_reach(x, -1) FROM (VALUES (5)) AS v(x);
+SELECT contact_reach(x, -1::bigint) FROM (VALUES (5)) AS v(x);
 -- window aggregate: running reach in contact order, checked against plain SQL
 SELECT contact_id, child_id, (contact_reach(child_id) OVER (ORDER BY contact_id)).*
 FROM reach_t WHERE contact_id <= 12 ORDER BY contact_id;
@@ -184,6 +184,120 @@ EXPLAIN (COSTS OFF) SELECT contact_reach(child_id) FROM reach_part;
 SELECT contact_reach(child_id) FROM reach_part;
 RESET ALL;
 SET search_path = surestart, public;
+-- contact_reach(id, threshold) and contact_reach(id, contacts, threshold):
+-- the threshold as an argument (immutable).  With the same threshold they
+-- give exactly what the setting-reading signatures give: per (kind, centre),
+-- per child modulo 97 (NULL ids a group of their own), over the whole table
+-- and for families, at thresholds from 1 to far beyond any count
+CREATE FUNCTION pg_temp.given_vs_setting(thresholds int[])
+RETURNS TABLE (threshold int, by_what text, groups bigint, differ bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	t int;
+BEGIN
+	FOREACH t IN ARRAY thresholds LOOP
+		UPDATE surestart.setting SET value = t::text WHERE name = 'sustained_contacts';
+		threshold := t;
+		by_what := 'kind, centre';
+		SELECT count(*), count(*) FILTER (WHERE a.r IS DISTINCT FROM s.r) INTO groups, differ
+		FROM (SELECT kind, centre, surestart.contact_reach(child_id, t) AS r FROM reach_t GROUP BY kind, centre) AS a
+		FULL JOIN (SELECT kind, centre, surestart.contact_reach(child_id) AS r FROM reach_t GROUP BY kind, centre) AS s
+		USING (kind, centre);
+		RETURN NEXT;
+		by_what := 'child_id % 97';
+		SELECT count(*), count(*) FILTER (WHERE a.r IS DISTINCT FROM s.r) INTO groups, differ
+		FROM (SELECT coalesce(child_id % 97, -1000) AS g, surestart.contact_reach(child_id, t) AS r FROM reach_t GROUP BY 1) AS a
+		FULL JOIN (SELECT coalesce(child_id % 97, -1000) AS g, surestart.contact_reach(child_id) AS r FROM reach_t GROUP BY 1) AS s
+		USING (g);
+		RETURN NEXT;
+		by_what := 'whole table';
+		SELECT count(*), count(*) FILTER (WHERE a.r IS DISTINCT FROM s.r) INTO groups, differ
+		FROM (SELECT surestart.contact_reach(child_id, t) FROM reach_t) AS a(r),
+			(SELECT surestart.contact_reach(child_id) FROM reach_t) AS s(r);
+		RETURN NEXT;
+		by_what := 'families, family_id % 13';
+		SELECT count(*), count(*) FILTER (WHERE a.r IS DISTINCT FROM s.r) INTO groups, differ
+		FROM (SELECT coalesce(family_id % 13, -1000) AS g, surestart.contact_reach(family_id, n, t) AS r FROM reach_family GROUP BY 1) AS a
+		FULL JOIN (SELECT coalesce(family_id % 13, -1000) AS g, surestart.contact_reach(family_id, n) AS r FROM reach_family GROUP BY 1) AS s
+		USING (g);
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+BEGIN;
+SELECT * FROM pg_temp.given_vs_setting('{1,2,3,5,52,999999999}');
+ROLLBACK;
+-- the threshold makes a difference, and each group may have its own
+SELECT t, contact_reach(child_id, t) AS children, contact_reach(family_id, n, t) AS families
+FROM (SELECT t, child_id, NULL::bigint AS family_id, NULL::bigint AS n FROM reach_t, (VALUES (1), (3), (20)) AS v(t)
+	  UNION ALL SELECT t, NULL, family_id, n FROM reach_family, (VALUES (1), (3), (20)) AS v(t)) AS u
+GROUP BY t ORDER BY t;
+-- an integer second argument is the threshold, a bigint one a count of contacts
+SELECT contact_reach(x, 2) AS threshold_2, contact_reach(x, 2::bigint) AS two_contacts_a_row
+FROM (VALUES (1::bigint), (1), (2)) AS v(x);
+-- no rows; only NULL ids (the threshold still given); a NULL count
+SELECT contact_reach(child_id, 3) AS no_rows, contact_reach(family_id, n, 3) AS no_rows_families
+FROM reach_family WHERE false;
+SELECT kind, contact_reach(child_id, 3) FROM reach_t WHERE false GROUP BY kind;
+SELECT contact_reach(NULL::bigint, 3), contact_reach(NULL::bigint, NULL::bigint, 3) FROM generate_series(1, 5);
+SELECT contact_reach(x, n, 2) FROM (VALUES (1::bigint, NULL::bigint), (NULL, 4), (2, 2)) AS v(x, n);
+-- the largest threshold: saturated counts still reach it
+SELECT contact_reach(x, n, 2147483647) FROM (VALUES (1::bigint, 2147483647::bigint), (1, 2147483647), (2, 2147483646)) AS v(x, n);
+-- the threshold must be given, at least 1 and the same on every row of a
+-- group, rows with a NULL id included
+SELECT contact_reach(1::bigint, NULL::integer);
+SELECT contact_reach(NULL::bigint, NULL::integer);
+SELECT contact_reach(1::bigint, 0);
+SELECT contact_reach(x, t) FROM (VALUES (1::bigint, -5)) AS v(x, t);
+SELECT contact_reach(x, t) FROM (VALUES (1::bigint, 3), (2, 4)) AS v(x, t);
+SELECT contact_reach(x, t) FROM (VALUES (1::bigint, 3), (NULL, 4)) AS v(x, t);
+SELECT contact_reach(x, t) FROM (VALUES (1::bigint, 3), (2, NULL)) AS v(x, t);
+SELECT contact_reach(x, n, t) FROM (VALUES (1::bigint, 2::bigint, 3), (1, 1, 5)) AS v(x, n, t);
+SELECT contact_reach(x, n, t) FROM (VALUES (1::bigint, 2::bigint, 0)) AS v(x, n, t);
+SELECT contact_reach(x, n, 3) FROM (VALUES (1::bigint, -1::bigint)) AS v(x, n);
+-- window aggregate: as the setting-reading signature
+SELECT count(*) AS rows, count(*) FILTER (WHERE given IS DISTINCT FROM setting) AS differ
+FROM (SELECT contact_reach(child_id, 3) OVER w AS given, contact_reach(child_id) OVER w AS setting
+	  FROM reach_t WHERE centre < 10 WINDOW w AS (PARTITION BY centre ORDER BY contact_id)) AS q;
+-- forced parallel plans: Partial Aggregate in the workers, the same results
+-- as the serial plan of the setting-reading signature
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT kind, centre, contact_reach(child_id, 3) FROM reach_t GROUP BY kind, centre;
+SELECT count(*) AS groups, count(*) FILTER (WHERE s.r IS DISTINCT FROM p.r) AS differ
+FROM reach_serial AS s
+FULL JOIN (SELECT kind, centre, contact_reach(child_id, 3) AS r FROM reach_t GROUP BY kind, centre) AS p
+USING (kind, centre);
+EXPLAIN (COSTS OFF) SELECT contact_reach(child_id, 3) FROM reach_t;
+SELECT contact_reach(child_id, 3) FROM reach_t;
+EXPLAIN (COSTS OFF) SELECT contact_reach(family_id, n, 3) FROM reach_family;
+SELECT contact_reach(family_id, n, 3) FROM reach_family;
+SELECT contact_reach(child_id, 3) FROM reach_t WHERE child_id IS NULL;
+SELECT contact_reach(child_id, 3) FROM reach_t WHERE false;
+RESET parallel_leader_participation;
+RESET max_parallel_workers_per_gather;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+-- the combine function refuses states with different thresholds: one
+-- partition per threshold, aggregated partitionwise, so that each
+-- partition's partial state has one threshold and only the combine step
+-- meets both
+CREATE TABLE reach_by_threshold (t int, child_id bigint) PARTITION BY LIST (t);
+CREATE TABLE reach_by_threshold_3 PARTITION OF reach_by_threshold FOR VALUES IN (3);
+CREATE TABLE reach_by_threshold_5 PARTITION OF reach_by_threshold FOR VALUES IN (5);
+INSERT INTO reach_by_threshold SELECT CASE kind WHEN 'uniform' THEN 3 ELSE 5 END, child_id FROM reach_t;
+ANALYZE reach_by_threshold;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF) SELECT child_id % 2 AS g, contact_reach(child_id, t) FROM reach_by_threshold GROUP BY 1;
+SELECT child_id % 2 AS g, contact_reach(child_id, t) FROM reach_by_threshold GROUP BY 1;
+SELECT t, contact_reach(child_id, t) FROM reach_by_threshold GROUP BY t ORDER BY t;
+RESET enable_partitionwise_aggregate;
+SELECT kind, contact_reach(child_id, CASE kind WHEN 'uniform' THEN 3 ELSE 5 END) FROM reach_t GROUP BY kind ORDER BY kind;
+DROP TABLE reach_by_threshold;
 -- argument types
 SELECT contact_reach(x::int) FROM generate_series(1, 4) AS x;
 SELECT contact_reach('x'::text);

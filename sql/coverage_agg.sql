@@ -272,3 +272,97 @@ FROM (VALUES (1, '{lone_parent}'::target_groups, 0::bigint, '{"threshold":3,"all
 	(3, '{father}', 1, NULL),
 	(4, '{father}', 9, '{"threshold":3,"all":[1,0,0],"national":[1,0,0],"father":[1,0,0]}')) AS v(i, g, c, s)
 ORDER BY i;
+-- coverage(groups, contacts, threshold): the threshold as an argument
+-- (immutable).  With the same threshold it gives exactly what the
+-- setting-reading signature gives, centre by centre, on the random, skewed,
+-- NULL and many-group tables, at thresholds from 1 to far beyond any count
+CREATE FUNCTION pg_temp.given_vs_setting(tbl text, thresholds int[])
+RETURNS TABLE (threshold int, centres bigint, differ bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	t int;
+BEGIN
+	FOREACH t IN ARRAY thresholds LOOP
+		UPDATE surestart.setting SET value = t::text WHERE name = 'sustained_contacts';
+		threshold := t;
+		EXECUTE format($q$
+			SELECT count(*), count(*) FILTER (WHERE a.c IS DISTINCT FROM s.c)
+			FROM (SELECT centre, surestart.coverage(groups, contacts, %s)::text AS c FROM %s GROUP BY centre) AS a
+			FULL JOIN (SELECT centre, surestart.coverage(groups, contacts)::text AS c FROM %s GROUP BY centre) AS s
+			USING (centre)$q$, t, tbl, tbl) INTO centres, differ;
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+BEGIN;
+SELECT * FROM pg_temp.given_vs_setting('fam_random', '{1,3,5,10,11}');
+SELECT * FROM pg_temp.given_vs_setting('fam_skewed', '{1,2,3,5,999999999}');
+SELECT * FROM pg_temp.given_vs_setting('fam_null_groups', '{3}');
+SELECT * FROM pg_temp.given_vs_setting('fam_null_contacts', '{2}');
+SELECT * FROM pg_temp.given_vs_setting('fam_many', '{3}');
+ROLLBACK;
+-- the summary records the threshold it was given; each group may have its own
+SELECT t, coverage_threshold(c), (coverage_totals(c)).sustained::text
+FROM (SELECT t, coverage(groups, contacts, t) AS c FROM fam_skewed, (VALUES (1), (3), (7)) AS v(t) GROUP BY t) AS q
+ORDER BY t;
+-- summaries per centre sum to the summary of all rows
+SELECT (SELECT sum(c) FROM (SELECT coverage(groups, contacts, 4) AS c FROM fam_skewed GROUP BY centre) AS s)::text
+	= (SELECT coverage(groups, contacts, 4) FROM fam_skewed)::text AS centres_sum_to_county;
+-- no rows: NULL, since no row gave a threshold (sum(coverage) is NULL too);
+-- rows with NULL groups and contacts count, with the threshold they give
+SELECT coverage(groups, contacts, 3) IS NULL AS no_rows FROM fam_none;
+SELECT centre, coverage(groups, contacts, 3) FROM fam_none GROUP BY centre;
+SELECT coverage(NULL::target_groups, NULL::bigint, 3) AS only_nulls FROM generate_series(1, 4);
+SELECT coverage(g, c, 2) FROM (VALUES ('{father}'::target_groups, NULL::bigint), (NULL, NULL), ('{father}', 2)) AS v(g, c);
+-- the threshold must be given, at least 1 and the same on every row of a group
+SELECT pg_temp.error_of($$SELECT coverage('{father}'::target_groups, 1::bigint, NULL::integer)$$);
+SELECT pg_temp.error_of($$SELECT coverage(NULL::target_groups, NULL::bigint, NULL::integer)$$);
+SELECT pg_temp.error_of($$SELECT coverage('{father}'::target_groups, 1::bigint, 0)$$);
+SELECT pg_temp.error_of($$SELECT coverage(g, c, t) FROM (VALUES ('{father}'::target_groups, 1::bigint, -2)) AS v(g, c, t)$$);
+SELECT pg_temp.error_of($$SELECT coverage(g, c, t) FROM (VALUES ('{father}'::target_groups, 1::bigint, 3), ('{father}', 1, 4)) AS v(g, c, t)$$);
+SELECT pg_temp.error_of($$SELECT coverage(g, c, t) FROM (VALUES ('{father}'::target_groups, 1::bigint, 3), (NULL, NULL, 5)) AS v(g, c, t)$$);
+SELECT pg_temp.error_of($$SELECT coverage(g, c, 3) FROM (VALUES ('{father}'::target_groups, -1::bigint)) AS v(g, c)$$);
+-- window use, as the setting-reading signature
+SELECT count(*) AS rows, count(*) FILTER (WHERE given IS DISTINCT FROM setting) AS differ
+FROM (SELECT coverage(groups, contacts, 3) OVER w AS given, coverage(groups, contacts) OVER w AS setting
+	  FROM fam_skewed WHERE centre < 5 WINDOW w AS (PARTITION BY centre ORDER BY id)) AS q;
+-- forced parallel plans: Partial Aggregate in the workers, results as the
+-- serial plan of the setting-reading signature
+CREATE TABLE fam_par AS SELECT * FROM fam_skewed;
+ANALYZE fam_par;
+CREATE TEMP TABLE serial_by_centre AS SELECT centre, coverage(groups, contacts)::text AS c FROM fam_par GROUP BY centre;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT coverage(groups, contacts, 3) FROM fam_par;
+SELECT coverage(groups, contacts, 3)::text = (SELECT coverage(groups, contacts) FROM fam_skewed)::text AS same_as_serial
+FROM fam_par;
+EXPLAIN (COSTS OFF) SELECT centre, coverage(groups, contacts, 3) FROM fam_par GROUP BY centre;
+SELECT count(*) AS centres, count(*) FILTER (WHERE p.c = s.c) AS same_as_serial
+FROM (SELECT centre, coverage(groups, contacts, 3)::text AS c FROM fam_par GROUP BY centre) AS p
+	JOIN serial_by_centre AS s USING (centre);
+SELECT coverage(groups, contacts, 3) IS NULL AS no_rows FROM fam_par WHERE centre < 0;
+SELECT coverage(NULL::target_groups, NULL::bigint, 3) AS only_nulls FROM fam_par WHERE centre = 0;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+DROP TABLE fam_par;
+-- the combine function refuses states with different thresholds: one
+-- partition per threshold, aggregated partitionwise, so that only the
+-- combine step meets both
+CREATE TABLE fam_by_threshold (t int, centre int, groups target_groups, contacts bigint) PARTITION BY LIST (t);
+CREATE TABLE fam_by_threshold_3 PARTITION OF fam_by_threshold FOR VALUES IN (3);
+CREATE TABLE fam_by_threshold_5 PARTITION OF fam_by_threshold FOR VALUES IN (5);
+INSERT INTO fam_by_threshold SELECT 3 + 2 * (id % 2), centre, groups, contacts FROM fam_skewed;
+ANALYZE fam_by_threshold;
+SET enable_partitionwise_aggregate = on;
+EXPLAIN (COSTS OFF) SELECT centre, coverage(groups, contacts, t) FROM fam_by_threshold GROUP BY centre;
+SELECT pg_temp.error_of('SELECT centre, coverage(groups, contacts, t) FROM fam_by_threshold GROUP BY centre');
+SELECT t, coverage_threshold(coverage(groups, contacts, t)), (coverage_totals(coverage(groups, contacts, t))).families
+FROM fam_by_threshold GROUP BY t ORDER BY t;
+RESET enable_partitionwise_aggregate;
+DROP TABLE fam_by_threshold;

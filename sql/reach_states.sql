@@ -87,7 +87,7 @@ SELECT pg_temp.reach_from_states(:reach, s) AS merged,
 	(SELECT contact_reach(child_id) FROM states_t) AS direct
 FROM (SELECT pg_temp.reach_state(child_id) AS s FROM states_t GROUP BY centre) AS q;
 SELECT pg_temp.reach_from_states('surestart.contact_reach(bigint, bigint)', s) AS merged_families,
-	(SELECT contact_reach(child_id / 4, 1) FROM states_t) AS direct_families
+	(SELECT contact_reach(child_id / 4, 1::bigint) FROM states_t) AS direct_families
 FROM (SELECT pg_temp.reach_state(child_id / 4, 1) AS s FROM states_t GROUP BY centre) AS q;
 SELECT pg_temp.rho_from_states(:rho, s) = (SELECT rank_correlation(x, y) FROM states_t) AS same_rho
 FROM (SELECT pg_temp.rho_state(x, y) AS s FROM states_t GROUP BY centre) AS q;
@@ -138,6 +138,29 @@ SELECT pg_temp.reach_from_states(:reach, s)
 FROM (SELECT pg_temp.reach_state(child_id) FROM states_t UNION ALL SELECT :'state5'::bytea) AS v(s);
 SELECT pg_temp.reach_from_states(:reach, s)
 FROM (SELECT :'state5'::bytea UNION ALL SELECT pg_temp.reach_state(child_id) FROM states_t) AS v(s);
+-- contact_reach(id, threshold) and contact_reach(id, contacts, threshold)
+-- make the same states: byte for byte the state made under the setting
+-- with the same threshold (so states of either signature merge), and a
+-- state from the first row on, NULL ids included, so that every row's
+-- threshold is checked
+CREATE AGGREGATE pg_temp.reach_state_given(bigint, integer) (
+	SFUNC = surestart.contact_reach_given_trans, STYPE = internal, FINALFUNC = surestart.contact_reach_serialize);
+CREATE AGGREGATE pg_temp.reach_state_given(bigint, bigint, integer) (
+	SFUNC = surestart.contact_reach_weighted_given_trans, STYPE = internal, FINALFUNC = surestart.contact_reach_serialize);
+\set given '''surestart.contact_reach(bigint, integer)'''
+SELECT pg_temp.reach_state_given(x, 5) AS given5, pg_temp.reach_state_given(x, 5) = :'state5'::bytea AS same_as_setting_5
+FROM (VALUES (1), (1), (2)) AS v(x);
+SELECT pg_temp.reach_state_given(x, n, 5) = :'state5'::bytea AS weighted_same_as_setting_5
+FROM (VALUES (1, 2), (2, 1)) AS v(x, n);
+SELECT pg_temp.reach_state_given(x, 4) AS only_null_ids FROM (VALUES (NULL::bigint), (NULL)) AS v(x);
+SELECT pg_temp.reach_from_states(:given, s) AS merged, (SELECT contact_reach(child_id, 2) FROM states_t) AS direct
+FROM (SELECT pg_temp.reach_state_given(child_id, 2) AS s FROM states_t GROUP BY centre) AS q;
+SELECT pg_temp.reach_from_states('surestart.contact_reach(bigint, bigint, integer)', s) AS merged_families,
+	(SELECT contact_reach(child_id / 4, 1, 2) FROM states_t) AS direct_families
+FROM (SELECT pg_temp.reach_state_given(child_id / 4, 1, 2) AS s FROM states_t GROUP BY centre) AS q;
+SELECT pg_temp.reach_from_states(:given, s) FROM (VALUES (:'state5'::bytea), (pg_temp.reach_bytes(5, 0, 0, ''))) AS v(s);
+SELECT pg_temp.reach_from_states(:given, s)
+FROM (SELECT pg_temp.reach_state_given(child_id, 3) FROM states_t UNION ALL SELECT :'state5'::bytea) AS v(s);
 -- corrupt contact_reach states, each refused with what is wrong.  A valid
 -- one first: ids 7 (one contact) and 9 (three), as bytes
 \set e7 'pg_temp.varint(pg_temp.u(7))'

@@ -1,8 +1,10 @@
 /*
  * coverage.c
- *		The coverage type, a mergeable summary of target-group coverage, and
- *		the aggregates that build it (coverage(groups, contacts)) and merge it
- *		(sum(coverage)).
+ *		The coverage type, a mergeable summary of target-group coverage: its
+ *		text and binary forms and the functions that read a value.  The
+ *		aggregates that build it (coverage(groups, contacts[, threshold]))
+ *		and merge it (sum(coverage)) are in coverage_agg.c; the stored form
+ *		is declared in coverage.h.
  *
  * A coverage value counts rows (families or children), each with the set of
  * target groups it belongs to and its number of meaningful contacts in a
@@ -33,11 +35,6 @@
  * most 2147483647.  Every value must satisfy the invariants checked by
  * coverage_invalid() below.
  *
- * Stored form (varlena, double aligned): threshold, a bit mask of the groups
- * with members, the "all" and "national" triples, then one triple per group
- * in the mask, in bit order.  Groups are stored sparsely because most
- * summaries (one per centre and period in the snapshots) use few of the 35.
- *
  * Binary form (send/recv), which is also the serialised aggregate state
  * (one codec, the same bytes):
  *
@@ -49,80 +46,22 @@
  *   int64  x3 for each group in the mask, in bit order
  *
  * all in network byte order; exactly 1 + 4 + 56 + 24 * groups bytes.
- *
- * The aggregates keep a dense internal state: for each group (and for all
- * rows and the national rows) how many rows reached contact level 0 (none),
- * 1 (some, below the threshold) and 2 (sustained).  A row then costs one
- * increment per group it is in, and combining states is element-wise
- * addition.
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "access/htup_details.h"
-#include "catalog/pg_type.h"
 #include "common/int.h"
 #include "funcapi.h"
-#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
-#include "surestart.h"
-
-/* The national groups are bits 0 .. TARGET_GROUP_NATIONAL_COUNT - 1. */
-#define NATIONAL_MASK	((uint64) ((UINT64CONST(1) << TARGET_GROUP_NATIONAL_COUNT) - 1))
-#define ALL_GROUPS_MASK	((uint64) TARGET_GROUPS_ALL)
-
-/* Default of the sustained_contacts setting (SPEC, DOMAIN.md). */
-
-/* Positions in a triple. */
-#define C_IN		0
-#define C_ANY		1
-#define C_SUSTAINED	2
+#include "coverage.h"
 
 /* Bytes of the binary form before the group triples. */
 #define COVERAGE_BINARY_FIXED	(1 + 4 + 6 * 8 + 8)
-
-/*
- * The stored value.  counts holds one triple (in_group, any_contact,
- * sustained) per bit set in groups, in bit order; a group is present if and
- * only if its in_group is above 0, so equal summaries have equal bytes.
- */
-typedef struct Coverage
-{
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	int32		threshold;		/* sustained = at least this many contacts */
-	uint64		groups;			/* groups with members */
-	int64		all[3];			/* over all rows */
-	int64		national[3];	/* over rows in at least one national group */
-	int64		counts[FLEXIBLE_ARRAY_MEMBER];
-} Coverage;
-
-#define COVERAGE_SIZE(ngroups)	(offsetof(Coverage, counts) + sizeof(int64) * 3 * (ngroups))
-#define DatumGetCoverageP(X)	((Coverage *) PG_DETOAST_DATUM(X))
-#define PG_GETARG_COVERAGE_P(n)	DatumGetCoverageP(PG_GETARG_DATUM(n))
-#define PG_RETURN_COVERAGE_P(x)	PG_RETURN_POINTER(x)
-
-/*
- * The aggregate state: rows by contact level (0 none, 1 some, 2 sustained),
- * for all rows, the national rows and each group.  rows is the number of
- * rows counted, which bounds every other count.
- */
-typedef struct CoverageState
-{
-	int32		threshold;
-	int64		rows;
-	int64		all[3];
-	int64		national[3];
-	int64		group[TARGET_GROUP_COUNT][3];
-} CoverageState;
-
-/* The value the coverage() transition function caches in fn_extra. */
-typedef struct CoverageSetting
-{
-	int32		threshold;
-} CoverageSetting;
 
 #define COVERAGE_TEXT_DETAIL \
 	"Expected a JSON object such as {\"threshold\":3,\"all\":[100,60,20]," \
@@ -204,155 +143,13 @@ coverage_invalid(const Coverage *c)
 	return NULL;
 }
 
-/* ---------------------------------------------------------------- state <-> value */
-
-/*
- * A new zeroed aggregate state with the given threshold, in context cxt.
- */
-static CoverageState *
-coverage_state_new(MemoryContext cxt, int32 threshold)
-{
-	CoverageState *state = (CoverageState *) MemoryContextAllocZero(cxt, sizeof(CoverageState));
-
-	state->threshold = threshold;
-	return state;
-}
-
-/*
- * Convert level counts (none, some, sustained) into a triple (in_group,
- * any_contact, sustained).  Each level count is at most state->rows, and so
- * is their sum, so nothing overflows.
- */
-static inline void
-levels_to_triple(const int64 *levels, int64 *triple)
-{
-	triple[C_SUSTAINED] = levels[2];
-	triple[C_ANY] = levels[1] + levels[2];
-	triple[C_IN] = levels[0] + levels[1] + levels[2];
-}
-
-/*
- * The coverage value of an aggregate state, newly palloc'd; the state is
- * only read.
- */
-static Coverage *
-coverage_from_state(const CoverageState *state)
-{
-	uint64		groups = 0;
-	int			n = 0;
-	int			k = 0;
-	Coverage   *c;
-
-	for (int g = 0; g < TARGET_GROUP_COUNT; g++)
-		if ((state->group[g][0] | state->group[g][1] | state->group[g][2]) != 0)
-		{
-			groups |= UINT64CONST(1) << g;
-			n++;
-		}
-	c = (Coverage *) palloc0(COVERAGE_SIZE(n));
-	SET_VARSIZE(c, COVERAGE_SIZE(n));
-	c->threshold = state->threshold;
-	c->groups = groups;
-	levels_to_triple(state->all, c->all);
-	levels_to_triple(state->national, c->national);
-	for (uint64 m = groups; m != 0; m &= m - 1)
-	{
-		int			g = pg_rightmost_one_pos64(m);
-
-		levels_to_triple(state->group[g], &c->counts[3 * k++]);
-	}
-	return c;
-}
-
-/*
- * Raise the error for merging summaries built with different thresholds.
- */
-static void
-coverage_threshold_mismatch(int32 a, int32 b)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot merge coverage summaries built with different sustained thresholds"),
-			 errdetail("One summary counts sustained contact from %d contacts, the other from %d.",
-					   a, b),
-			 errhint("Build every summary with the same sustained_contacts setting.")));
-}
-
-/*
- * Add n rows to a state's row count, refusing to go past the int64 limit;
- * once rows is known to fit, every other count (bounded by rows) fits too.
- */
-static inline void
-coverage_add_rows(CoverageState *state, int64 n)
-{
-	if (unlikely(pg_add_s64_overflow(state->rows, n, &state->rows)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("coverage count out of range"),
-				 errdetail("Merging needs a count of rows above " INT64_FORMAT ".",
-						   PG_INT64_MAX)));
-}
-
-/*
- * Add a triple (in_group, any_contact, sustained) into level counts.  The
- * triple is valid (0 <= sustained <= any <= in) and the caller has checked
- * through coverage_add_rows that the totals fit.
- */
-static inline void
-add_triple_to_levels(int64 *levels, const int64 *triple)
-{
-	levels[0] += triple[C_IN] - triple[C_ANY];
-	levels[1] += triple[C_ANY] - triple[C_SUSTAINED];
-	levels[2] += triple[C_SUSTAINED];
-}
-
-/*
- * Add a coverage value into a state with the same threshold.
- */
-static void
-coverage_add_value(CoverageState *state, const Coverage *c)
-{
-	int			k = 0;
-
-	if (state->threshold != c->threshold)
-		coverage_threshold_mismatch(state->threshold, c->threshold);
-	coverage_add_rows(state, c->all[C_IN]);
-	add_triple_to_levels(state->all, c->all);
-	add_triple_to_levels(state->national, c->national);
-	for (uint64 m = c->groups; m != 0; m &= m - 1)
-	{
-		int			g = pg_rightmost_one_pos64(m);
-
-		add_triple_to_levels(state->group[g], &c->counts[3 * k++]);
-	}
-}
-
-/*
- * Add state b into state a (same threshold required).
- */
-static void
-coverage_add_state(CoverageState *a, const CoverageState *b)
-{
-	if (a->threshold != b->threshold)
-		coverage_threshold_mismatch(a->threshold, b->threshold);
-	coverage_add_rows(a, b->rows);
-	for (int i = 0; i < 3; i++)
-	{
-		a->all[i] += b->all[i];
-		a->national[i] += b->national[i];
-	}
-	for (int g = 0; g < TARGET_GROUP_COUNT; g++)
-		for (int i = 0; i < 3; i++)
-			a->group[g][i] += b->group[g][i];
-}
-
 /* ---------------------------------------------------------------- the binary codec */
 
 /*
  * Write a coverage value in the binary form (see the file header).  Used by
  * coverage_send and by the aggregates' serialise function.
  */
-static bytea *
+bytea *
 coverage_write(const Coverage *c)
 {
 	StringInfoData buf;
@@ -377,7 +174,7 @@ coverage_write(const Coverage *c)
  * aggregates' deserialise function, so corrupt bytes fail the same way on
  * both paths (22P03).  "what" names the source in messages.
  */
-static Coverage *
+Coverage *
 coverage_read(StringInfo buf, const char *what)
 {
 	int			avail = buf->len - buf->cursor;
@@ -711,20 +508,26 @@ coverage_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(coverage_write(PG_GETARG_COVERAGE_P(0)));
 }
 
+/*
+ * Whether two values have the same threshold and the same counts.  The
+ * stored form is canonical (no padding, groups present exactly when they
+ * have members), so comparing bytes is exact.
+ */
+static bool
+coverage_same(const Coverage *a, const Coverage *b)
+{
+	return VARSIZE(a) == VARSIZE(b) &&
+		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
+}
+
 PG_FUNCTION_INFO_V1(coverage_eq);
 /*
- * Equality: the same threshold and the same counts.  The stored form is
- * canonical (no padding, groups present exactly when they have members), so
- * comparing bytes is exact.
+ * Equality: the same threshold and the same counts.
  */
 Datum
 coverage_eq(PG_FUNCTION_ARGS)
 {
-	Coverage   *a = PG_GETARG_COVERAGE_P(0);
-	Coverage   *b = PG_GETARG_COVERAGE_P(1);
-
-	PG_RETURN_BOOL(VARSIZE(a) == VARSIZE(b) &&
-				   memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0);
+	PG_RETURN_BOOL(coverage_same(PG_GETARG_COVERAGE_P(0), PG_GETARG_COVERAGE_P(1)));
 }
 
 PG_FUNCTION_INFO_V1(coverage_ne);
@@ -734,11 +537,7 @@ PG_FUNCTION_INFO_V1(coverage_ne);
 Datum
 coverage_ne(PG_FUNCTION_ARGS)
 {
-	Coverage   *a = PG_GETARG_COVERAGE_P(0);
-	Coverage   *b = PG_GETARG_COVERAGE_P(1);
-
-	PG_RETURN_BOOL(!(VARSIZE(a) == VARSIZE(b) &&
-					 memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0));
+	PG_RETURN_BOOL(!coverage_same(PG_GETARG_COVERAGE_P(0), PG_GETARG_COVERAGE_P(1)));
 }
 
 /* ---------------------------------------------------------------- reading values */
@@ -809,213 +608,4 @@ coverage_totals(PG_FUNCTION_ARGS)
 	values[3] = Int64GetDatum(c->national[C_IN]);
 	values[4] = PointerGetDatum(proportion_new(c->national[C_ANY], c->all[C_ANY]));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
-}
-
-/* ---------------------------------------------------------------- aggregates */
-
-/*
- * The aggregate memory context, or an error when called as a plain function
- * (states are updated in place, which is only safe inside an aggregate).
- */
-static MemoryContext
-coverage_agg_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return aggcontext;
-}
-
-/*
- * The threshold for this aggregate call site: read once per query through
- * SPI and cached in the function's fn_extra, so GROUP BY with many groups
- * reads the table once, not once per group.
- */
-static int32
-coverage_setting(FunctionCallInfo fcinfo)
-{
-	FmgrInfo   *flinfo = fcinfo->flinfo;
-	CoverageSetting *setting = (CoverageSetting *) flinfo->fn_extra;
-
-	if (setting == NULL)
-	{
-		int32		threshold = surestart_sustained_contacts(flinfo->fn_oid);
-
-		setting = (CoverageSetting *) MemoryContextAlloc(flinfo->fn_mcxt, sizeof(CoverageSetting));
-		setting->threshold = threshold;
-		flinfo->fn_extra = setting;
-	}
-	return setting->threshold;
-}
-
-PG_FUNCTION_INFO_V1(coverage_trans);
-/*
- * coverage(groups, contacts) transition: count one row.  NULL groups mean
- * no groups, NULL contacts mean none (a member without contact, as from a
- * LEFT JOIN); the row always counts in the totals.  Negative contacts are
- * an error.  The state is made on the first row, with the threshold of the
- * sustained_contacts setting, and updated in place.
- */
-Datum
-coverage_trans(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = coverage_agg_context(fcinfo, "coverage_trans");
-	CoverageState *state = PG_ARGISNULL(0) ? NULL : (CoverageState *) PG_GETARG_POINTER(0);
-	uint64		groups = PG_ARGISNULL(1) ? 0 : (uint64) PG_GETARG_TARGET_GROUPS(1);
-	int64		contacts = PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2);
-	int			level;
-
-	if (unlikely(contacts < 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("number of contacts " INT64_FORMAT " is negative", contacts),
-				 errdetail("A row's count of meaningful contacts must be at least 0.")));
-	if (state == NULL)
-		state = coverage_state_new(aggcontext, coverage_setting(fcinfo));
-
-	/* rows bounds every other count, so one check keeps them all in range */
-	if (unlikely(state->rows == PG_INT64_MAX))
-		coverage_add_rows(state, 1);
-	state->rows++;
-
-	level = (contacts >= 1) + (contacts >= state->threshold);
-	state->all[level]++;
-	if (groups & NATIONAL_MASK)
-		state->national[level]++;
-	for (; groups != 0; groups &= groups - 1)
-		state->group[pg_rightmost_one_pos64(groups)][level]++;
-	PG_RETURN_POINTER(state);
-}
-
-PG_FUNCTION_INFO_V1(coverage_sum_trans);
-/*
- * sum(coverage) transition: merge a summary into the state, made from the
- * first non-NULL summary with its threshold.  NULLs are skipped; a summary
- * with another threshold is an error.
- */
-Datum
-coverage_sum_trans(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = coverage_agg_context(fcinfo, "coverage_sum_trans");
-	CoverageState *state = PG_ARGISNULL(0) ? NULL : (CoverageState *) PG_GETARG_POINTER(0);
-	Coverage   *c;
-
-	if (PG_ARGISNULL(1))
-	{
-		if (state == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
-	}
-	c = PG_GETARG_COVERAGE_P(1);
-	if (state == NULL)
-		state = coverage_state_new(aggcontext, c->threshold);
-	coverage_add_value(state, c);
-	PG_RETURN_POINTER(state);
-}
-
-PG_FUNCTION_INFO_V1(coverage_agg_combine);
-/*
- * Combine two partial states (parallel or partitionwise aggregation) of
- * either aggregate.  Not strict: either may be NULL.  When only the second
- * exists it is copied into the aggregate context, never returned as is;
- * otherwise the first is updated in place.  States with different
- * thresholds are an error naming both.
- */
-Datum
-coverage_agg_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext = coverage_agg_context(fcinfo, "coverage_agg_combine");
-	CoverageState *a = PG_ARGISNULL(0) ? NULL : (CoverageState *) PG_GETARG_POINTER(0);
-	CoverageState *b = PG_ARGISNULL(1) ? NULL : (CoverageState *) PG_GETARG_POINTER(1);
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-	{
-		a = (CoverageState *) MemoryContextAlloc(aggcontext, sizeof(CoverageState));
-		memcpy(a, b, sizeof(CoverageState));
-		PG_RETURN_POINTER(a);
-	}
-	coverage_add_state(a, b);
-	PG_RETURN_POINTER(a);
-}
-
-PG_FUNCTION_INFO_V1(coverage_agg_serialize);
-/*
- * Serialise a state: exactly the binary form of the coverage value it
- * stands for (one codec for parallel query, COPY BINARY and send/recv).
- */
-Datum
-coverage_agg_serialize(PG_FUNCTION_ARGS)
-{
-	CoverageState *state = (CoverageState *) PG_GETARG_POINTER(0);
-
-	(void) coverage_agg_context(fcinfo, "coverage_agg_serialize");
-	PG_RETURN_BYTEA_P(coverage_write(coverage_from_state(state)));
-}
-
-PG_FUNCTION_INFO_V1(coverage_agg_deserialize);
-/*
- * Deserialise a state from the binary form, validated as coverage_recv
- * validates it.  The state is made in the current (per-call) context; the
- * combine function copies what it keeps.
- */
-Datum
-coverage_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	Coverage   *c;
-	CoverageState *state;
-
-	(void) coverage_agg_context(fcinfo, "coverage_agg_deserialize");
-	buf.data = VARDATA_ANY(bytes);
-	buf.len = VARSIZE_ANY_EXHDR(bytes);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	c = coverage_read(&buf, "coverage aggregate state");
-	state = coverage_state_new(CurrentMemoryContext, c->threshold);
-	coverage_add_value(state, c);
-	PG_RETURN_POINTER(state);
-}
-
-PG_FUNCTION_INFO_V1(coverage_agg_final);
-/*
- * coverage(groups, contacts) result.  No rows gives an empty summary with
- * the current threshold (like count(), it counts: 0 families).  The state
- * is only read, so window use is safe.
- */
-Datum
-coverage_agg_final(PG_FUNCTION_ARGS)
-{
-	CoverageState *state;
-
-	if (PG_ARGISNULL(0))
-	{
-		CoverageState empty;
-
-		memset(&empty, 0, sizeof(empty));
-		empty.threshold = surestart_sustained_contacts(fcinfo->flinfo->fn_oid);
-		PG_RETURN_COVERAGE_P(coverage_from_state(&empty));
-	}
-	state = (CoverageState *) PG_GETARG_POINTER(0);
-	PG_RETURN_COVERAGE_P(coverage_from_state(state));
-}
-
-PG_FUNCTION_INFO_V1(coverage_sum_final);
-/*
- * sum(coverage) result: the merged summary, NULL when no non-NULL input was
- * seen (as SQL's sum).  The state is only read.
- */
-Datum
-coverage_sum_final(PG_FUNCTION_ARGS)
-{
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	PG_RETURN_COVERAGE_P(coverage_from_state((CoverageState *) PG_GETARG_POINTER(0)));
 }

@@ -25,20 +25,6 @@ typedef struct ProportionAggState
 } ProportionAggState;
 
 /*
- * The aggregate memory context, or an error when called as a plain function
- * (the state is updated in place, which is only safe inside an aggregate).
- */
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return aggcontext;
-}
-
-/*
  * A new zeroed state in the aggregate context.
  */
 static ProportionAggState *
@@ -56,17 +42,13 @@ PG_FUNCTION_INFO_V1(proportion_sum_trans);
 Datum
 proportion_sum_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "proportion_sum_trans");
+	MemoryContext aggcontext = surestart_agg_context(fcinfo, NULL);
 	ProportionAggState *state = PG_ARGISNULL(0) ? NULL :
 		(ProportionAggState *) PG_GETARG_POINTER(0);
 	Proportion *p;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (state == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
-	}
+		SURESTART_RETURN_STATE(state);
 	p = PG_GETARG_PROPORTION_P(1);
 	if (state == NULL)
 		state = agg_state_new(aggcontext);
@@ -82,16 +64,12 @@ PG_FUNCTION_INFO_V1(proportion_of_trans);
 Datum
 proportion_of_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "proportion_of_trans");
+	MemoryContext aggcontext = surestart_agg_context(fcinfo, NULL);
 	ProportionAggState *state = PG_ARGISNULL(0) ? NULL :
 		(ProportionAggState *) PG_GETARG_POINTER(0);
 
 	if (PG_ARGISNULL(1))
-	{
-		if (state == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
-	}
+		SURESTART_RETURN_STATE(state);
 	if (state == NULL)
 		state = agg_state_new(aggcontext);
 	proportion_pool(&state->part, &state->whole, PG_GETARG_BOOL(1) ? 1 : 0, 1);
@@ -108,18 +86,14 @@ PG_FUNCTION_INFO_V1(proportion_agg_combine);
 Datum
 proportion_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo, "proportion_agg_combine");
+	MemoryContext aggcontext = surestart_agg_context(fcinfo, NULL);
 	ProportionAggState *a = PG_ARGISNULL(0) ? NULL :
 		(ProportionAggState *) PG_GETARG_POINTER(0);
 	ProportionAggState *b = PG_ARGISNULL(1) ? NULL :
 		(ProportionAggState *) PG_GETARG_POINTER(1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		SURESTART_RETURN_STATE(a);
 	if (a == NULL)
 	{
 		a = agg_state_new(aggcontext);
@@ -142,7 +116,7 @@ proportion_agg_serialize(PG_FUNCTION_ARGS)
 	ProportionAggState *state = (ProportionAggState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
-	(void) agg_context(fcinfo, "proportion_agg_serialize");
+	(void) surestart_agg_context(fcinfo, NULL);
 	surestart_binary_begin(&buf);
 	pq_sendint64(&buf, state->part);
 	pq_sendint64(&buf, state->whole);
@@ -162,18 +136,14 @@ proportion_agg_deserialize(PG_FUNCTION_ARGS)
 	ProportionAggState *state;
 	StringInfoData buf;
 
-	(void) agg_context(fcinfo, "proportion_agg_deserialize");
+	(void) surestart_agg_context(fcinfo, NULL);
 	if (VARSIZE_ANY_EXHDR(bytes) != 1 + 2 * sizeof(int64))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid proportion aggregate state of %d bytes",
 						(int) VARSIZE_ANY_EXHDR(bytes)),
 				 errdetail("Expected %d bytes.", (int) (1 + 2 * sizeof(int64)))));
-	buf.data = VARDATA_ANY(bytes);
-	buf.len = VARSIZE_ANY_EXHDR(bytes);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-
+	surestart_binary_open(&buf, bytes);
 	surestart_binary_check_version(&buf, "a proportion aggregate state");
 	state = (ProportionAggState *) palloc(sizeof(ProportionAggState));
 	state->part = pq_getmsgint64(&buf);

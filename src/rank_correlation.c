@@ -121,15 +121,10 @@ rank_correlation_trans(PG_FUNCTION_ARGS)
 	float8		x;
 	float8		y;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "rank_correlation_trans called in non-aggregate context");
+	aggctx = surestart_agg_context(fcinfo, NULL);
 	state = PG_ARGISNULL(0) ? NULL : (RankState *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (state == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state);
-	}
+		SURESTART_RETURN_STATE(state);
 	x = PG_GETARG_FLOAT8(1);
 	y = PG_GETARG_FLOAT8(2);
 	rank_check_finite("x", x);
@@ -155,17 +150,12 @@ rank_correlation_combine(PG_FUNCTION_ARGS)
 	RankState  *s0;
 	RankState  *s1;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "rank_correlation_combine called in non-aggregate context");
+	aggctx = surestart_agg_context(fcinfo, NULL);
 	s0 = PG_ARGISNULL(0) ? NULL : (RankState *) PG_GETARG_POINTER(0);
 	s1 = PG_ARGISNULL(1) ? NULL : (RankState *) PG_GETARG_POINTER(1);
 
 	if (s1 == NULL)
-	{
-		if (s0 == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s0);
-	}
+		SURESTART_RETURN_STATE(s0);
 	if (s0 == NULL)
 		s0 = rank_state_create(aggctx, s1->n);
 	rank_state_reserve(s0, s1->n);
@@ -185,8 +175,7 @@ rank_correlation_serialize(PG_FUNCTION_ARGS)
 	RankState  *state;
 	StringInfoData buf;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "rank_correlation_serialize called in non-aggregate context");
+	(void) surestart_agg_context(fcinfo, NULL);
 	state = (RankState *) PG_GETARG_POINTER(0);
 	if (state->n > (int64) ((MaxAllocSize - VARHDRSZ - RANK_SERIAL_HEADER) / RANK_SERIAL_PAIR))
 		ereport(ERROR,
@@ -220,13 +209,9 @@ rank_correlation_deserialize(PG_FUNCTION_ARGS)
 	RankState  *state;
 	int64		n;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "rank_correlation_deserialize called in non-aggregate context");
+	(void) surestart_agg_context(fcinfo, NULL);
 	bytes = PG_GETARG_BYTEA_PP(0);
-	buf.data = VARDATA_ANY(bytes);
-	buf.len = VARSIZE_ANY_EXHDR(bytes);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	surestart_binary_open(&buf, bytes);
 
 	if (buf.len < 1)
 		ereport(ERROR,
@@ -325,8 +310,7 @@ rank_correlation_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "rank_correlation_final called in non-aggregate context");
+	(void) surestart_agg_context(fcinfo, NULL);
 	state = (RankState *) PG_GETARG_POINTER(0);
 	if (state->n < 2)
 		PG_RETURN_NULL();

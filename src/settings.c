@@ -1,6 +1,9 @@
 /*
  * settings.c
  *		Reading the council's settings (table setting) from C functions.
+ *
+ * This is the only C file that queries the database: every other one reads
+ * settings through the functions here.
  */
 #include "postgres.h"
 
@@ -84,4 +87,28 @@ surestart_sustained_contacts(Oid fn_oid)
 	return surestart_setting_int(fn_oid, "sustained_contacts",
 								 SURESTART_DEFAULT_SUSTAINED_CONTACTS, 1, 999999999,
 								 "a whole number of at least 1");
+}
+
+/*
+ * The sustained_contacts setting, read once per call site: on the first
+ * call the value is read and kept in the function's fn_extra, which lives
+ * as long as the executor node (or expression) that calls it, so a query
+ * with many groups, and every state of one aggregate in it, sees one value
+ * and queries the setting table once.  The caller must not use fn_extra
+ * for anything else.
+ */
+int32
+surestart_sustained_contacts_cached(FmgrInfo *flinfo)
+{
+	int32	   *cached = (int32 *) flinfo->fn_extra;
+
+	if (cached == NULL)
+	{
+		int32		threshold = surestart_sustained_contacts(flinfo->fn_oid);
+
+		cached = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(int32));
+		*cached = threshold;
+		flinfo->fn_extra = cached;
+	}
+	return *cached;
 }

@@ -16,15 +16,70 @@
  */
 #define SURESTART_BINARY_VERSION 1
 
-/* binary.c: the version envelope of every binary form */
-extern void surestart_binary_begin(StringInfo buf);
-extern void surestart_binary_check_version(StringInfo buf, const char *what);
+/*
+ * binary.c: the envelope of every binary form (send/recv of the types and
+ * the serialised states of the aggregates): a format-version byte, then
+ * fields in network byte order.  A form with its own version sequence (the
+ * contact_reach state) passes it as format; every other form writes
+ * SURESTART_BINARY_VERSION.
+ */
+extern void surestart_binary_begin_format(StringInfo buf, int format);
+extern void surestart_binary_check_format(StringInfo buf, int format, const char *what);
+extern void surestart_binary_open(StringInfo buf, bytea *bytes);
+
+static inline void
+surestart_binary_begin(StringInfo buf)
+{
+	surestart_binary_begin_format(buf, SURESTART_BINARY_VERSION);
+}
+
+static inline void
+surestart_binary_check_version(StringInfo buf, const char *what)
+{
+	surestart_binary_check_format(buf, SURESTART_BINARY_VERSION, what);
+}
 
 /* settings.c: the council's settings, read from C */
 #define SURESTART_DEFAULT_SUSTAINED_CONTACTS 3
 extern int32 surestart_setting_int(Oid fn_oid, const char *name, int32 default_value,
 								   int32 min, int32 max, const char *expected);
 extern int32 surestart_sustained_contacts(Oid fn_oid);
+extern int32 surestart_sustained_contacts_cached(FmgrInfo *flinfo);
+
+/*
+ * aggregate.c: plumbing shared by the aggregates.  surestart_agg_context
+ * returns the aggregate memory context (and, when kind is not NULL, what
+ * AggCheckCallContext says the caller is), and refuses a call from outside
+ * an aggregate, where updating a state in place would be unsafe.
+ * surestart_agg_threshold reads a sustained threshold passed as argument
+ * argno of an aggregate named aggname, checking it against the threshold
+ * of the group's state (current; 0 before the first row); hint, unless
+ * NULL, is the hint of its errors.
+ */
+extern MemoryContext surestart_agg_context(FunctionCallInfo fcinfo, int *kind);
+extern int32 surestart_agg_threshold_check(FunctionCallInfo fcinfo, int argno, int32 current,
+										   const char *aggname, const char *hint);
+
+static inline int32
+surestart_agg_threshold(FunctionCallInfo fcinfo, int argno, int32 current,
+						const char *aggname, const char *hint)
+{
+	if (likely(current > 0 && !PG_ARGISNULL(argno) && PG_GETARG_INT32(argno) == current))
+		return current;
+	return surestart_agg_threshold_check(fcinfo, argno, current, aggname, hint);
+}
+
+/*
+ * Return an aggregate's state, or SQL NULL when there is none yet: what a
+ * non-strict transition or combine function returns when a row adds
+ * nothing.
+ */
+#define SURESTART_RETURN_STATE(state) \
+	do { \
+		if ((state) == NULL) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_POINTER(state); \
+	} while (0)
 
 /*
  * ofsted_grade: Ofsted's four-point scale, stored as its number so that the

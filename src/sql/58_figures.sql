@@ -273,7 +273,7 @@ BEGIN
 				   CASE WHEN sc.looked_after THEN 'looked_after' END,
 				   CASE WHEN tw.family_id IS NOT NULL THEN 'two_year_funding' END]::text[], NULL)
 				   || ARRAY(SELECT 'local_' || n FROM unnest(f.local_groups) AS n WHERE n IS NOT NULL)),
-				   coalesce(fd.n, 0)) AS coverage
+				   coalesce(fd.n, 0), threshold) AS coverage
 		FROM registered_family AS rf
 		JOIN @extschema@.family AS f ON f.family_id = rf.family_id
 		LEFT JOIN carers AS cr ON cr.family_id = rf.family_id

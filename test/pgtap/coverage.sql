@@ -2,7 +2,7 @@
 -- return type, volatility, strictness, parallel marking and comment, the
 -- aggregates' support functions, and the SQLSTATE of every kind of bad input.
 BEGIN;
-SELECT plan(151);
+SELECT plan(172);
 SET LOCAL search_path = surestart, public;
 
 SELECT has_type('surestart', 'coverage', 'type coverage');
@@ -127,6 +127,20 @@ SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'surestart.coverage(sures
 SELECT is(obj_description('surestart.coverage(surestart.target_groups, bigint)'::regprocedure, 'pg_proc') IS NOT NULL, true, 'coverage(target_groups, bigint) has a comment');
 SELECT is((SELECT ARRAY[aggtransfn::text, aggfinalfn::text, aggcombinefn::text, aggserialfn::text, aggdeserialfn::text, aggtranstype::regtype::text, aggtransspace::text, aggfinalmodify::text] FROM pg_aggregate WHERE aggfnoid = 'surestart.coverage(surestart.target_groups, bigint)'::regprocedure), ARRAY['coverage_trans', 'coverage_agg_final', 'coverage_agg_combine', 'coverage_agg_serialize', 'coverage_agg_deserialize', 'internal', '904', 'r'], 'coverage(target_groups, bigint): internal state, combine, serialise, deserialise, SSPACE, read-only final');
 SELECT has_function('surestart', 'sum', ARRAY['coverage']::name[], 'sum(coverage) exists');
+SELECT has_function('surestart', 'coverage_given_trans', ARRAY['internal', 'target_groups', 'bigint', 'integer']::name[], 'coverage_given_trans(internal, target_groups, bigint, integer) exists');
+SELECT volatility_is('surestart', 'coverage_given_trans', ARRAY['internal', 'target_groups', 'bigint', 'integer']::name[], 'immutable', 'coverage_given_trans(internal, target_groups, bigint, integer) is immutable (the threshold is an argument)');
+SELECT isnt_strict('surestart', 'coverage_given_trans', ARRAY['internal', 'target_groups', 'bigint', 'integer']::name[], 'coverage_given_trans(internal, target_groups, bigint, integer) is not strict');
+SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'surestart.coverage_given_trans(internal, surestart.target_groups, bigint, integer)'::regprocedure), 's', 'coverage_given_trans(internal, target_groups, bigint, integer) is parallel safe');
+SELECT is(obj_description('surestart.coverage_given_trans(internal, surestart.target_groups, bigint, integer)'::regprocedure, 'pg_proc') IS NOT NULL, true, 'coverage_given_trans(internal, target_groups, bigint, integer) has a comment');
+SELECT function_returns('surestart', 'coverage_given_final', ARRAY['internal']::name[], 'coverage', 'coverage_given_final(internal) returns coverage');
+SELECT volatility_is('surestart', 'coverage_given_final', ARRAY['internal']::name[], 'immutable', 'coverage_given_final(internal) is immutable');
+SELECT isnt_strict('surestart', 'coverage_given_final', ARRAY['internal']::name[], 'coverage_given_final(internal) is not strict');
+SELECT is(obj_description('surestart.coverage_given_final(internal)'::regprocedure, 'pg_proc') IS NOT NULL, true, 'coverage_given_final(internal) has a comment');
+SELECT is_aggregate('surestart', 'coverage', ARRAY['target_groups', 'bigint', 'integer']::name[], 'coverage(target_groups, bigint, integer) is an aggregate');
+SELECT function_returns('surestart', 'coverage', ARRAY['target_groups', 'bigint', 'integer']::name[], 'coverage', 'coverage(target_groups, bigint, integer) returns coverage');
+SELECT is((SELECT ARRAY[aggtransfn::text, aggfinalfn::text, aggcombinefn::text, aggserialfn::text, aggdeserialfn::text, aggtranstype::regtype::text, aggtransspace::text, aggfinalmodify::text] FROM pg_aggregate WHERE aggfnoid = 'surestart.coverage(surestart.target_groups, bigint, integer)'::regprocedure), ARRAY['coverage_given_trans', 'coverage_given_final', 'coverage_agg_combine', 'coverage_agg_serialize', 'coverage_agg_deserialize', 'internal', '904', 'r'], 'coverage(target_groups, bigint, integer): internal state, combine, serialise, deserialise, SSPACE, read-only final');
+SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'surestart.coverage(surestart.target_groups, bigint, integer)'::regprocedure), 's', 'coverage(target_groups, bigint, integer) is parallel safe');
+SELECT is(obj_description('surestart.coverage(surestart.target_groups, bigint, integer)'::regprocedure, 'pg_proc') IS NOT NULL, true, 'coverage(target_groups, bigint, integer) has a comment');
 SELECT is_aggregate('surestart', 'sum', ARRAY['coverage']::name[], 'sum(coverage) is an aggregate');
 SELECT function_returns('surestart', 'sum', ARRAY['coverage']::name[], 'coverage', 'sum(coverage) returns coverage');
 SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'surestart.sum(surestart.coverage)'::regprocedure), 's', 'sum(coverage) is parallel safe');
@@ -145,6 +159,11 @@ SELECT results_eq($q$ SELECT families, any_contact::text, sustained::text, in_na
 	$q$ VALUES (5::bigint, '3/5', '2/5', 2::bigint, '1/3') $q$, 'coverage_totals of a small coverage()');
 SELECT is(surestart.coverage_threshold((SELECT surestart.coverage(NULL::surestart.target_groups, 1::bigint))), 3, 'coverage() uses setting sustained_contacts (3)');
 SELECT is((SELECT surestart.sum(c) FROM (VALUES (NULL::surestart.coverage)) AS v(c)), NULL, 'sum(coverage) of NULLs is NULL');
+SELECT is(surestart.coverage_threshold((SELECT surestart.coverage(NULL::surestart.target_groups, 1::bigint, 7))), 7, 'coverage(groups, contacts, threshold) records its threshold');
+SELECT is((SELECT surestart.coverage(g, c, 3) FROM (VALUES ('{father}'::surestart.target_groups, 1::bigint)) AS v(g, c) WHERE false), NULL, 'coverage(groups, contacts, threshold) of no rows is NULL');
+SELECT is((SELECT surestart.coverage(g, c, 3)::text FROM (VALUES ('{lone_parent,local_3}'::surestart.target_groups, 0::bigint), ('{lone_parent,teenage_parent}', 3), (NULL, 1), ('{local_3}', NULL), ('{local_3}', 2)) AS v(g, c)),
+	(SELECT surestart.coverage(g, c)::text FROM (VALUES ('{lone_parent,local_3}'::surestart.target_groups, 0::bigint), ('{lone_parent,teenage_parent}', 3), (NULL, 1), ('{local_3}', NULL), ('{local_3}', 2)) AS v(g, c)),
+	'coverage(groups, contacts, 3) is coverage(groups, contacts) under setting 3');
 SELECT throws_ok($q$ SELECT 'threshold=3'::surestart.coverage $q$, '22P02', $m$invalid input syntax for type coverage: "threshold=3"$m$, '22P02: not JSON');
 SELECT throws_ok($q$ SELECT '{"threshold":3,"all":[0,0,0]}'::surestart.coverage $q$, '22P02', $m$invalid input syntax for type coverage: "{"threshold":3,"all":[0,0,0]}"$m$, '22P02: missing national');
 SELECT throws_ok($q$ SELECT '{"threshold":3,"all":[0,0,0],"national":[0,0,0],"nobody":[0,0,0]}'::surestart.coverage $q$, '22P02', $m$invalid input syntax for type coverage: "{"threshold":3,"all":[0,0,0],"national":[0,0,0],"nobody":[0,0,0]}"$m$, '22P02: unknown group');
@@ -158,6 +177,17 @@ SELECT throws_ok($q$ SELECT '{"threshold":3,"all":[5,3,2],"national":[0,0,0],"lo
 SELECT throws_ok($q$ SELECT surestart.coverage(g, c) FROM (VALUES ('{father}'::surestart.target_groups, -1::bigint)) AS v(g, c) $q$, '22023', $m$number of contacts -1 is negative$m$, '22023: negative contacts');
 SELECT throws_ok($q$ SELECT surestart.sum(c) FROM (VALUES ('{"threshold":3,"all":[0,0,0],"national":[0,0,0]}'::surestart.coverage), ('{"threshold":5,"all":[0,0,0],"national":[0,0,0]}')) AS v(c) $q$, '22023', $m$cannot merge coverage summaries built with different sustained thresholds$m$, '22023: different thresholds');
 SELECT throws_ok($q$ SELECT surestart.sum(c) FROM (VALUES ('{"threshold":3,"all":[9223372036854775807,0,0],"national":[0,0,0]}'::surestart.coverage), ('{"threshold":3,"all":[1,0,0],"national":[0,0,0]}')) AS v(c) $q$, '22003', $m$coverage count out of range$m$, '22003: sum overflow');
+SELECT throws_ok($q$ SELECT surestart.coverage(NULL::surestart.target_groups, 1::bigint, NULL::integer) $q$, '22004', $m$sustained threshold of coverage is NULL$m$, '22004: NULL threshold');
+SELECT throws_ok($q$ SELECT surestart.coverage(NULL::surestart.target_groups, 1::bigint, 0) $q$, '22023', $m$invalid sustained threshold 0 for coverage$m$, '22023: threshold 0');
+SELECT throws_ok($q$ SELECT surestart.coverage(g, c, t) FROM (VALUES (NULL::surestart.target_groups, 1::bigint, 3), (NULL, NULL, 4)) AS v(g, c, t) $q$, '22023', $m$sustained threshold 4 of coverage differs from the threshold 3 of an earlier row in the group$m$, '22023: thresholds differing within a group');
+CREATE TABLE pg_temp.cov_by_threshold (t int, k int, g surestart.target_groups, c bigint) PARTITION BY LIST (t);
+CREATE TABLE pg_temp.cov_by_threshold_3 PARTITION OF pg_temp.cov_by_threshold FOR VALUES IN (3);
+CREATE TABLE pg_temp.cov_by_threshold_5 PARTITION OF pg_temp.cov_by_threshold FOR VALUES IN (5);
+INSERT INTO pg_temp.cov_by_threshold SELECT 3 + 2 * (i % 2), i % 7, '{father}', i % 6 FROM generate_series(1, 40000) AS i;
+ANALYZE pg_temp.cov_by_threshold;
+SET LOCAL enable_partitionwise_aggregate = on;
+SELECT throws_ok($q$ SELECT k, surestart.coverage(g, c, t) FROM pg_temp.cov_by_threshold GROUP BY k $q$, '22023', $m$cannot merge coverage summaries built with different sustained thresholds$m$, '22023: combining different thresholds');
+RESET enable_partitionwise_aggregate;
 
 SELECT * FROM finish();
 ROLLBACK;
