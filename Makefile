@@ -52,7 +52,9 @@ SQL_PARTS = \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
-	src/sql/90_security.sql
+	src/sql/90_security.sql \
+	src/sql/94_charts.sql \
+	src/sql/95_report.sql
 
 # The current version's install script is built from the parts; released
 # versions' scripts (install and upgrade) are frozen in src/sql/released/ and
@@ -70,7 +72,9 @@ SQL_PARTS = \
 # defined once, in their part.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
-PARTS_NEW = 
+PARTS_NEW = \
+	src/sql/94_charts.sql \
+	src/sql/95_report.sql
 PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
