@@ -110,7 +110,8 @@ REGRESS = \
 	import \
 	performance \
 	security \
-	snapshots
+	snapshots \
+	report
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # isolation suite (specs/, expected/): concurrent take_snapshot calls.

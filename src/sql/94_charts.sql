@@ -155,7 +155,7 @@ BEGIN
 	ELSE
 		nice := CASE WHEN fraction <= 1 THEN 1 WHEN fraction <= 2 THEN 2 WHEN fraction <= 5 THEN 5 ELSE 10 END;
 	END IF;
-	RETURN nice * power(10::numeric, exponent);
+	RETURN trim_scale(nice * power(10::numeric, exponent));
 END
 $$;
 COMMENT ON FUNCTION @extschema@.nice_number(numeric, boolean) IS 'Heckbert''s nice number for a positive x: 1, 2, 5 or 10 times a power of ten, nearest to x (rounded) or the least at or above it';

@@ -169,7 +169,8 @@ COMMENT ON FUNCTION @extschema@.report_style() IS 'the report''s style sheet (sc
  * focus centre's alone), with the RAG rating of each against the centre's
  * target when the scorecard was readable (rag not NULL).
  *   reach:  centre_reach rows (or published_centre_reach's)
- *   county: {"registered_pct": .., "seen_pct": .., "sustained_pct": ..}
+ *   county: data_pack's county rows (or published_data_pack's) as
+ *           {"registered_pct": {"value": .., "suppressed": ..}, "seen_pct": .., "sustained_pct": ..}
  *   rag:    scorecard rows (centre_id, measure, rag, target) or NULL
  */
 CREATE FUNCTION @extschema@.report_headline(reach jsonb, county jsonb, rag jsonb, focus text, county_under_fives bigint)
@@ -203,9 +204,9 @@ BEGIN
 	), lines AS (
 		SELECT 0 AS ord, NULL::text AS centre_id, 'County' AS centre,
 			   @extschema@.report_cell(county_under_fives) AS under_fives,
-			   @extschema@.report_cell((county->>'registered_pct')::numeric) AS reg,
-			   @extschema@.report_cell((county->>'seen_pct')::numeric) AS seen,
-			   @extschema@.report_cell((county->>'sustained_pct')::numeric) AS sust,
+			   @extschema@.report_cell((county->'registered_pct'->>'value')::numeric, county->'registered_pct'->>'suppressed') AS reg,
+			   @extschema@.report_cell((county->'seen_pct'->>'value')::numeric, county->'seen_pct'->>'suppressed') AS seen,
+			   @extschema@.report_cell((county->'sustained_pct'->>'value')::numeric, county->'sustained_pct'->>'suppressed') AS sust,
 			   NULL::text AS reg_rag, NULL::text AS seen_rag, NULL::text AS sust_rag
 		UNION ALL
 		SELECT 1, r.centre_id, r.centre, @extschema@.report_cell(r.under_fives, r.suppressed),
@@ -699,7 +700,8 @@ BEGIN
 	 */
 	src := @extschema@.report_source('data_pack');
 	IF src IS NOT NULL THEN
-		EXECUTE format('SELECT jsonb_object_agg(d.measure, d.value) FROM @extschema@.%I AS d '
+		EXECUTE format('SELECT jsonb_object_agg(d.measure, jsonb_build_object(''value'', d.value, ''suppressed'', to_jsonb(d)->''suppressed'')) '
+					   'FROM @extschema@.%I AS d '
 					   'WHERE d.period = $1 AND d.level = ''county'' AND d.measure IN (''registered_pct'', ''seen_pct'', ''sustained_pct'')', src)
 			INTO county USING want_period;
 	END IF;
@@ -765,7 +767,7 @@ BEGIN
 
 	sections := @extschema@.report_headline(reach, county, rag, want_centre, CASE WHEN want_centre IS NULL THEN county_under_fives END)
 				|| @extschema@.report_reach_chart(reach, rag, focus_name)
-				|| @extschema@.report_rate_chart(reach, (county->>'registered_pct')::numeric, want_centre);
+				|| @extschema@.report_rate_chart(reach, (county->'registered_pct'->>'value')::numeric, want_centre);
 	contents := '<li><a href="#headline">Headline reach</a></li><li><a href="#reach-by-centre">Reach by centre</a></li>'
 				|| '<li><a href="#registration-rate">Registration rate</a></li>';
 	IF fsp_readable THEN
