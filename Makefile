@@ -2,6 +2,7 @@
 #
 #   make test    install missing Debian packages, build, install, run every test
 #   make demo    the same set-up, then load the Norfolk demo and print its report
+#                (KEEP=1: keep the demo database running; make demo-stop removes it)
 #   make bench   the same set-up, then run the benchmarks in bench/
 #
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
@@ -148,7 +149,7 @@ $(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) Makefile
 		esac; \
 	  done; } > $@
 
-.PHONY: deps stage stage-test-lib test demo bench
+.PHONY: deps stage stage-test-lib test demo demo-server demo-stop bench
 
 # test/lib/surestart_test.c is a test-only C library that the reach_states
 # regression test loads (by name, through dynamic_library_path) to feed
@@ -179,9 +180,19 @@ test: deps
 	$(MAKE) --no-print-directory stage
 	scripts/test
 
+# The demo writes demo-report/ (CSV, the HTML report and its PDF).  KEEP=1
+# (or make demo-server) runs it in a cluster that stays up on port DEMO_PORT
+# (default 55432) with login roles to explore it; make demo-stop removes it.
 demo: deps
 	$(MAKE) --no-print-directory stage
-	scripts/demo
+	KEEP=$(KEEP) scripts/demo
+
+demo-server: deps
+	$(MAKE) --no-print-directory stage
+	KEEP=1 scripts/demo
+
+demo-stop:
+	scripts/demo-server stop
 
 # Benchmarks (bench/*.sql) in a throwaway cluster; each prints ratios against
 # plain SQL.  CPU-heavy: run on an otherwise quiet machine.
