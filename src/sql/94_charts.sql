@@ -578,15 +578,19 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.chart_matrix(numeric[], integer, integer, text) IS 'a chart''s values checked and shaped as rows by columns (a one-dimensional array is one column); NULL when empty';
 
-/* A label shortened to at most max_chars characters, ending in an ellipsis when cut. */
+/*
+ * A label shortened to at most max_chars characters, ending in three dots
+ * when cut (ASCII, like everything the extension's scripts write, so that
+ * they install in a database of any encoding).
+ */
 CREATE FUNCTION @extschema@.chart_label(label text, max_chars integer) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE WHEN char_length(coalesce(label, '')) <= max_chars THEN coalesce(label, '')
-			ELSE rtrim(left(label, max_chars - 1)) || '…' END
+			ELSE rtrim(left(label, max_chars - 3)) || '...' END
 $$;
-COMMENT ON FUNCTION @extschema@.chart_label(text, integer) IS 'a label cut to at most max_chars characters, ending in an ellipsis when cut';
+COMMENT ON FUNCTION @extschema@.chart_label(text, integer) IS 'a label cut to at most max_chars characters, ending in three dots when cut';
 
 /*
  * A scatter chart: a point for each (x, y) with both known, named in its

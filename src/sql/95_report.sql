@@ -48,9 +48,12 @@ $$;
 COMMENT ON FUNCTION @extschema@.report_source(text) IS 'the view report_html reads for a section: the named view if the current user may read it, else its published_ version if readable, else NULL';
 
 /*
- * A figure as a table cell: the number, or [c] when it is missing from a
- * row that had values withheld (suppressed is true, or names why), or a
- * dash when there is nothing to show (no denominator, no target).
+ * A figure as a table cell, with the symbols of the Government Statistical
+ * Service's guidance on tables: the number; [c] (confidential) when it is
+ * missing from a row that had values withheld (suppressed is true, or names
+ * why); [z] (not applicable) when there is nothing to show, such as a
+ * percentage of no under-fives or a target not set.  ASCII, so that the
+ * script installs in a database of any encoding.
  */
 CREATE FUNCTION @extschema@.report_cell(value numeric, suppressed text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -58,18 +61,18 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT CASE WHEN value IS NOT NULL THEN @extschema@.html_number(value)
 			WHEN coalesce(suppressed, 'false') NOT IN ('false', '', 'none') THEN '[c]'
-			ELSE '–' END
+			ELSE '[z]' END
 $$;
-COMMENT ON FUNCTION @extschema@.report_cell(numeric, text) IS 'a figure as a report cell: the number, [c] when withheld (the row''s suppressed flag is set), or a dash when there is none';
+COMMENT ON FUNCTION @extschema@.report_cell(numeric, text) IS 'a figure as a report cell: the number, [c] when withheld (the row''s suppressed flag is set), or [z] when there is none to show';
 
 /* A RAG rating as a word. */
 CREATE FUNCTION @extschema@.report_rag(rag text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT CASE rag WHEN 'green' THEN 'Green' WHEN 'amber' THEN 'Amber' WHEN 'red' THEN 'Red' ELSE '–' END
+SELECT CASE rag WHEN 'green' THEN 'Green' WHEN 'amber' THEN 'Amber' WHEN 'red' THEN 'Red' ELSE '[z]' END
 $$;
-COMMENT ON FUNCTION @extschema@.report_rag(text) IS 'a RAG rating as the report prints it: Green, Amber, Red, or a dash when unrated';
+COMMENT ON FUNCTION @extschema@.report_rag(text) IS 'a RAG rating as the report prints it: Green, Amber, Red, or [z] when unrated (no target, or nothing to rate)';
 
 /*
  * A section of the report: a heading with an anchor, an introduction
@@ -407,8 +410,8 @@ BEGIN
 		   array_agg(r.centre ORDER BY r.centre, r.centre_id),
 		   array_agg(coalesce(r.low_outcome_high_contact, false) OR r.centre_id IS NOT DISTINCT FROM focus ORDER BY r.centre, r.centre_id),
 		   array_agg(ARRAY[r.centre, @extschema@.report_cell(r.pupils), @extschema@.report_cell(r.gld_pct),
-						   coalesce(r.fsp_quartile::text, '–'), @extschema@.report_cell(r.seen_pct),
-						   coalesce(r.contact_quartile::text, '–'),
+						   coalesce(r.fsp_quartile::text, '[z]'), @extschema@.report_cell(r.seen_pct),
+						   coalesce(r.contact_quartile::text, '[z]'),
 						   CASE WHEN r.low_outcome_high_contact THEN 'Yes' ELSE '' END]
 					 ORDER BY r.centre, r.centre_id),
 		   string_agg(r.centre, ', ' ORDER BY r.centre) FILTER (WHERE r.low_outcome_high_contact)
@@ -765,7 +768,7 @@ BEGIN
 				  ELSE focus_name || ': children''s centre report ' || want_period END;
 	SELECT coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5) INTO below;
 
-	sections := @extschema@.report_headline(reach, county, rag, want_centre, CASE WHEN want_centre IS NULL THEN county_under_fives END)
+	sections := @extschema@.report_headline(reach, county, rag, want_centre, county_under_fives)
 				|| @extschema@.report_reach_chart(reach, rag, focus_name)
 				|| @extschema@.report_rate_chart(reach, (county->'registered_pct'->>'value')::numeric, want_centre);
 	contents := '<li><a href="#headline">Headline reach</a></li><li><a href="#reach-by-centre">Reach by centre</a></li>'
@@ -816,7 +819,7 @@ BEGIN
 		|| '</main><footer><p>Reach: children under five living in a centre''s reach area (the LSOAs it serves) on the last day '
 		|| 'of the period, against the ONS estimate of under-fives there. Seen: at least one meaningful contact in the period; '
 		|| 'sustained: at least the number of contacts the council counts as sustained. Percentages are of under-fives, '
-		|| 'one decimal place. – : no figure (nothing to divide by).</p>'
+		|| 'one decimal place. [c]: withheld (a small number). [z]: not applicable (nothing to divide by, no target).</p>'
 		|| '<p>Made by the surestart extension '
 		|| @extschema@.html_escape((SELECT e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = 'surestart'))
 		|| ' on ' || to_char(current_date, 'FMDD FMMonth YYYY') || '.</p></footer></body></html>' || E'\n';
