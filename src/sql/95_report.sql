@@ -631,6 +631,13 @@ COMMENT ON FUNCTION @extschema@.report_trend(jsonb, text) IS 'report section: po
 
 /* ---------------------------------------------------------------- the report */
 
+/*
+ * The loader: checks the arguments and the caller's rights, reads each view
+ * once for the period (the published version where the caller may read
+ * only that), and puts the sections in one document.  The period's bounds
+ * and kind come from the figures themselves, so any period the reach views
+ * know (a year, a quarter, a year to date) can be reported.
+ */
 CREATE FUNCTION @extschema@.report_html(period text, centre_id text DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -668,7 +675,6 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed',
 				  HINT = 'Name a financial year such as 2013-14 or a quarter such as 2013-14 Q3.';
 	END IF;
-	bounds := @extschema@.financial_period_bounds(want_period);
 
 	reach_src := @extschema@.report_source('centre_reach');
 	IF reach_src IS NULL THEN
@@ -684,8 +690,10 @@ BEGIN
 	IF reach IS NULL THEN
 		RAISE EXCEPTION 'no figures for period "%"', want_period
 			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = 'There are no centre reach figures for that period (no contact or registration falls in it).';
+				  DETAIL = 'Expected a period with centre reach figures: a financial year such as 2013-14, or a quarter such as 2013-14 Q3, in which contacts or registrations fall.';
 	END IF;
+	SELECT min(r.period_start) AS period_start, max(r.period_end) AS period_end, min(r.kind) AS kind INTO bounds
+	FROM jsonb_to_recordset(reach) AS r(period_start date, period_end date, kind text);
 	IF want_centre IS NOT NULL THEN
 		SELECT r.centre INTO focus_name
 		FROM jsonb_to_recordset(reach) AS r(centre_id text, centre text) WHERE r.centre_id = want_centre;
@@ -799,7 +807,8 @@ BEGIN
 		|| '<title>' || @extschema@.html_escape(title) || '</title>'
 		|| '<style>' || @extschema@.report_style() || '</style></head><body>'
 		|| '<header><h1>' || @extschema@.html_escape(title) || '</h1>'
-		|| '<p class="meta">Financial ' || CASE WHEN want_period ~ 'Q' THEN 'quarter' ELSE 'year' END || ' '
+		|| '<p class="meta">' || CASE bounds.kind WHEN 'quarter' THEN 'Financial quarter ' WHEN 'year' THEN 'Financial year '
+										 ELSE 'Period ' END
 		|| @extschema@.html_escape(want_period) || ': ' || to_char(bounds.period_start, 'FMDD FMMonth YYYY') || ' to '
 		|| to_char(bounds.period_end, 'FMDD FMMonth YYYY') || '.</p>'
 		|| CASE WHEN published
