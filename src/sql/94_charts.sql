@@ -656,7 +656,8 @@ BEGIN
 		curve_ys := @extschema@.chart_matrix(curve_ys, ncurves, coalesce(cardinality(curve_x), 0), 'curves');
 	END IF;
 
-	IF NOT EXISTS (SELECT 1 FROM unnest(xs, ys) AS p(x, y) WHERE p.x IS NOT NULL AND p.y IS NOT NULL) THEN
+	PERFORM FROM unnest(xs, ys) AS p(x, y) WHERE p.x IS NOT NULL AND p.y IS NOT NULL;
+	IF NOT FOUND THEN
 		RETURN @extschema@.svg_document(id, title, description, width, 40,
 			@extschema@.svg_text(width / 2, 24, 'No figures to show.', 'empty', 'middle'));
 	END IF;
