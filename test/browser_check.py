@@ -43,7 +43,7 @@ CHROMIUM_FLAGS = [
 class Browser:
     """A headless Chromium driven over the DevTools pipe."""
 
-    def __init__(self, timeout=60):
+    def __init__(self, timeout=120):
         self.profile = tempfile.mkdtemp(prefix="surestart-chromium-")
         to_chrome_r, self.to_chrome_w = os.pipe()
         self.from_chrome_r, from_chrome_w = os.pipe()
