@@ -2,6 +2,7 @@
 #
 #   make test    install missing Debian packages, build, install, run every test
 #   make demo    the same set-up, then load the Norfolk demo and print its report
+#                (KEEP=1: keep the demo database running; make demo-stop removes it)
 #   make bench   the same set-up, then run the benchmarks in bench/
 #
 # Both run as root on Debian 12 and use a throwaway cluster (pg_virtualenv).
@@ -64,7 +65,9 @@ SQL_PARTS = \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
-	src/sql/90_security.sql
+	src/sql/90_security.sql \
+	src/sql/94_charts.sql \
+	src/sql/95_report.sql
 
 # The current version's install script is built from the parts; released
 # versions' scripts (install and upgrade) are frozen in src/sql/released/ and
@@ -88,7 +91,9 @@ PARTS_NEW = \
 	src/sql/36_percent_of.sql \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
-	src/sql/58_figures.sql
+	src/sql/58_figures.sql \
+	src/sql/94_charts.sql \
+	src/sql/95_report.sql
 PARTS_REPLAYED = \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
@@ -128,7 +133,8 @@ REGRESS = \
 	import \
 	performance \
 	security \
-	snapshots
+	snapshots \
+	report
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # isolation suite (specs/, expected/): concurrent take_snapshot calls.
@@ -166,7 +172,7 @@ $(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile
 	  done; \
 	  cat $(UPGRADE_TAIL); } > $@
 
-.PHONY: deps stage stage-test-lib test demo bench
+.PHONY: deps stage stage-test-lib test demo demo-server demo-stop bench
 
 # test/lib/surestart_test.c is a test-only C library that the reach_states
 # regression test loads (by name, through dynamic_library_path) to feed
@@ -197,9 +203,19 @@ test: deps
 	$(MAKE) --no-print-directory stage
 	scripts/test
 
+# The demo writes demo-report/ (CSV, the HTML report and its PDF).  KEEP=1
+# (or make demo-server) runs it in a cluster that stays up on port DEMO_PORT
+# (default 55432) with login roles to explore it; make demo-stop removes it.
 demo: deps
 	$(MAKE) --no-print-directory stage
-	scripts/demo
+	KEEP=$(KEEP) scripts/demo
+
+demo-server: deps
+	$(MAKE) --no-print-directory stage
+	KEEP=1 scripts/demo
+
+demo-stop:
+	scripts/demo-server stop
 
 # Benchmarks (bench/*.sql) in a throwaway cluster; each prints ratios against
 # plain SQL.  CPU-heavy: run on an otherwise quiet machine.
