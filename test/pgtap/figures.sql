@@ -102,18 +102,18 @@ SELECT ok((SELECT bool_and(f.families_seen <= f.seen AND f.family_contacts <= f.
 
 SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained
 				FROM centre_reach$$,
-	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint, coalesce(sum(r.registered), 0)::bigint,
-			 coalesce(sum(r.seen), 0)::bigint, coalesce(sum(r.sustained), 0)::bigint,
-			 coalesce(sum(r.families_registered), 0)::bigint, coalesce(sum(r.families_seen), 0)::bigint,
-			 coalesce(sum(r.families_sustained), 0)::bigint
+	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint AS u, coalesce(sum(r.registered), 0)::bigint AS r,
+			 coalesce(sum(r.seen), 0)::bigint AS s, coalesce(sum(r.sustained), 0)::bigint AS su,
+			 coalesce(sum(r.families_registered), 0)::bigint AS fr, coalesce(sum(r.families_seen), 0)::bigint AS fs,
+			 coalesce(sum(r.families_sustained), 0)::bigint AS fsu
 	  FROM centre AS c CROSS JOIN reporting_period AS p
 	  LEFT JOIN recount AS r ON r.centre_id = c.centre_id AND r.period = p.period
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
 	  GROUP BY c.centre_id, p.period$$,
 	'centre_reach, every centre and period, equals the recount');
 SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustained FROM centre_reach_deprived$$,
-	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint, coalesce(sum(r.registered), 0)::bigint,
-			 coalesce(sum(r.seen), 0)::bigint, coalesce(sum(r.sustained), 0)::bigint
+	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint AS u, coalesce(sum(r.registered), 0)::bigint AS r,
+			 coalesce(sum(r.seen), 0)::bigint AS s, coalesce(sum(r.sustained), 0)::bigint AS su
 	  FROM centre AS c CROSS JOIN reporting_period AS p
 	  LEFT JOIN recount AS r ON r.centre_id = c.centre_id AND r.period = p.period
 							AND r.lsoa_code IN (SELECT lsoa_code FROM deprived_lsoa)
@@ -135,19 +135,19 @@ SELECT set_eq($$SELECT period, measure, value FROM data_pack WHERE level = 'coun
 								 ('sustained_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, sus)) AS m(measure, value)$$,
 	'the data pack''s county values, every period and measure, equal the recount''s pooled percentages');
 SELECT set_eq($$SELECT lot_id, financial_year, registered, seen, sustained FROM contract_value$$,
-	$$SELECT c.lot_id, r.period, sum(r.registered)::bigint, sum(r.seen)::bigint, sum(r.sustained)::bigint
+	$$SELECT c.lot_id, r.period, sum(r.registered)::bigint AS r, sum(r.seen)::bigint AS s, sum(r.sustained)::bigint AS su
 	  FROM recount AS r JOIN centre AS c USING (centre_id) JOIN lot AS l USING (lot_id)
 	  WHERE r.period ~ '^[0-9]{4}-[0-9]{2}$'
 	  GROUP BY c.lot_id, r.period$$,
 	'contract_value''s counts equal the recount per lot and year');
 SELECT set_eq($$SELECT lead_partner_id, financial_year, registered, seen, sustained FROM lead_partner_summary$$,
-	$$SELECT l.lead_partner_id, r.period, sum(r.registered)::bigint, sum(r.seen)::bigint, sum(r.sustained)::bigint
+	$$SELECT l.lead_partner_id, r.period, sum(r.registered)::bigint AS r, sum(r.seen)::bigint AS s, sum(r.sustained)::bigint AS su
 	  FROM recount AS r JOIN centre AS c USING (centre_id) JOIN lot AS l USING (lot_id)
 	  WHERE r.period ~ '^[0-9]{4}-[0-9]{2}$'
 	  GROUP BY l.lead_partner_id, r.period$$,
 	'lead_partner_summary''s counts equal the recount per lead partner and year');
 SELECT set_eq($$SELECT unit_id, period, target_group, families, any_contact, sustained FROM target_group_coverage WHERE level = 'centre'$$,
-	$$SELECT centre_id, period, target_group, in_group, part(any_contact), part(sustained) FROM recount_coverage$$,
+	$$SELECT centre_id, period, target_group, in_group, part(any_contact) AS a, part(sustained) AS s FROM recount_coverage$$,
 	'target_group_coverage, every centre, period and group, equals the recount');
 SELECT set_eq($$SELECT centre_id, period, measure, actual FROM scorecard WHERE measure IN ('registered_pct', 'seen_pct', 'sustained_pct')$$,
 	$$SELECT s.centre_id, s.period, s.measure,
