@@ -25,9 +25,10 @@
 -- take_snapshot too (about 15 minutes more).
 --
 -- Variables (psql -v): runs (repeats of each fast statement, default 3),
--- yardstick_runs (default 2), full, and refresh_sql to replace the default
--- refresh statement (SELECT * FROM surestart.refresh()) should its
--- signature differ.
+-- yardstick_runs (default 2), full, refresh_sql to replace the refresh
+-- statement (default SELECT * FROM surestart.refresh()) should its
+-- signature differ, and refresh_quarter_sql for the refresh after the Q4
+-- change (default refresh_sql), e.g. one that names the period.
 --
 -- Memory: before each run the backend resets its peak resident set size
 -- (writing 5 to /proc/self/clear_refs, through COPY ... TO, which needs a
@@ -39,6 +40,7 @@
 -- the statement's runs, divided by the runs.
 \set ON_ERROR_STOP on
 \pset pager off
+SET client_min_messages = warning;
 \if :{?runs}
 \else
 \set runs 3
@@ -55,6 +57,10 @@
 \if :{?refresh_sql}
 \else
 \set refresh_sql 'SELECT * FROM surestart.refresh()'
+\endif
+\if :{?refresh_quarter_sql}
+\else
+\set refresh_quarter_sql :refresh_sql
 \endif
 \set year '2013-14'
 \set quarter '2013-14 Q4'
@@ -77,7 +83,7 @@ SELECT (SELECT count(*) FROM surestart.lsoa) AS lsoas, (SELECT count(*) FROM sur
 
 CREATE TEMP TABLE bench_result (
 	o serial, measure text, seconds numeric, runs integer, rows bigint,
-	peak_rss_mb numeric, spill_mb numeric, note text);
+	start_rss_mb numeric, peak_rss_mb numeric, spill_mb numeric, note text);
 
 -- Is the function or relation there?  name is 'refresh' (a function of
 -- schema surestart) or 'surestart.centre_reach' (any relation).
@@ -88,12 +94,13 @@ LANGUAGE sql STABLE AS $$
 							 WHERE n.nspname = 'surestart' AND p.proname = what) END;
 $$;
 
--- The backend's peak resident set size (kB) since the last reset, or null
+-- A field of the backend's /proc/self/status in kB (VmHWM: peak resident
+-- set size since the last reset; VmRSS: resident set size now), or null
 -- where /proc cannot be read.
-CREATE FUNCTION pg_temp.vm_hwm_kb() RETURNS bigint
+CREATE FUNCTION pg_temp.vm_kb(field text) RETURNS bigint
 LANGUAGE plpgsql AS $$
 BEGIN
-	RETURN substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+) kB')::bigint;
+	RETURN substring(pg_read_file('/proc/self/status') FROM field || ':\s*(\d+) kB')::bigint;
 EXCEPTION WHEN OTHERS THEN
 	RETURN NULL;
 END
@@ -112,7 +119,7 @@ $$;
 
 /*
  * Time a statement: runs times, keeping the best time, the rows of the last
- * run and the highest peak RSS.  Rows are fetched and discarded, so every
+ * run, and the highest peak RSS with the RSS at the start of that run.  Rows are fetched and discarded, so every
  * column is computed.  keep names a temporary table to hold the last run's
  * rows (CREATE TEMP TABLE ... AS, for the checks; use it only for small
  * results).  An error is recorded, not raised, so that one failing
@@ -126,6 +133,8 @@ DECLARE
 	took numeric;
 	best numeric;
 	peak bigint;
+	peak_start bigint;
+	rss bigint;
 	hwm bigint;
 	n bigint;
 	q text := query;
@@ -135,17 +144,20 @@ BEGIN
 			EXECUTE format('DROP TABLE IF EXISTS pg_temp.%I', keep);
 			q := format('CREATE TEMP TABLE %I AS %s', keep, query);
 		END IF;
-		PERFORM pg_temp.reset_hwm();
+		rss := CASE WHEN pg_temp.reset_hwm() THEN pg_temp.vm_kb('VmRSS') END;
 		started := clock_timestamp();
 		EXECUTE q;
 		GET DIAGNOSTICS n = ROW_COUNT;
 		took := extract(epoch FROM clock_timestamp() - started);
-		hwm := pg_temp.vm_hwm_kb();
+		hwm := CASE WHEN rss IS NOT NULL THEN pg_temp.vm_kb('VmHWM') END;
 		best := least(best, took);
-		peak := greatest(peak, hwm);
+		IF peak IS NULL OR hwm > peak THEN
+			peak := hwm;
+			peak_start := rss;
+		END IF;
 	END LOOP;
-	INSERT INTO bench_result (measure, seconds, runs, rows, peak_rss_mb)
-	VALUES (label, round(best, 3), runs, n, round(peak / 1024.0, 1));
+	INSERT INTO bench_result (measure, seconds, runs, rows, start_rss_mb, peak_rss_mb)
+	VALUES (label, round(best, 3), runs, n, round(peak_start / 1024.0, 1), round(peak / 1024.0, 1));
 EXCEPTION WHEN OTHERS THEN
 	INSERT INTO bench_result (measure, runs, note)
 	VALUES (label, runs, 'failed: ' || SQLERRM);
@@ -207,17 +219,18 @@ WITH area AS (
 		WHERE k.contact_on BETWEEN %1$L::date AND %2$L::date
 		  AND (r.counts IS NULL OR r.counts = 'always')
 		UNION ALL
-		SELECT DISTINCT k.child_id, k.mode,
-			   CASE WHEN extract(month FROM k.contact_on) >= 9 THEN make_date(extract(year FROM k.contact_on)::integer, 9, 1)
-					WHEN extract(month FROM k.contact_on) >= 4 THEN make_date(extract(year FROM k.contact_on)::integer, 4, 1)
-					ELSE make_date(extract(year FROM k.contact_on)::integer, 1, 1) END,
-			   CASE WHEN EXISTS (SELECT 1 FROM surestart.social_care AS s
-								 WHERE s.child_id = k.child_id AND s.starts_on <= k.contact_on
-								   AND (s.ends_on IS NULL OR s.ends_on >= k.contact_on))
-					THEN k.contact_id END
-		FROM surestart.contact AS k
-		JOIN surestart.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
-		WHERE k.contact_on BETWEEN %1$L::date AND %2$L::date
+		SELECT o.child_id
+		FROM (SELECT DISTINCT k.child_id, k.mode,
+					 CASE WHEN extract(month FROM k.contact_on) >= 9 THEN make_date(extract(year FROM k.contact_on)::integer, 9, 1)
+						  WHEN extract(month FROM k.contact_on) >= 4 THEN make_date(extract(year FROM k.contact_on)::integer, 4, 1)
+						  ELSE make_date(extract(year FROM k.contact_on)::integer, 1, 1) END AS term,
+					 CASE WHEN EXISTS (SELECT 1 FROM surestart.social_care AS s
+									   WHERE s.child_id = k.child_id AND s.starts_on <= k.contact_on
+										 AND (s.ends_on IS NULL OR s.ends_on >= k.contact_on))
+						  THEN k.contact_id END AS each_time
+			  FROM surestart.contact AS k
+			  JOIN surestart.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
+			  WHERE k.contact_on BETWEEN %1$L::date AND %2$L::date) AS o
 	) AS m
 	GROUP BY m.child_id
 ), per_centre AS (
@@ -375,7 +388,7 @@ SELECT pg_temp.touch_sql('{2014-02-14}') AS touch \gset
 SELECT * FROM surestart.reach_freshness ORDER BY 1;
 \endif
 \set label 'refresh(): after one contact of 2013-14 Q4 changed'
-\set sql :refresh_sql
+\set sql :refresh_quarter_sql
 \set keep refreshed_quarter
 \set times 1
 \set needs refresh
@@ -392,8 +405,10 @@ SELECT pg_temp.skip('refresh(): after one contact of 2013-14 Q4 changed', 'sures
 
 /* ---------------------------------------------------------------- results */
 
-\echo '== results (seconds: best of runs; peak RSS of the backend during the statement, shared buffers included; spill: temporary files written per run)'
-SELECT measure, seconds, runs, rows, peak_rss_mb, spill_mb, note FROM bench_result ORDER BY o;
+\echo '== results'
+\echo 'seconds: best of the runs; start_rss_mb, peak_rss_mb: resident set size of the backend at the start of the'
+\echo 'statement and its peak during it, shared buffers it touched included; spill_mb: temporary files written per run'
+SELECT measure, seconds, runs, rows, start_rss_mb, peak_rss_mb, spill_mb, note FROM bench_result ORDER BY o;
 
 \echo '== ratios and targets (issue 12)'
 WITH t AS (SELECT measure, seconds FROM bench_result WHERE seconds IS NOT NULL),

@@ -18,5 +18,5 @@ WHERE o = (SELECT max(o) FROM bench_result) AND seconds IS NOT NULL;
 SELECT pg_temp.skip(:'label', :'needs' || CASE WHEN :'needs' LIKE '%.%' THEN '' ELSE '()' END
 	|| ' is not installed') \g /dev/null
 \endif
-SELECT measure, seconds, runs, rows, peak_rss_mb, spill_mb, note
+SELECT measure, seconds, runs, rows, start_rss_mb, peak_rss_mb, spill_mb, note
 FROM bench_result WHERE o = (SELECT max(o) FROM bench_result) \g (footer=off)
