@@ -24,6 +24,9 @@
 -- own id mapped onto [0, 1), as in data/synthetic_norfolk.sql, so the same
 -- rows, ids included, come out on every run whatever plan the server picks.
 --
+-- Variables (psql -v): centres (default 2882); districts=N for a quick
+-- trial that makes centres and people only in the first N districts.
+--
 -- Run from the repository's top directory (the \copy paths are relative)
 -- in a database where CREATE EXTENSION surestart has been run and that
 -- holds no data yet:
@@ -120,6 +123,12 @@ FROM (
 					  FROM eng_district) AS q) AS b) AS r
 ) AS a
 WHERE a.district_code = d.district_code;
+
+-- A quick trial (psql variable districts = N): only the first N districts,
+-- by code, get centres and people; the rest of England stays empty.
+\if :{?districts}
+DELETE FROM eng_district WHERE district_no > :districts;
+\endif
 
 CREATE TEMP TABLE eng_centre AS
 SELECT d.district_code || '-' || lpad((i.i + 1)::text, 2, '0') AS centre_id,
