@@ -84,7 +84,11 @@ SQL_PARTS = \
 # last, what must run once everything exists (.../after/*.sql).
 # A replayed part may hold only views, functions, comments and idempotent
 # statements (no tables, triggers, policies or types), so that objects are
-# defined once, in their part.
+# defined once, in their part.  scripts/check-parts enforces this and the
+# rules for extension scripts (no CREATE OR REPLACE or IF NOT EXISTS in the
+# install script, SET search_path on every SQL and PL/pgSQL function) on
+# every part before the install script is built: a part that breaks one
+# fails the build.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
 UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
@@ -155,15 +159,11 @@ all install installcheck:
 	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1
 endif
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile scripts/check-parts
+	scripts/check-parts --replayed $(PARTS_REPLAYED) -- $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile
-	@for part in $(PARTS_REPLAYED); do \
-		if grep -nE '^(CREATE|ALTER) (TABLE|TRIGGER|POLICY|TYPE|AGGREGATE|OPERATOR|SCHEMA|INDEX)' $$part; then \
-			echo "$$part is replayed by the upgrade but defines the objects above (see the Makefile)" >&2; exit 1; \
-		fi; \
-	done
+$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile $(EXTENSION)--$(EXTVERSION).sql
 	{ cat $(UPGRADE_HEAD); \
 	  for part in $(UPGRADE_PARTS); do \
 		case " $(PARTS_REPLAYED) " in \
