@@ -71,7 +71,7 @@ SQL_PARTS = \
 	src/sql/95_report.sql
 
 # The current version's install script is built from the parts; released
-# versions' scripts (install and upgrade) are frozen in src/sql/released/ and
+# versions' scripts (install and upgrade) are frozen in released/ and
 # never edited, so that the upgrade test can install the previous release,
 # update it and compare it with a fresh install.
 #
@@ -114,7 +114,7 @@ PARTS_REPLAYED = \
 UPGRADE_PARTS = $(filter $(PARTS_NEW) $(PARTS_REPLAYED),$(SQL_PARTS))
 UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
-DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
+DATA = $(wildcard released/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
