@@ -152,8 +152,8 @@ SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.
 \copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
 
 \echo
-\echo 'Ofsted: latest inspection and when the next is due'
-SELECT centre, inspected_on, framework, overall, next_due FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
+\echo 'Ofsted: latest inspection, when the next is due, and whether it is overdue on 31 March 2014 (setting reference_date)'
+SELECT centre, inspected_on, framework, overall, next_due, overdue FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
 \copy (SELECT * FROM surestart.ofsted_latest ORDER BY centre) TO 'demo-report/ofsted_latest.csv' WITH (FORMAT csv, HEADER)
 
 \echo

@@ -11,7 +11,7 @@ SELECT c.centre_id, c.name AS centre,
 	   i.overall::text AS overall, i.overall::integer AS overall_grade,
 	   i.access::text AS access, i.quality::text AS quality, i.leadership::text AS leadership,
 	   d.next_due,
-	   d.next_due < current_date AS overdue
+	   d.next_due < @extschema@.reference_date() AS overdue
 FROM @extschema@.centre AS c
 LEFT JOIN LATERAL (
 	SELECT i.*
@@ -28,7 +28,7 @@ CROSS JOIN LATERAL (
 						SELECT value::integer FROM @extschema@.setting WHERE name = 'reinspect_years')))::date
 		   END AS next_due
 ) AS d
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+WHERE c.closed_on IS NULL OR c.closed_on >= @extschema@.reference_date();
 
 /* What users read: the centres they may see (visible_centre). */
 CREATE VIEW @extschema@.ofsted_latest AS
@@ -36,7 +36,7 @@ SELECT centre_id, centre, inspection_id, inspected_on, framework, overall, overa
 	   access, quality, leadership, next_due, overdue
 FROM @extschema@.ofsted_latest_all
 WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each open centre''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
+COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each centre open on reference_date()''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.ofsted_latest.inspection_id IS 'latest inspection that took place; null if never inspected';
@@ -48,7 +48,7 @@ COMMENT ON COLUMN @extschema@.ofsted_latest.access IS 'access to services by you
 COMMENT ON COLUMN @extschema@.ofsted_latest.quality IS 'quality and impact of practice and services';
 COMMENT ON COLUMN @extschema@.ofsted_latest.leadership IS 'effectiveness of leadership, governance and management';
 COMMENT ON COLUMN @extschema@.ofsted_latest.next_due IS 'next inspection due: reinspect_ri_years after Requires improvement or Inadequate, else reinspect_years; for a centre never inspected, reinspect_years after it opened (null if its opening is unknown)';
-COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before today';
+COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before reference_date(): the reference_date setting, or today when it is ''today'' (the default)';
 COMMENT ON VIEW @extschema@.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (internal, not granted to partners)';
 
 
