@@ -46,4 +46,24 @@ SELECT value, reference_date() = current_date AS is_today FROM setting WHERE nam
 SELECT v, pg_temp.error_of(format('UPDATE surestart.setting SET value = %L WHERE name = ''reference_date''', v))
 FROM unnest(ARRAY['yesterday', '2014-02-30', '31/03/2014', '2014-3-31', '', '0000-01-01', '2014-03-31x']) AS v;
 UPDATE setting SET value = '2014-13-01' WHERE name = 'reference_date';
+
+/* ---------------------------------------------------------------- contracts by days */
+
+-- lot 2a's contract starts on 1 October 2013: 182 of the 365 days of
+-- 2013-14 (0.2 charged the full 150,000); lot 1's (from 2012-10-01) is live
+-- all year; lot 3 has no contract (charged the whole year: its value is null)
+UPDATE contract SET starts_on = '2013-10-01' WHERE contract_ref = 'C200';
+SELECT lot_id, financial_year, lot_annual_value, days_live, days_in_year, annual_value,
+	   registered, seen, cost_per_registered, cost_per_seen
+FROM contract_value ORDER BY lot_id, financial_year;
+-- a contract ending on 31 December 2013 (275 days, none in later years);
+-- one from 1 October 2015: 183 of the 366 days of 2015-16 (a 29 February)
+INSERT INTO contact VALUES (1101, 202, 'hilltop', '2016-02-01', 'face_to_face', NULL);
+UPDATE contract SET starts_on = '2012-01-01', ends_on = '2013-12-31' WHERE contract_ref = 'C100';
+UPDATE contract SET starts_on = '2015-10-01', ends_on = '2017-03-31' WHERE contract_ref = 'C200';
+SELECT lot_id, financial_year, days_live, days_in_year, annual_value, cost_per_registered
+FROM contract_value WHERE lot_id <> '3' ORDER BY lot_id, financial_year;
+SELECT lot_id, financial_year, annual_value FROM published_contract_value WHERE lot_id <> '3' ORDER BY lot_id, financial_year;
+-- a contract that ends before it starts is refused (class 23)
+UPDATE contract SET ends_on = '2011-12-31' WHERE contract_ref = 'C100';
 ROLLBACK;

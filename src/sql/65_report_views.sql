@@ -53,35 +53,55 @@ COMMENT ON VIEW @extschema@.ofsted_latest_all IS 'ofsted_latest for every open c
 
 
 /*
- * Value for money: a lot's annual value against the children its centres
- * registered, saw and worked with in each financial year.
+ * Value for money: what a lot cost in each financial year against the
+ * children its centres registered, saw and worked with then.  A lot's
+ * annual value is charged for the days its contract was live in the year
+ * (a contract from 1 October 2013 is charged 182 of 365 days of 2013-14,
+ * not a full year); a lot without a contract is charged the whole year.
  */
 CREATE VIEW @extschema@.contract_value AS
-SELECT l.lot_id, l.lead_partner_id, r.period AS financial_year, l.annual_value,
-	   sum(r.registered)::bigint AS registered,
-	   sum(r.seen)::bigint AS seen,
-	   sum(r.sustained)::bigint AS sustained,
-	   round(l.annual_value / nullif(sum(r.registered), 0), 2) AS cost_per_registered,
-	   round(l.annual_value / nullif(sum(r.seen), 0), 2) AS cost_per_seen,
-	   round(l.annual_value / nullif(sum(r.sustained), 0), 2) AS cost_per_sustained,
-	   count(*)::integer AS centres
-FROM @extschema@.lot AS l
-JOIN @extschema@.centre AS c USING (lot_id)
-JOIN @extschema@.centre_reach AS r ON r.centre_id = c.centre_id AND r.kind = 'year'
-WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
-GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period;
-COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: annual value per child registered, seen and in sustained contact';
+SELECT v.lot_id, v.lead_partner_id, v.financial_year, v.annual_value,
+	   v.registered, v.seen, v.sustained,
+	   round(v.annual_value / nullif(v.registered, 0), 2) AS cost_per_registered,
+	   round(v.annual_value / nullif(v.seen, 0), 2) AS cost_per_seen,
+	   round(v.annual_value / nullif(v.sustained, 0), 2) AS cost_per_sustained,
+	   v.centres, v.lot_annual_value, v.days_live, v.days_in_year
+FROM (
+	SELECT l.lot_id, l.lead_partner_id, r.period AS financial_year,
+		   round(l.annual_value * d.days_live / d.days_in_year, 2) AS annual_value,
+		   sum(r.registered)::bigint AS registered,
+		   sum(r.seen)::bigint AS seen,
+		   sum(r.sustained)::bigint AS sustained,
+		   count(*)::integer AS centres,
+		   l.annual_value AS lot_annual_value, d.days_live, d.days_in_year
+	FROM @extschema@.lot AS l
+	LEFT JOIN @extschema@.contract AS k ON k.contract_ref = l.contract_ref
+	JOIN @extschema@.centre AS c USING (lot_id)
+	JOIN @extschema@.centre_reach AS r ON r.centre_id = c.centre_id AND r.kind = 'year'
+	CROSS JOIN LATERAL (
+		SELECT r.period_end - r.period_start + 1 AS days_in_year,
+			   CASE WHEN k.contract_ref IS NULL THEN r.period_end - r.period_start + 1
+					ELSE greatest(0, least(k.ends_on, r.period_end) - greatest(k.starts_on, r.period_start) + 1)
+			   END AS days_live
+	) AS d
+	WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
+	GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period, d.days_live, d.days_in_year
+) AS v;
+COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: the lot''s value for the days its contract was live in the year, per child registered, seen and in sustained contact';
 COMMENT ON COLUMN @extschema@.contract_value.lot_id IS 'lot';
 COMMENT ON COLUMN @extschema@.contract_value.lead_partner_id IS 'lead partner running the lot';
 COMMENT ON COLUMN @extschema@.contract_value.financial_year IS 'financial year, e.g. 2013-14';
-COMMENT ON COLUMN @extschema@.contract_value.annual_value IS 'annual value of the lot, in pounds';
+COMMENT ON COLUMN @extschema@.contract_value.annual_value IS 'value of the lot for the year, in pounds: its annual value times the days its contract was live in the year over the days of the year (days_live / days_in_year: a contract from 1 October 2013 is charged 182/365 of 2013-14), rounded to pence; a lot without a contract is charged the whole year';
 COMMENT ON COLUMN @extschema@.contract_value.registered IS 'under-fives registered in the reach areas of the lot''s centres at the year end';
 COMMENT ON COLUMN @extschema@.contract_value.seen IS 'under-fives of those reach areas seen in the year';
 COMMENT ON COLUMN @extschema@.contract_value.sustained IS 'under-fives of those reach areas in sustained contact in the year';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_registered IS 'annual value per child registered, pounds (null when none)';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_seen IS 'annual value per child seen, pounds (null when none)';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_sustained IS 'annual value per child in sustained contact, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_registered IS 'annual_value (the days live) per child registered, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_seen IS 'annual_value (the days live) per child seen, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_sustained IS 'annual_value (the days live) per child in sustained contact, pounds (null when none)';
 COMMENT ON COLUMN @extschema@.contract_value.centres IS 'centres of the lot reported in the year';
+COMMENT ON COLUMN @extschema@.contract_value.lot_annual_value IS 'the lot''s annual value for a full year, in pounds (lot.annual_value)';
+COMMENT ON COLUMN @extschema@.contract_value.days_live IS 'days of the financial year from the contract''s first to its last day (starts_on to ends_on, both included); the whole year for a lot without a contract';
+COMMENT ON COLUMN @extschema@.contract_value.days_in_year IS 'days in the financial year (365, or 366 with a 29 February)';
 
 /*
  * Outcomes against contact.  Pupils count for the centre whose reach area
