@@ -66,4 +66,54 @@ FROM contract_value WHERE lot_id <> '3' ORDER BY lot_id, financial_year;
 SELECT lot_id, financial_year, annual_value FROM published_contract_value WHERE lot_id <> '3' ORDER BY lot_id, financial_year;
 -- a contract that ends before it starts is refused (class 23)
 UPDATE contract SET ends_on = '2011-12-31' WHERE contract_ref = 'C100';
+
+/* ---------------------------------------------------------------- two-year take-up by criteria */
+
+SELECT criteria, basis, label, seeded FROM two_year_criteria ORDER BY basis, criteria;
+-- lot 2a (hilltop), summer 2014: three children on the DWP list (501, 502,
+-- 507), four places under the September 2013 criteria (501 and 507 listed,
+-- 503 found eligible by the council though not listed, 504 looked after),
+-- one under the September 2014 criteria, one local: take-up 4 of 3 listed,
+-- 133.3% (0.2 counted only listed children: 2 of 3, 66.7%)
+INSERT INTO child (child_id, family_id, dob, sex, disabled) VALUES
+	(501, 3, '2012-01-10', 'F', false), (502, 3, '2012-01-11', 'M', false), (503, 3, '2012-01-12', 'F', false),
+	(504, 3, '2012-01-13', 'M', false), (505, 3, '2012-01-14', 'F', false), (506, 3, '2012-01-15', 'M', false),
+	(507, 3, '2012-01-16', 'F', false), (508, 2, '2012-01-17', 'M', false), (509, 2, '2012-01-18', 'F', false);
+INSERT INTO two_year_place (child_id, term_start, dwp_eligible, criteria, taken_up) VALUES
+	(501, '2014-04-01', true, 'dwp', true),
+	(502, '2014-04-01', true, ' DWP ', false),
+	(503, '2014-04-01', false, 'dwp', true),
+	(504, '2014-04-01', false, 'looked_after', true),
+	(505, '2014-04-01', false, 'ehc_plan', true),
+	(506, '2014-04-01', false, 'Health visitor referral', true),
+	(507, '2014-04-01', true, NULL, true),
+	(508, '2014-04-01', true, 'dwp', true),
+	(509, '2014-04-01', true, 'dwp', true);
+SELECT level, lot_id, lot_group, term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local,
+	   taken_up_total, take_up_pct, total_take_up_pct, taken_up_listed, listed_take_up_pct
+FROM two_year_take_up WHERE term_start = '2014-04-01' ORDER BY level, lot_id;
+-- grouped lots get a row per group; published with suppress_below 2, lot
+-- 2a's single 2014-criteria and local places are withheld, with its total,
+-- and so are those of its group and of the county's total
+UPDATE lot SET lot_group = 'Priority' WHERE lot_id = '2a';
+UPDATE lot SET lot_group = 'Other' WHERE lot_id = '1';
+UPDATE setting SET value = '2' WHERE name = 'suppress_below';
+SELECT level, lot_id, lot_group, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local,
+	   taken_up_total, take_up_pct, total_take_up_pct, suppressed
+FROM published_two_year_take_up WHERE term_start = '2014-04-01' ORDER BY level, lot_group, lot_id;
+UPDATE setting SET value = '5' WHERE name = 'suppress_below';
+-- a council's own criterion, and a decision to count it with the 2014 ones
+INSERT INTO two_year_criteria (criteria, basis, label) VALUES ('health visitor referral', 'local', 'Referred by a health visitor');
+UPDATE two_year_criteria SET basis = 'sept_2014' WHERE criteria = 'health visitor referral';
+SELECT level, lot_id, lot_group, lot_name, term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local,
+	   taken_up_total, take_up_pct
+FROM two_year_take_up ORDER BY term_start, level, lot_group, lot_id;
+-- bad criteria rows are refused (class 23), and shipped ones cannot be deleted
+INSERT INTO two_year_criteria (criteria, basis, label) VALUES ('income support', 'sept_2015', 'Income support');
+INSERT INTO two_year_criteria (criteria, basis, label) VALUES (' ', 'local', 'Blank');
+INSERT INTO two_year_criteria (criteria, basis, label) VALUES ('foster', 'local', '');
+INSERT INTO two_year_criteria (criteria, basis, label) VALUES ('Looked_After ', 'local', 'Looked after, again');
+DELETE FROM two_year_criteria WHERE criteria = 'left_care';
+UPDATE lot SET lot_group = ' ' WHERE lot_id = '1';
+SELECT criteria, basis, seeded FROM two_year_criteria WHERE NOT seeded ORDER BY criteria;
 ROLLBACK;

@@ -19,34 +19,68 @@ COMMENT ON COLUMN @extschema@.child_term_centre.child_id IS 'child';
 COMMENT ON COLUMN @extschema@.child_term_centre.term_start IS 'first day of the term';
 COMMENT ON COLUMN @extschema@.child_term_centre.centre_id IS 'centre whose reach area holds the family''s LSOA that day';
 
+/*
+ * Two-year-old take-up as Norfolk's Appendix 5 reports it: per lot and
+ * term, the children on the DWP list against the children taking a place,
+ * by the basis of the criteria the place was given under
+ * (two_year_criteria: September 2013, September 2014, local; a criteria
+ * value not listed there is local, and a place without criteria is
+ * September 2013 when the child is on the DWP list, else local).  Places
+ * under the September 2013 criteria include children the council found
+ * eligible who were not on the list, so take_up_pct may pass 100 (Diss:
+ * 36 places against 29 listed children, 124%).  A total row per term, and
+ * a row per lot group (lot.lot_group, e.g. Priority and Other) when lots
+ * are grouped.  A partner sees the rows of its own lots, and the group and
+ * total rows of the whole county as comparators.
+ */
 CREATE VIEW @extschema@.two_year_take_up AS
-SELECT c.lot_id, p.term_start,
-	   @extschema@.term_name(p.term_start) AS term,
-	   count(*) FILTER (WHERE p.dwp_eligible)::integer AS dwp_eligible,
-	   count(*) FILTER (WHERE p.dwp_eligible AND p.taken_up)::integer AS taken_up_dwp,
-	   count(*) FILTER (WHERE NOT p.dwp_eligible AND p.taken_up)::integer AS taken_up_local_criteria,
-	   count(*) FILTER (WHERE p.taken_up)::integer AS taken_up_total,
-	   CASE WHEN count(*) FILTER (WHERE p.dwp_eligible) > 0
-			THEN round(100.0 * count(*) FILTER (WHERE p.dwp_eligible AND p.taken_up)
-					   / count(*) FILTER (WHERE p.dwp_eligible), 1) END AS take_up_pct,
-	   CASE WHEN count(*) FILTER (WHERE p.dwp_eligible) > 0
-			THEN round(100.0 * count(*) FILTER (WHERE p.taken_up)
-					   / count(*) FILTER (WHERE p.dwp_eligible), 1) END AS total_take_up_pct
-FROM @extschema@.two_year_place AS p
-JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
-JOIN @extschema@.centre AS c USING (centre_id)
-WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
-GROUP BY c.lot_id, p.term_start;
-COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term: DWP-eligible children, places taken on the original (DWP) and local criteria, and take-up';
-COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in';
+WITH place AS (
+	SELECT c.lot_id, l.lot_group, l.name AS lot_name, p.term_start, p.dwp_eligible, p.taken_up,
+		   coalesce(k.basis, CASE WHEN p.criteria IS NULL AND p.dwp_eligible THEN 'sept_2013' ELSE 'local' END) AS basis,
+		   c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v) AS visible
+	FROM @extschema@.two_year_place AS p
+	JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
+	JOIN @extschema@.centre AS c USING (centre_id)
+	LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
+	LEFT JOIN @extschema@.two_year_criteria AS k ON lower(btrim(k.criteria)) = lower(btrim(p.criteria))
+), counted AS (
+	SELECT CASE GROUPING(x.lot_id, x.lot_group) WHEN 0 THEN 'lot' WHEN 2 THEN 'lot_group' ELSE 'total' END AS level,
+		   x.lot_id, x.lot_group, x.lot_name, x.term_start,
+		   count(*) FILTER (WHERE x.dwp_eligible)::integer AS dwp_eligible,
+		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2013')::integer AS taken_up_sept_2013,
+		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2014')::integer AS taken_up_sept_2014,
+		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'local')::integer AS taken_up_local,
+		   count(*) FILTER (WHERE x.taken_up)::integer AS taken_up_total,
+		   count(*) FILTER (WHERE x.taken_up AND x.dwp_eligible)::integer AS taken_up_listed,
+		   bool_and(x.visible) AS visible
+	FROM place AS x
+	GROUP BY GROUPING SETS ((x.term_start, x.lot_id, x.lot_group, x.lot_name), (x.term_start, x.lot_group), (x.term_start))
+	HAVING GROUPING(x.lot_id, x.lot_group) <> 2 OR x.lot_group IS NOT NULL
+)
+SELECT c.lot_id, c.term_start, @extschema@.term_name(c.term_start) AS term,
+	   c.dwp_eligible, c.taken_up_sept_2013, c.taken_up_sept_2014, c.taken_up_local, c.taken_up_total,
+	   @extschema@.percent_of(c.taken_up_sept_2013, c.dwp_eligible) AS take_up_pct,
+	   @extschema@.percent_of(c.taken_up_total, c.dwp_eligible) AS total_take_up_pct,
+	   c.level, c.lot_group, c.lot_name, c.taken_up_listed,
+	   @extschema@.percent_of(c.taken_up_listed, c.dwp_eligible) AS listed_take_up_pct
+FROM counted AS c
+WHERE c.level <> 'lot' OR c.visible;
+COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term as Norfolk''s Appendix 5 reports them: children on the DWP list, places taken up by the basis of their criteria (two_year_criteria: September 2013, September 2014, local), take-up (which may pass 100%), with a total row per term and a row per lot group';
+COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in on the first day of the term; null on lot_group and total rows';
 COMMENT ON COLUMN @extschema@.two_year_take_up.term_start IS 'first day of the term';
-COMMENT ON COLUMN @extschema@.two_year_take_up.term IS 'term name, e.g. Autumn 2013';
+COMMENT ON COLUMN @extschema@.two_year_take_up.term IS 'term name, e.g. Spring 2014';
 COMMENT ON COLUMN @extschema@.two_year_take_up.dwp_eligible IS 'children on the DWP list of eligible children';
-COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_dwp IS 'of them, children taking a funded place';
-COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_local_criteria IS 'children taking a place under local criteria (not on the DWP list)';
-COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_total IS 'all children taking a funded place';
-COMMENT ON COLUMN @extschema@.two_year_take_up.take_up_pct IS 'taken_up_dwp as a percentage of dwp_eligible: take-up on the original criteria';
-COMMENT ON COLUMN @extschema@.two_year_take_up.total_take_up_pct IS 'taken_up_total as a percentage of dwp_eligible; may exceed 100 with local criteria';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_sept_2013 IS 'children taking a place under criteria of basis sept_2013 in two_year_criteria (the original national criteria: dwp, looked_after), whether or not on the DWP list; a place without criteria counts here when the child is on the list';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_sept_2014 IS 'children taking a place under criteria of basis sept_2014 (the national criteria added in September 2014)';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_local IS 'children taking a place under local criteria: basis local, or a criteria value not in two_year_criteria, or no criteria and not on the DWP list';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_total IS 'all children taking a funded place: taken_up_sept_2013 + taken_up_sept_2014 + taken_up_local';
+COMMENT ON COLUMN @extschema@.two_year_take_up.take_up_pct IS '100 * taken_up_sept_2013 / dwp_eligible, one decimal place: may pass 100 (Norfolk''s Diss: 36 places, 29 listed, 124.1); null when none is listed';
+COMMENT ON COLUMN @extschema@.two_year_take_up.total_take_up_pct IS '100 * taken_up_total / dwp_eligible, one decimal place; may pass 100; null when none is listed';
+COMMENT ON COLUMN @extschema@.two_year_take_up.level IS 'lot (one lot), lot_group (the lots of one lot.lot_group, shown only for groups that are set) or total (every lot, one row per term): add up only the lot rows';
+COMMENT ON COLUMN @extschema@.two_year_take_up.lot_group IS 'the lot''s group (lot.lot_group, e.g. Priority or Other) on lot and lot_group rows; null on total rows and for lots not grouped';
+COMMENT ON COLUMN @extschema@.two_year_take_up.lot_name IS 'name of the lot (the areas it covers); null on lot_group and total rows';
+COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_listed IS 'children on the DWP list taking a place (whatever their criteria)';
+COMMENT ON COLUMN @extschema@.two_year_take_up.listed_take_up_pct IS '100 * taken_up_listed / dwp_eligible: the share of listed children taking a place (at most 100)';
 
 /*
  * 3- and 4-year-olds: a child is eligible in a term from funded_from(dob)
