@@ -172,14 +172,22 @@ SELECT level_name, count(*) AS centres FROM surestart.support_levels GROUP BY le
 
 \echo
 \echo 'Funded places: 2-year-olds (county, per term) and 3- and 4-year-olds (county, per term)'
-SELECT term, sum(dwp_eligible) AS dwp_eligible, sum(taken_up_dwp) AS taken_up_dwp, sum(taken_up_total) AS taken_up_total,
-	   round(100.0 * sum(taken_up_dwp) / nullif(sum(dwp_eligible), 0), 1) AS "take-up %",
-	   round(100.0 * sum(taken_up_total) / nullif(sum(dwp_eligible), 0), 1) AS "total %"
-FROM surestart.two_year_take_up GROUP BY term_start, term ORDER BY term_start;
+SELECT term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local, taken_up_total,
+	   take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up WHERE level = 'total' ORDER BY term_start;
+\echo
+\echo 'Appendix 5: 2-year-old take-up by lot, Spring 2014 (synthetic), September 2013 places over the DWP list'
+SELECT coalesce(lot_group, '') AS "group", CASE level WHEN 'lot' THEN lot_id || ' ' || lot_name
+			WHEN 'lot_group' THEN lot_group || ' lots' ELSE 'Norfolk' END AS lot,
+	   dwp_eligible AS "DWP list", taken_up_sept_2013 AS "Sept 2013", taken_up_sept_2014 AS "Sept 2014",
+	   taken_up_local AS "local", taken_up_total AS total, take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up
+WHERE term_start = '2014-01-01'
+ORDER BY level = 'total', lot_group DESC NULLS LAST, level = 'lot_group', lot_name;
 SELECT term, sum(eligible) AS eligible, sum(in_receipt) AS in_receipt,
 	   round(100.0 * sum(in_receipt) / nullif(sum(eligible), 0), 1) AS "take-up %"
 FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
-\copy (SELECT * FROM surestart.two_year_take_up ORDER BY lot_id, term_start) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.two_year_take_up ORDER BY term_start, level, lot_group, lot_id) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.data_pack WHERE period = '2013-14' ORDER BY level, unit_id, measure) TO 'demo-report/data_pack.csv' WITH (FORMAT csv, HEADER)
 
