@@ -413,17 +413,28 @@ FROM (SELECT c.lot_id, avg(CASE WHEN s.idaci_decile <= 3 THEN 1.0 ELSE 0.0 END) 
 WHERE g.lot_id = l.lot_id;
 
 -- Three- and four-year-olds: every term of 2013-14 from funded_from(dob)
--- until the child starts school (the September after its fourth birthday);
--- about 93% in receipt, a little fewer in deprived LSOAs.
-INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt)
+-- until the child starts school (the September after its fourth birthday),
+-- in an early-years setting; about 93% in receipt, a little fewer in
+-- deprived LSOAs.  In the school year from that September, 96% are in a
+-- school reception class (not funded early education: in_receipt false,
+-- setting_kind school), older brothers and sisters included.
+INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt, setting_kind)
 SELECT ch.child_id, t.term_start,
-	   pg_temp.u(ch.child_id, 90) < t.p - 0.05 * (f.dep - 0.55)
+	   pg_temp.u(ch.child_id, 90) < t.p - 0.05 * (f.dep - 0.55), 'early_years'
 FROM syn_child AS ch
 JOIN syn_family AS f USING (family_id)
 CROSS JOIN (VALUES (date '2013-04-01', 0.91), (date '2013-09-01', 0.93), (date '2014-01-01', 0.94)) AS t(term_start, p)
 WHERE ch.cohort
   AND surestart.funded_from(ch.dob) <= t.term_start
   AND t.term_start < make_date(extract(year FROM ch.dob + interval '4 months')::integer + 4, 9, 1)
+ORDER BY 1, 2;
+INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt, setting_kind)
+SELECT ch.child_id, t.term_start, false, 'school'
+FROM syn_child AS ch
+CROSS JOIN (VALUES (date '2013-04-01'), (date '2013-09-01'), (date '2014-01-01')) AS t(term_start)
+WHERE t.term_start >= make_date(extract(year FROM ch.dob + interval '4 months')::integer + 4, 9, 1)
+  AND t.term_start < make_date(extract(year FROM ch.dob + interval '4 months')::integer + 5, 9, 1)
+  AND pg_temp.u(ch.child_id, 91) < 0.96
 ORDER BY 1, 2;
 
 /* ---------------------------------------------------------------- monitoring and governance */

@@ -184,8 +184,14 @@ SELECT coalesce(lot_group, '') AS "group", CASE level WHEN 'lot' THEN lot_id || 
 FROM surestart.two_year_take_up
 WHERE term_start = '2014-01-01'
 ORDER BY level = 'total', lot_group DESC NULLS LAST, level = 'lot_group', lot_name;
-SELECT term, sum(eligible) AS eligible, sum(in_receipt) AS in_receipt,
-	   round(100.0 * sum(in_receipt) / nullif(sum(eligible), 0), 1) AS "take-up %"
+\echo
+\echo 'Appendix 6: 3- and 4-year-olds by cohort (aged 3 or 4 on the 31 August before the school year), taking up when funded or in a reception class, over the children known and over the ONS population'
+SELECT term, sum(three_year_olds) AS "3-year-olds", sum(three_taken_up) AS "taken up",
+	   surestart.percent_of(sum(three_taken_up), sum(three_year_olds)) AS "%",
+	   sum(four_year_olds) AS "4-year-olds", sum(four_taken_up) AS "taken up ",
+	   surestart.percent_of(sum(four_taken_up), sum(four_year_olds)) AS "% ",
+	   sum(in_school) AS "in school", surestart.percent_of(sum(taken_up), sum(eligible)) AS "of known %",
+	   sum(ons_population) AS "ONS 3-4", surestart.percent_of(sum(taken_up), sum(ons_population)) AS "of ONS %"
 FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
 \copy (SELECT * FROM surestart.two_year_take_up ORDER BY term_start, level, lot_group, lot_id) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)

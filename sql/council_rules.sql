@@ -116,4 +116,36 @@ INSERT INTO two_year_criteria (criteria, basis, label) VALUES ('Looked_After ', 
 DELETE FROM two_year_criteria WHERE criteria = 'left_care';
 UPDATE lot SET lot_group = ' ' WHERE lot_id = '1';
 SELECT criteria, basis, seeded FROM two_year_criteria WHERE NOT seeded ORDER BY criteria;
+
+/* ---------------------------------------------------------------- three- and four-year-olds by cohort */
+
+-- Hilltop, spring 2014 (school year from 1 September 2013): the four-year-olds
+-- were born September 2008 to August 2009 (601 in a reception class, 602
+-- and 301 not funded), the three-year-olds September 2009 to August 2010
+-- (603 funded, 604 not); 605 turned 3 in October 2013 and is funded from
+-- January (counted apart), 606 is funded before funded_from (a data check).
+-- Taken up: 601 and 603, 2 of 5 known (40.0%); 0.2 dropped the children at
+-- school age and gave 2 of 3 (66.7%).  The ONS denominator: 13 aged 3 and
+-- 14 aged 4 in the LSOA's earliest estimate (2017, none being older).
+INSERT INTO child (child_id, family_id, dob, sex, disabled) VALUES
+	(601, 3, '2009-05-10', 'F', false), (602, 3, '2008-12-01', 'M', false), (603, 3, '2010-02-01', 'F', false),
+	(604, 3, '2010-06-30', 'M', false), (605, 3, '2010-10-01', 'F', false), (606, 3, '2011-02-01', 'M', false);
+INSERT INTO three_four_funding (child_id, term_start, in_receipt, setting_kind) VALUES
+	(601, '2014-01-01', false, 'school'),
+	(603, '2014-01-01', true, NULL),
+	(604, '2014-01-01', false, 'early_years'),
+	(605, '2014-01-01', true, 'early_years'),
+	(606, '2014-01-01', true, 'early_years');
+SELECT centre_id, term, eligible, in_receipt, in_school, taken_up, take_up_pct, take_up_words,
+	   three_year_olds, three_taken_up, three_take_up_pct, four_year_olds, four_taken_up, four_take_up_pct,
+	   in_receipt_younger, in_receipt_not_eligible, ons_three, ons_four, ons_population, ons_take_up_pct
+FROM three_four_take_up ORDER BY centre_id, term_start;
+-- published (suppress_below 2): the single counts are withheld with what they give away
+UPDATE setting SET value = '2' WHERE name = 'suppress_below';
+SELECT centre_id, term, eligible, in_receipt, taken_up, in_school, take_up_pct, in_receipt_younger,
+	   in_receipt_not_eligible, ons_population, ons_take_up_pct, suppressed
+FROM published_three_four_take_up WHERE centre_id = 'hilltop';
+UPDATE setting SET value = '5' WHERE name = 'suppress_below';
+-- a setting kind must be early_years or school (class 23)
+UPDATE three_four_funding SET setting_kind = 'nursery' WHERE child_id = 601;
 ROLLBACK;

@@ -83,31 +83,44 @@ COMMENT ON COLUMN @extschema@.two_year_take_up.taken_up_listed IS 'children on t
 COMMENT ON COLUMN @extschema@.two_year_take_up.listed_take_up_pct IS '100 * taken_up_listed / dwp_eligible: the share of listed children taking a place (at most 100)';
 
 /*
- * 3- and 4-year-olds: a child is eligible in a term from funded_from(dob)
- * until it starts school, in the September after its fourth birthday
- * (children born 1 September to 31 August start together).  Children
- * recorded in receipt in a term when they are not eligible by age (early,
- * or still funded after the school-start date) are not dropped: they are
- * counted apart, in in_receipt_not_eligible, for the council to check.
+ * 3- and 4-year-olds as Norfolk's Appendix 6 counts them: two cohorts by
+ * date of birth, fixed for the school year (1 September to 31 August) the
+ * term falls in: three-year-olds were 3 on the 31 August before it (born 1
+ * September four years before the year began to 31 August three years
+ * before), four-year-olds were 4 (a year older: the reception-class year).
+ * A child of the cohorts takes up when funded that term (in_receipt) or in
+ * a school reception class (setting_kind school).  Denominators: the
+ * children of the cohorts known to the council (child), living in the
+ * centre's reach area on the first day of the term, and beside them the
+ * ONS population aged 3 and 4 of the reach area's LSOAs (the latest
+ * mid-year estimate dated on or before that day, else the earliest).
+ * Children funded that term outside the cohorts are not dropped: those who
+ * turned 3 since the year began and reached funded_from(dob) are counted in
+ * in_receipt_younger, the others (funded before funded_from, or older than
+ * the reception year) in in_receipt_not_eligible, for the council to check.
  */
 CREATE VIEW @extschema@.three_four_take_up AS
 WITH terms AS (
-	SELECT DISTINCT term_start FROM @extschema@.three_four_funding
+	SELECT DISTINCT f.term_start,
+		   make_date(extract(year FROM f.term_start)::integer
+					 - CASE WHEN extract(month FROM f.term_start) >= 9 THEN 0 ELSE 1 END, 9, 1) AS year_start
+	FROM @extschema@.three_four_funding AS f
 ), candidate AS (
-	SELECT t.term_start, c.child_id
+	SELECT t.term_start, t.year_start, c.child_id
 	FROM terms AS t
 	JOIN @extschema@.child AS c
-	  ON @extschema@.funded_from(c.dob) <= t.term_start
-	 AND t.term_start < make_date(extract(year FROM c.dob)::integer + 4
-								  + CASE WHEN extract(month FROM c.dob) >= 9 THEN 1 ELSE 0 END, 9, 1)
-	WHERE c.dob > t.term_start - interval '6 years'
+	  ON c.dob >= (t.year_start - interval '5 years')::date AND c.dob < (t.year_start - interval '3 years')::date
 	UNION
-	SELECT r.term_start, r.child_id FROM @extschema@.three_four_funding AS r WHERE r.in_receipt
+	SELECT t.term_start, t.year_start, r.child_id
+	FROM @extschema@.three_four_funding AS r JOIN terms AS t USING (term_start)
+	WHERE r.in_receipt
 ), placed AS (
 	SELECT DISTINCT ON (x.child_id, x.term_start) x.term_start, x.child_id, a.centre_id,
-		   @extschema@.funded_from(c.dob) <= x.term_start
-		   AND x.term_start < make_date(extract(year FROM c.dob)::integer + 4
-										+ CASE WHEN extract(month FROM c.dob) >= 9 THEN 1 ELSE 0 END, 9, 1) AS eligible
+		   CASE WHEN c.dob >= (x.year_start - interval '3 years')::date THEN 'younger'
+				WHEN c.dob >= (x.year_start - interval '4 years')::date THEN 'three'
+				WHEN c.dob >= (x.year_start - interval '5 years')::date THEN 'four'
+				ELSE 'older' END AS cohort,
+		   @extschema@.funded_from(c.dob) <= x.term_start AS funded_by_age
 	FROM candidate AS x
 	JOIN @extschema@.child AS c USING (child_id)
 	JOIN @extschema@.family AS f USING (family_id)
@@ -115,29 +128,77 @@ WITH terms AS (
 	  ON a.lsoa_code = f.lsoa_code AND a.valid_from <= x.term_start
 	 AND (a.valid_to IS NULL OR a.valid_to >= x.term_start)
 	ORDER BY x.child_id, x.term_start, a.valid_from DESC
+), counted AS (
+	SELECT p.centre_id, p.term_start,
+		   count(*) FILTER (WHERE p.cohort = 'three')::integer AS three_year_olds,
+		   count(*) FILTER (WHERE p.cohort = 'three' AND (r.in_receipt OR r.setting_kind = 'school'))::integer AS three_taken_up,
+		   count(*) FILTER (WHERE p.cohort = 'four')::integer AS four_year_olds,
+		   count(*) FILTER (WHERE p.cohort = 'four' AND (r.in_receipt OR r.setting_kind = 'school'))::integer AS four_taken_up,
+		   count(*) FILTER (WHERE p.cohort IN ('three', 'four') AND r.in_receipt)::integer AS in_receipt,
+		   count(*) FILTER (WHERE p.cohort IN ('three', 'four') AND r.setting_kind = 'school')::integer AS in_school,
+		   count(*) FILTER (WHERE p.cohort = 'younger' AND p.funded_by_age AND r.in_receipt)::integer AS in_receipt_younger,
+		   count(*) FILTER (WHERE p.cohort NOT IN ('three', 'four') AND NOT (p.cohort = 'younger' AND p.funded_by_age)
+								  AND r.in_receipt)::integer AS in_receipt_not_eligible
+	FROM placed AS p
+	LEFT JOIN @extschema@.three_four_funding AS r
+	  ON r.child_id = p.child_id AND r.term_start = p.term_start
+	GROUP BY p.centre_id, p.term_start
+), area AS (
+	SELECT DISTINCT ON (a.lsoa_code, t.term_start) t.term_start, a.centre_id, a.lsoa_code
+	FROM terms AS t
+	JOIN @extschema@.reach_area AS a
+	  ON a.valid_from <= t.term_start AND (a.valid_to IS NULL OR a.valid_to >= t.term_start)
+	ORDER BY a.lsoa_code, t.term_start, a.valid_from DESC
+), ons AS (
+	SELECT x.centre_id, x.term_start,
+		   sum(p.persons) FILTER (WHERE p.age = 3)::bigint AS ons_three,
+		   sum(p.persons) FILTER (WHERE p.age = 4)::bigint AS ons_four
+	FROM area AS x
+	CROSS JOIN LATERAL (
+		SELECT coalesce(max(y.mid_year) FILTER (WHERE make_date(y.mid_year, 6, 30) <= x.term_start), min(y.mid_year)) AS mid_year
+		FROM @extschema@.population AS y WHERE y.lsoa_code = x.lsoa_code
+	) AS m
+	JOIN @extschema@.population AS p ON p.lsoa_code = x.lsoa_code AND p.mid_year = m.mid_year AND p.age IN (3, 4)
+	GROUP BY x.centre_id, x.term_start
 )
-SELECT p.centre_id, ce.name AS centre, p.term_start,
-	   @extschema@.term_name(p.term_start) AS term,
-	   count(*) FILTER (WHERE p.eligible)::integer AS eligible,
-	   count(*) FILTER (WHERE p.eligible AND r.in_receipt)::integer AS in_receipt,
-	   round(100.0 * count(*) FILTER (WHERE p.eligible AND r.in_receipt)
-			 / nullif(count(*) FILTER (WHERE p.eligible), 0), 1) AS take_up_pct,
-	   @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE p.eligible AND r.in_receipt),
-														count(*) FILTER (WHERE p.eligible))) AS take_up_words,
-	   count(*) FILTER (WHERE NOT p.eligible AND r.in_receipt)::integer AS in_receipt_not_eligible
-FROM placed AS p
+SELECT k.centre_id, ce.name AS centre, k.term_start, @extschema@.term_name(k.term_start) AS term,
+	   k.three_year_olds + k.four_year_olds AS eligible,
+	   k.in_receipt,
+	   @extschema@.percent_of(k.three_taken_up + k.four_taken_up, k.three_year_olds + k.four_year_olds) AS take_up_pct,
+	   @extschema@.ofsted_words(@extschema@.proportion(k.three_taken_up + k.four_taken_up,
+													   k.three_year_olds + k.four_year_olds)) AS take_up_words,
+	   k.in_receipt_not_eligible,
+	   k.three_taken_up + k.four_taken_up AS taken_up,
+	   k.in_school,
+	   k.three_year_olds, k.three_taken_up, @extschema@.percent_of(k.three_taken_up, k.three_year_olds) AS three_take_up_pct,
+	   k.four_year_olds, k.four_taken_up, @extschema@.percent_of(k.four_taken_up, k.four_year_olds) AS four_take_up_pct,
+	   k.in_receipt_younger,
+	   o.ons_three, o.ons_four, o.ons_three + o.ons_four AS ons_population,
+	   @extschema@.percent_of(k.three_taken_up + k.four_taken_up, o.ons_three + o.ons_four) AS ons_take_up_pct
+FROM counted AS k
 JOIN @extschema@.centre AS ce USING (centre_id)
-LEFT JOIN @extschema@.three_four_funding AS r
-  ON r.child_id = p.child_id AND r.term_start = p.term_start
-WHERE p.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
-GROUP BY p.centre_id, ce.name, p.term_start;
-COMMENT ON VIEW @extschema@.three_four_take_up IS 'Universal funded early education of 3- and 4-year-olds per centre area and term: eligible children (by funded_from, until they start school), in receipt, and take-up';
+LEFT JOIN ons AS o ON o.centre_id = k.centre_id AND o.term_start = k.term_start
+WHERE k.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+COMMENT ON VIEW @extschema@.three_four_take_up IS 'Funded early education of 3- and 4-year-olds per centre area and term as Norfolk''s Appendix 6 counts it: two cohorts by date of birth, taking up when funded or in a school reception class, over the children known and over the ONS population';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.three_four_take_up.term_start IS 'first day of the term';
 COMMENT ON COLUMN @extschema@.three_four_take_up.term IS 'term name, e.g. Autumn 2013';
-COMMENT ON COLUMN @extschema@.three_four_take_up.eligible IS 'children eligible that term: funded_from(dob) reached and not yet at school';
-COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt IS 'of them, children receiving funded early education';
-COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_pct IS 'in_receipt as a percentage of eligible (null when none is eligible)';
+COMMENT ON COLUMN @extschema@.three_four_take_up.eligible IS 'children of the two cohorts known to the council (three_year_olds + four_year_olds): aged 3 or 4 on the 31 August before the school year of the term';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt IS 'of them, children funded that term (three_four_funding.in_receipt), in any setting';
+COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_pct IS '100 * taken_up / eligible, one decimal place (null when none is eligible): a child takes up when funded or in a school reception class';
 COMMENT ON COLUMN @extschema@.three_four_take_up.take_up_words IS 'Ofsted''s words for take_up_pct';
-COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt_not_eligible IS 'children recorded in receipt that term who are not eligible by age then (before funded_from, or at school age): a data check';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt_not_eligible IS 'children funded that term outside the cohorts who had not reached funded_from(dob), or older than the reception year: a data check (counted, not dropped)';
+COMMENT ON COLUMN @extschema@.three_four_take_up.taken_up IS 'children of the cohorts funded that term or in a school reception class (setting_kind school): three_taken_up + four_taken_up';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_school IS 'children of the cohorts recorded in a school reception class that term';
+COMMENT ON COLUMN @extschema@.three_four_take_up.three_year_olds IS 'children known aged 3 on the 31 August before the school year (born 1 September four years before it began to 31 August three years before)';
+COMMENT ON COLUMN @extschema@.three_four_take_up.three_taken_up IS 'of them, funded that term or in a school reception class';
+COMMENT ON COLUMN @extschema@.three_four_take_up.three_take_up_pct IS '100 * three_taken_up / three_year_olds';
+COMMENT ON COLUMN @extschema@.three_four_take_up.four_year_olds IS 'children known aged 4 on the 31 August before the school year: the reception-class year';
+COMMENT ON COLUMN @extschema@.three_four_take_up.four_taken_up IS 'of them, funded that term or in a school reception class';
+COMMENT ON COLUMN @extschema@.three_four_take_up.four_take_up_pct IS '100 * four_taken_up / four_year_olds';
+COMMENT ON COLUMN @extschema@.three_four_take_up.in_receipt_younger IS 'children funded that term who turned 3 after the school year began (funded from funded_from(dob)): outside the cohorts, counted apart';
+COMMENT ON COLUMN @extschema@.three_four_take_up.ons_three IS 'ONS population aged 3 in the reach area''s LSOAs (the latest mid-year estimate dated on or before the first day of the term, else the earliest): the national-statistics denominator of the three-year-olds';
+COMMENT ON COLUMN @extschema@.three_four_take_up.ons_four IS 'ONS population aged 4 in the reach area''s LSOAs, from the same estimate';
+COMMENT ON COLUMN @extschema@.three_four_take_up.ons_population IS 'ons_three + ons_four: the national-statistics denominator beside eligible';
+COMMENT ON COLUMN @extschema@.three_four_take_up.ons_take_up_pct IS '100 * taken_up / ons_population, one decimal place (may pass 100 where the estimate is low)';

@@ -242,16 +242,25 @@ CREATE VIEW @extschema@.published_three_four_take_up AS
 SELECT t.centre_id, t.centre, t.term_start, t.term,
 	   CASE WHEN s.eligible THEN NULL ELSE t.eligible END AS eligible,
 	   CASE WHEN s.in_receipt THEN NULL ELSE t.in_receipt END AS in_receipt,
-	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
-	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
-	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible AS suppressed,
-	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible
+	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
+	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
+	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible OR s.taken_up OR s.in_school
+		   OR s.in_receipt_younger AS suppressed,
+	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible,
+	   CASE WHEN s.taken_up THEN NULL ELSE t.taken_up END AS taken_up,
+	   CASE WHEN s.in_school THEN NULL ELSE t.in_school END AS in_school,
+	   CASE WHEN s.in_receipt_younger THEN NULL ELSE t.in_receipt_younger END AS in_receipt_younger,
+	   t.ons_population,
+	   CASE WHEN s.taken_up THEN NULL ELSE t.ons_take_up_pct END AS ons_take_up_pct
 FROM @extschema@.three_four_take_up AS t
 CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
 CROSS JOIN LATERAL (SELECT t.eligible >= 1 AND t.eligible < k.below AS eligible,
 						   t.in_receipt >= 1 AND t.in_receipt < k.below AS in_receipt,
-						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible) AS s;
-COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentage and words worked out from them, are null';
+						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible,
+						   t.taken_up >= 1 AND t.taken_up < k.below AS taken_up,
+						   t.in_school >= 1 AND t.in_school < k.below AS in_school,
+						   t.in_receipt_younger >= 1 AND t.in_receipt_younger < k.below AS in_receipt_younger) AS s;
+COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication (both cohorts together): counts from 1 to suppress_below - 1, and the take-up percentages and words worked out from them, are null';
 
 /*
  * Column comments: each published column says what its source column says,
@@ -275,7 +284,7 @@ BEGIN
 				   a.attname IN ('centre_id', 'centre', 'lsoa_code', 'lsoa', 'period', 'period_start', 'period_end',
 								 'kind', 'most_deprived', 'level', 'unit_id', 'unit_name', 'target_group', 'label',
 								 'national', 'lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
-								 'term_start', 'term', 'measure', 'scope', 'taken_at', 'lot_group', 'lot_name') AS never_suppressed
+								 'term_start', 'term', 'measure', 'scope', 'taken_at', 'lot_group', 'lot_name', 'ons_population') AS never_suppressed
 			FROM pg_catalog.pg_attribute AS a
 			JOIN pg_catalog.pg_attribute AS f
 			  ON f.attrelid = pg_catalog.format('@extschema@.%I', pair[2])::pg_catalog.regclass AND f.attname = a.attname
