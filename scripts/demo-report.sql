@@ -193,6 +193,13 @@ SELECT term, sum(three_year_olds) AS "3-year-olds", sum(three_taken_up) AS "take
 	   sum(in_school) AS "in school", surestart.percent_of(sum(taken_up), sum(eligible)) AS "of known %",
 	   sum(ons_population) AS "ONS 3-4", surestart.percent_of(sum(taken_up), sum(ons_population)) AS "of ONS %"
 FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
+\echo
+\echo 'Appendix 9: building maintenance fund 2013-14, totals per fund, and sites whose contribution is not area x rate'
+SELECT coalesce(fund, 'all') AS fund, sites, area_m2, contribution, expenditure, balance, mismatched_sites
+FROM surestart.building_fund_balance WHERE level <> 'site' ORDER BY level, fund;
+SELECT site_code, site_name, fund, area_m2, rate_per_m2, contribution, expected_contribution, contribution_difference
+FROM surestart.building_fund_balance WHERE NOT contribution_matches ORDER BY site_code;
+\copy (SELECT * FROM surestart.building_fund_balance ORDER BY financial_year, level, fund, site_code, site_name) TO 'demo-report/building_fund_balance.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.two_year_take_up ORDER BY term_start, level, lot_group, lot_id) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.data_pack WHERE period = '2013-14' ORDER BY level, unit_id, measure) TO 'demo-report/data_pack.csv' WITH (FORMAT csv, HEADER)

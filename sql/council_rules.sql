@@ -148,4 +148,32 @@ FROM published_three_four_take_up WHERE centre_id = 'hilltop';
 UPDATE setting SET value = '5' WHERE name = 'suppress_below';
 -- a setting kind must be early_years or school (class 23)
 UPDATE three_four_funding SET setting_kind = 'nursery' WHERE child_id = 601;
+
+/* ---------------------------------------------------------------- building maintenance fund */
+
+-- the fixture's sites: Riverside's 100 m2 at 19.99 = 1,999.00, its extra 20 m2
+-- = 399.80 charged 400 (rounding), the shared site 50.5 m2 at 22.49 =
+-- 1,135.75 charged 1,136; Meadow's new site charged at the other fund's rate
+-- (as Norfolk's Dereham: 794 m2 at 22.49 listed under BMF at 19.99) is
+-- flagged, and one with no contribution recorded cannot be checked
+INSERT INTO building_fund (site_code, site_name, centre_id, fund, area_m2, rate_per_m2, contribution, expenditure, financial_year) VALUES
+	('EK0003', 'Meadow', 'meadow', 'BMF', 794, 19.99, 17857, 12000, '2013-14'),
+	('EK0004', 'Meadow (annexe)', 'meadow', 'BMF', 10, 19.99, NULL, NULL, '2013-14'),
+	('EK0001', 'Riverside', 'riverside', 'BMF', 100, 19.99, 2100, 2000, '2014-15');
+SELECT level, financial_year, fund, site_code, site_name, centre, area_m2, rate_per_m2, contribution, expenditure,
+	   balance, expected_contribution, contribution_difference, contribution_matches, mismatched_sites, sites
+FROM building_fund_balance ORDER BY financial_year, level = 'total', fund, level = 'fund', site_code, site_name;
+-- a contribution off by more than rounding explains (for 100 m2, 1 pound and
+-- half a penny a square metre: 1.50): 2,001.50 is flagged, 2,000.50 is not
+UPDATE building_fund SET contribution = 2001.50 WHERE site_name = 'Riverside' AND financial_year = '2013-14';
+SELECT site_name, contribution, contribution_difference, contribution_matches FROM building_fund_balance
+WHERE site_name = 'Riverside' AND financial_year = '2013-14';
+UPDATE building_fund SET contribution = 2000.50 WHERE site_name = 'Riverside' AND financial_year = '2013-14';
+SELECT site_name, contribution, contribution_difference, contribution_matches FROM building_fund_balance
+WHERE site_name = 'Riverside' AND financial_year = '2013-14';
+-- bad rows are refused (class 23)
+INSERT INTO building_fund (site_code, site_name, fund, area_m2, rate_per_m2, contribution, financial_year)
+VALUES ('EK0005', 'Nowhere', 'BMF', 10, 19.99, -1, '2013-14');
+INSERT INTO building_fund (site_code, site_name, fund, area_m2, rate_per_m2, contribution, financial_year)
+VALUES ('EK0005', 'Nowhere', 'BMF', 10, 19.99, 200, '2013/14');
 ROLLBACK;

@@ -202,3 +202,72 @@ COMMENT ON COLUMN @extschema@.three_four_take_up.ons_three IS 'ONS population ag
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_four IS 'ONS population aged 4 in the reach area''s LSOAs, from the same estimate';
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_population IS 'ons_three + ons_four: the national-statistics denominator beside eligible';
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_take_up_pct IS '100 * taken_up / ons_population, one decimal place (may pass 100 where the estimate is low)';
+
+/* ---------------------------------------------------------------- building maintenance fund */
+
+/*
+ * The building maintenance fund as Norfolk's Appendix 9 shows it: per site
+ * and financial year the fund it is charged to, its contribution (floor
+ * area times the fund's rate per square metre), its expenditure and the
+ * balance, with a total per fund and one per year.  The check: a site's
+ * contribution should be area_m2 * rate_per_m2 within what rounding
+ * explains (the contribution to the whole pound, £1, and the rate printed
+ * to the penny, half a penny per square metre); Norfolk's Dereham site,
+ * charged 794 m2 at the BMPP rate of 22.49 while listed under BMF at 19.99,
+ * is the one flagged.  A missing expenditure counts as none (Appendix 9
+ * prints one expenditure for two rows of a site in a merged cell).  Partners
+ * see the sites of their centres (not those serving no centre, as in the
+ * table), and the fund and year totals of the county.
+ */
+CREATE VIEW @extschema@.building_fund_balance AS
+WITH site AS (
+	SELECT b.financial_year, b.fund, b.site_code, b.site_name, b.centre_id, b.area_m2, b.rate_per_m2,
+		   b.contribution, b.expenditure,
+		   round(b.area_m2 * b.rate_per_m2, 2) AS expected_contribution,
+		   b.contribution - round(b.area_m2 * b.rate_per_m2, 2) AS contribution_difference,
+		   abs(b.contribution - b.area_m2 * b.rate_per_m2) <= 1 + 0.005 * b.area_m2 AS contribution_matches
+	FROM @extschema@.building_fund AS b
+), rolled AS (
+	SELECT CASE WHEN GROUPING(s.site_code) = 0 THEN 'site' WHEN GROUPING(s.fund) = 0 THEN 'fund' ELSE 'total' END AS level,
+		   s.financial_year, s.fund, s.site_code, s.site_name, s.centre_id,
+		   sum(s.area_m2) AS area_m2,
+		   CASE WHEN GROUPING(s.site_code) = 0 THEN min(s.rate_per_m2) END AS rate_per_m2,
+		   sum(s.contribution) AS contribution,
+		   coalesce(sum(s.expenditure), 0) AS expenditure,
+		   sum(s.contribution) - coalesce(sum(s.expenditure), 0) AS balance,
+		   sum(s.expected_contribution) AS expected_contribution,
+		   sum(s.contribution_difference) AS contribution_difference,
+		   count(*) FILTER (WHERE NOT s.contribution_matches)::integer AS mismatched_sites,
+		   count(*)::integer AS sites
+	FROM site AS s
+	GROUP BY GROUPING SETS ((s.financial_year, s.fund, s.site_code, s.site_name, s.centre_id),
+							(s.financial_year, s.fund), (s.financial_year))
+)
+SELECT r.level, r.financial_year, r.fund, r.site_code, r.site_name, r.centre_id, c.name AS centre,
+	   r.area_m2, r.rate_per_m2, r.contribution, r.expenditure, r.balance,
+	   r.expected_contribution, r.contribution_difference,
+	   CASE WHEN r.level = 'site' AND r.contribution IS NOT NULL AND r.expected_contribution IS NOT NULL
+			THEN r.mismatched_sites = 0 END AS contribution_matches,
+	   r.mismatched_sites, r.sites
+FROM rolled AS r
+LEFT JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
+WHERE r.level <> 'site' OR r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+   OR (r.centre_id IS NULL AND NOT @extschema@.partner_restricted());
+COMMENT ON VIEW @extschema@.building_fund_balance IS 'Building maintenance fund as Norfolk''s Appendix 9: contribution, expenditure and balance per site and financial year, totals per fund and per year, and a check that each contribution is floor area times the rate';
+COMMENT ON COLUMN @extschema@.building_fund_balance.level IS 'site (one row of building_fund), fund (the sites of one fund in the year) or total (every site in the year)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.financial_year IS 'financial year, e.g. 2013-14';
+COMMENT ON COLUMN @extschema@.building_fund_balance.fund IS 'fund the site is charged to, e.g. BMPP or BMF; null on total rows';
+COMMENT ON COLUMN @extschema@.building_fund_balance.site_code IS 'property code; null on fund and total rows';
+COMMENT ON COLUMN @extschema@.building_fund_balance.site_name IS 'site name; null on fund and total rows';
+COMMENT ON COLUMN @extschema@.building_fund_balance.centre_id IS 'centre the site serves (null if none, and on fund and total rows)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.centre IS 'name of that centre';
+COMMENT ON COLUMN @extschema@.building_fund_balance.area_m2 IS 'floor area in square metres (summed on fund and total rows)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.rate_per_m2 IS 'charge per square metre, pounds; null on fund and total rows';
+COMMENT ON COLUMN @extschema@.building_fund_balance.contribution IS 'contribution for the year, pounds';
+COMMENT ON COLUMN @extschema@.building_fund_balance.expenditure IS 'expenditure in the year, pounds (a missing expenditure counts as 0)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.balance IS 'contribution minus expenditure, pounds: a surplus when positive';
+COMMENT ON COLUMN @extschema@.building_fund_balance.expected_contribution IS 'area_m2 * rate_per_m2 rounded to the penny (summed on fund and total rows)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.contribution_difference IS 'contribution minus expected_contribution, pounds';
+COMMENT ON COLUMN @extschema@.building_fund_balance.contribution_matches IS 'site rows: the contribution is area_m2 * rate_per_m2 within what rounding explains (1 pound, plus half a penny per square metre for a rate printed to the penny); false flags the site; null when a value is missing or on fund and total rows';
+COMMENT ON COLUMN @extschema@.building_fund_balance.mismatched_sites IS 'sites whose contribution does not match area times rate (0 or 1 on a site row)';
+COMMENT ON COLUMN @extschema@.building_fund_balance.sites IS 'rows of building_fund counted (1 on a site row)';
