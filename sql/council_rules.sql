@@ -176,4 +176,29 @@ INSERT INTO building_fund (site_code, site_name, fund, area_m2, rate_per_m2, con
 VALUES ('EK0005', 'Nowhere', 'BMF', 10, 19.99, -1, '2013-14');
 INSERT INTO building_fund (site_code, site_name, fund, area_m2, rate_per_m2, contribution, financial_year)
 VALUES ('EK0005', 'Nowhere', 'BMF', 10, 19.99, 200, '2013/14');
+
+/* ---------------------------------------------------------------- vulnerable groups */
+
+SELECT code FROM target_group WHERE vulnerable ORDER BY display_order;
+-- family 2's only groups are fathers, additional language and minority
+-- ethnic once its carer and child are not disabled and its child-in-need
+-- episode has ended: in national groups, but not vulnerable; family 1 (a
+-- pregnant teenage lone parent) is
+UPDATE carer SET disabled = false WHERE carer_id = 21;
+UPDATE child SET disabled = false WHERE child_id = 201;
+UPDATE social_care SET ends_on = '2013-12-31' WHERE child_id = 202;
+SELECT period, centre_id, family_id, contacts, groups FROM family_period_groups
+WHERE period IN ('2013-14', '2013-14 Q4') ORDER BY period, family_id;
+-- of the two registered families seen in 2013-14 one is vulnerable, 50.0%;
+-- counting every national group (0.2's only figure) gives 100.0%
+SELECT level, centre_id, centre, period, families, families_seen, vulnerable_families, vulnerable_seen,
+	   vulnerable_sustained, vulnerable_seen_pct, vulnerable_pct, vulnerable_any_contact_pct, any_national_seen_pct
+FROM vulnerable_reach WHERE period IN ('2013-14', '2013-14 Q4') ORDER BY period, level, centre_id;
+-- the flag is the council's: counting fathers as vulnerable
+UPDATE target_group SET vulnerable = true WHERE code = 'father';
+SELECT code, vulnerable, seeded FROM target_group WHERE code = 'father';
+SELECT level, centre_id, period, vulnerable_families, vulnerable_seen, vulnerable_seen_pct
+FROM vulnerable_reach WHERE period = '2013-14' ORDER BY level, centre_id;
+-- the flag must be true or false (class 23)
+UPDATE target_group SET vulnerable = NULL WHERE code = 'lone_parent';
 ROLLBACK;

@@ -1,7 +1,7 @@
 -- pgTAP: the data model (SPEC "Data model"), its seeded reference rows, the
 -- ofsted_grade type's interface, and the SQLSTATEs of rejected rows.
 BEGIN;
-SELECT plan(290);
+SELECT plan(291);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
@@ -238,7 +238,12 @@ SELECT col_type_is('surestart', 'ofsted_word', 'words', 'text', 'ofsted_word.wor
 SELECT col_type_is('surestart', 'ofsted_word', 'seeded', 'boolean', 'ofsted_word.seeded is boolean');
 SELECT col_is_pk('surestart', 'ofsted_word', ARRAY['from_percent'], 'ofsted_word key is (from_percent)');
 SELECT is(obj_description('surestart.ofsted_word'::regclass, 'pg_class') IS NOT NULL, true, 'ofsted_word has a comment');
-SELECT columns_are('surestart', 'target_group', ARRAY['code', 'label', 'national', 'display_order', 'seeded']);
+SELECT columns_are('surestart', 'target_group', ARRAY['code', 'label', 'national', 'display_order', 'seeded', 'vulnerable']);
+SELECT results_eq('SELECT code FROM target_group WHERE vulnerable ORDER BY display_order',
+	$$ VALUES ('teenage_parent'), ('pregnant_teenager'), ('lone_parent'), ('disabled_parent'), ('disabled_child'),
+			  ('workless_household'), ('priority_family'), ('child_in_need'), ('child_protection'),
+			  ('looked_after'), ('two_year_funding') $$,
+	'the vulnerable groups of DOMAIN.md, seeded');
 SELECT col_type_is('surestart', 'target_group', 'code', 'text', 'target_group.code is text');
 SELECT col_type_is('surestart', 'target_group', 'label', 'text', 'target_group.label is text');
 SELECT col_type_is('surestart', 'target_group', 'national', 'boolean', 'target_group.national is boolean');

@@ -21,3 +21,16 @@ ALTER TABLE @extschema@.three_four_funding ADD COLUMN setting_kind text
 COMMENT ON COLUMN @extschema@.three_four_funding.setting_kind IS 'where the child was that term: early_years (a nursery, pre-school or childminder: funded when in_receipt) or school (a school reception class, which counts as taking up whether or not in_receipt); null when not recorded, read as early_years';
 ALTER TABLE surestart_staging.lot ADD COLUMN lot_group text;
 ALTER TABLE surestart_staging.three_four_funding ADD COLUMN setting_kind text;
+
+-- Vulnerable target groups (DOMAIN.md), a flag councils may change: the
+-- shipped groups are marked as the install script marks them, whether or
+-- not the council has changed the row (the column is new), and stay seeded
+-- or not as they were.
+ALTER TABLE @extschema@.target_group ADD COLUMN vulnerable boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN @extschema@.target_group.vulnerable IS 'members are classed as vulnerable (vulnerable_reach): seeded true for teenage_parent, pregnant_teenager, lone_parent, disabled_parent, disabled_child, workless_household, priority_family, child_in_need, child_protection, looked_after and two_year_funding; not for groups such as father that are no vulnerability; councils change it';
+ALTER TABLE @extschema@.target_group DISABLE TRIGGER guard_seeded_row;
+UPDATE @extschema@.target_group SET vulnerable = true
+WHERE code IN ('teenage_parent', 'pregnant_teenager', 'lone_parent', 'disabled_parent', 'disabled_child',
+			   'workless_household', 'priority_family', 'child_in_need', 'child_protection', 'looked_after',
+			   'two_year_funding');
+ALTER TABLE @extschema@.target_group ENABLE TRIGGER guard_seeded_row;
