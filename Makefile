@@ -46,6 +46,7 @@ SQL_PARTS = \
 	src/sql/36_percent_of.sql \
 	src/sql/40_data_model.sql \
 	src/sql/45_access.sql \
+	src/sql/46_council_rules.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/56_threshold_aggregates.sql \
@@ -94,12 +95,14 @@ UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/
 UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
+	src/sql/46_council_rules.sql \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
+	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
@@ -133,6 +136,7 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	council_rules \
 	funnel \
 	staging \
 	import \

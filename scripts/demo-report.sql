@@ -152,8 +152,8 @@ SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.
 \copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
 
 \echo
-\echo 'Ofsted: latest inspection and when the next is due'
-SELECT centre, inspected_on, framework, overall, next_due FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
+\echo 'Ofsted: latest inspection, when the next is due, and whether it is overdue on 31 March 2014 (setting reference_date)'
+SELECT centre, inspected_on, framework, overall, next_due, overdue FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
 \copy (SELECT * FROM surestart.ofsted_latest ORDER BY centre) TO 'demo-report/ofsted_latest.csv' WITH (FORMAT csv, HEADER)
 
 \echo
@@ -172,14 +172,35 @@ SELECT level_name, count(*) AS centres FROM surestart.support_levels GROUP BY le
 
 \echo
 \echo 'Funded places: 2-year-olds (county, per term) and 3- and 4-year-olds (county, per term)'
-SELECT term, sum(dwp_eligible) AS dwp_eligible, sum(taken_up_dwp) AS taken_up_dwp, sum(taken_up_total) AS taken_up_total,
-	   round(100.0 * sum(taken_up_dwp) / nullif(sum(dwp_eligible), 0), 1) AS "take-up %",
-	   round(100.0 * sum(taken_up_total) / nullif(sum(dwp_eligible), 0), 1) AS "total %"
-FROM surestart.two_year_take_up GROUP BY term_start, term ORDER BY term_start;
-SELECT term, sum(eligible) AS eligible, sum(in_receipt) AS in_receipt,
-	   round(100.0 * sum(in_receipt) / nullif(sum(eligible), 0), 1) AS "take-up %"
+SELECT term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local, taken_up_total,
+	   take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up WHERE level = 'total' ORDER BY term_start;
+\echo
+\echo 'Appendix 5: 2-year-old take-up by lot, Spring 2014 (synthetic), September 2013 places over the DWP list'
+SELECT coalesce(lot_group, '') AS "group", CASE level WHEN 'lot' THEN lot_id || ' ' || lot_name
+			WHEN 'lot_group' THEN lot_group || ' lots' ELSE 'Norfolk' END AS lot,
+	   dwp_eligible AS "DWP list", taken_up_sept_2013 AS "Sept 2013", taken_up_sept_2014 AS "Sept 2014",
+	   taken_up_local AS "local", taken_up_total AS total, take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up
+WHERE term_start = '2014-01-01'
+ORDER BY level = 'total', lot_group DESC NULLS LAST, level = 'lot_group', lot_name;
+\echo
+\echo 'Appendix 6: 3- and 4-year-olds by cohort (aged 3 or 4 on the 31 August before the school year), taking up when funded or in a reception class, over the children known and over the ONS population'
+SELECT term, sum(three_year_olds) AS "3-year-olds", sum(three_taken_up) AS "taken up",
+	   surestart.percent_of(sum(three_taken_up), sum(three_year_olds)) AS "%",
+	   sum(four_year_olds) AS "4-year-olds", sum(four_taken_up) AS "taken up ",
+	   surestart.percent_of(sum(four_taken_up), sum(four_year_olds)) AS "% ",
+	   sum(in_school) AS "in school", surestart.percent_of(sum(taken_up), sum(eligible)) AS "of known %",
+	   sum(ons_population) AS "ONS 3-4", surestart.percent_of(sum(taken_up), sum(ons_population)) AS "of ONS %"
 FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
-\copy (SELECT * FROM surestart.two_year_take_up ORDER BY lot_id, term_start) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
+\echo
+\echo 'Appendix 9: building maintenance fund 2013-14, totals per fund, and sites whose contribution is not area x rate'
+SELECT coalesce(fund, 'all') AS fund, sites, area_m2, contribution, expenditure, balance, mismatched_sites
+FROM surestart.building_fund_balance WHERE level <> 'site' ORDER BY level, fund;
+SELECT site_code, site_name, fund, area_m2, rate_per_m2, contribution, expected_contribution, contribution_difference
+FROM surestart.building_fund_balance WHERE NOT contribution_matches ORDER BY site_code;
+\copy (SELECT * FROM surestart.building_fund_balance ORDER BY financial_year, level, fund, site_code, site_name) TO 'demo-report/building_fund_balance.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.two_year_take_up ORDER BY term_start, level, lot_group, lot_id) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.data_pack WHERE period = '2013-14' ORDER BY level, unit_id, measure) TO 'demo-report/data_pack.csv' WITH (FORMAT csv, HEADER)
 

@@ -41,10 +41,25 @@ BEGIN
 			IF v NOT IN ('idaci', 'imd') THEN
 				expected := 'idaci or imd';
 			END IF;
+		WHEN 'reference_date' THEN
+			v := pg_catalog.lower(v);
+			IF v <> 'today' THEN
+				expected := 'today, or a date written 2014-03-31';
+				IF v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+					BEGIN
+						PERFORM pg_catalog.make_date(pg_catalog.substr(v, 1, 4)::integer,
+													 pg_catalog.substr(v, 6, 2)::integer,
+													 pg_catalog.substr(v, 9, 2)::integer);
+						expected := NULL;
+					EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+						expected := 'today, or a date written 2014-03-31 that exists';
+					END;
+				END IF;
+			END IF;
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings.';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, reference_date.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

@@ -52,7 +52,9 @@ CREATE TABLE @extschema@.lot (
 	lead_partner_id text NOT NULL REFERENCES @extschema@.lead_partner,
 	contract_ref text REFERENCES @extschema@.contract,
 	annual_value numeric
-		CONSTRAINT annual_value_must_not_be_negative CHECK (annual_value >= 0)
+		CONSTRAINT annual_value_must_not_be_negative CHECK (annual_value >= 0),
+	lot_group text
+		CONSTRAINT lot_group_must_not_be_empty CHECK (btrim(lot_group) <> '')
 );
 CREATE INDEX ON @extschema@.lot (lead_partner_id);
 CREATE INDEX ON @extschema@.lot (contract_ref);
@@ -62,6 +64,7 @@ COMMENT ON COLUMN @extschema@.lot.name IS 'name of the lot (the areas it covers)
 COMMENT ON COLUMN @extschema@.lot.lead_partner_id IS 'lead partner running the lot';
 COMMENT ON COLUMN @extschema@.lot.contract_ref IS 'contract the lot is let under; null for lots without a contract reference';
 COMMENT ON COLUMN @extschema@.lot.annual_value IS 'annual value of the lot, in pounds';
+COMMENT ON COLUMN @extschema@.lot.lot_group IS 'group the lot is reported in, e.g. Priority or Other (Norfolk''s Appendix 5 splits two-year take-up so); null when lots are not grouped';
 
 CREATE TABLE @extschema@.centre (
 	centre_id text PRIMARY KEY
@@ -408,12 +411,15 @@ CREATE TABLE @extschema@.three_four_funding (
 		CONSTRAINT term_start_must_be_1_january_1_april_or_1_september
 		CHECK (extract(day FROM term_start) = 1 AND extract(month FROM term_start) IN (1, 4, 9)),
 	in_receipt boolean NOT NULL,
+	setting_kind text
+		CONSTRAINT setting_kind_must_be_early_years_or_school CHECK (setting_kind IN ('early_years', 'school')),
 	PRIMARY KEY (child_id, term_start)
 );
 COMMENT ON TABLE @extschema@.three_four_funding IS 'Universal funded early education of 3- and 4-year-olds per child and term (person-level data)';
 COMMENT ON COLUMN @extschema@.three_four_funding.child_id IS 'child';
 COMMENT ON COLUMN @extschema@.three_four_funding.term_start IS 'first day of the term (1 September, 1 January or 1 April)';
 COMMENT ON COLUMN @extschema@.three_four_funding.in_receipt IS 'the child received funded early education that term';
+COMMENT ON COLUMN @extschema@.three_four_funding.setting_kind IS 'where the child was that term: early_years (a nursery, pre-school or childminder: funded when in_receipt) or school (a school reception class, which counts as taking up whether or not in_receipt); null when not recorded, read as early_years';
 COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.three_four_funding IS 'is not a term start (1 January, 1 April or 1 September)';
 
 /* ---------------------------------------------------------------- money and management */

@@ -11,7 +11,7 @@ SELECT c.centre_id, c.name AS centre,
 	   i.overall::text AS overall, i.overall::integer AS overall_grade,
 	   i.access::text AS access, i.quality::text AS quality, i.leadership::text AS leadership,
 	   d.next_due,
-	   d.next_due < current_date AS overdue
+	   d.next_due < @extschema@.reference_date() AS overdue
 FROM @extschema@.centre AS c
 LEFT JOIN LATERAL (
 	SELECT i.*
@@ -28,7 +28,7 @@ CROSS JOIN LATERAL (
 						SELECT value::integer FROM @extschema@.setting WHERE name = 'reinspect_years')))::date
 		   END AS next_due
 ) AS d
-WHERE c.closed_on IS NULL OR c.closed_on >= current_date;
+WHERE c.closed_on IS NULL OR c.closed_on >= @extschema@.reference_date();
 
 /* What users read: the centres they may see (visible_centre). */
 CREATE VIEW @extschema@.ofsted_latest AS
@@ -36,7 +36,7 @@ SELECT centre_id, centre, inspection_id, inspected_on, framework, overall, overa
 	   access, quality, leadership, next_due, overdue
 FROM @extschema@.ofsted_latest_all
 WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each open centre''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
+COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each centre open on reference_date()''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.ofsted_latest.inspection_id IS 'latest inspection that took place; null if never inspected';
@@ -48,40 +48,60 @@ COMMENT ON COLUMN @extschema@.ofsted_latest.access IS 'access to services by you
 COMMENT ON COLUMN @extschema@.ofsted_latest.quality IS 'quality and impact of practice and services';
 COMMENT ON COLUMN @extschema@.ofsted_latest.leadership IS 'effectiveness of leadership, governance and management';
 COMMENT ON COLUMN @extschema@.ofsted_latest.next_due IS 'next inspection due: reinspect_ri_years after Requires improvement or Inadequate, else reinspect_years; for a centre never inspected, reinspect_years after it opened (null if its opening is unknown)';
-COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before today';
+COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before reference_date(): the reference_date setting, or today when it is ''today'' (the default)';
 COMMENT ON VIEW @extschema@.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (internal, not granted to partners)';
 
 
 /*
- * Value for money: a lot's annual value against the children its centres
- * registered, saw and worked with in each financial year.
+ * Value for money: what a lot cost in each financial year against the
+ * children its centres registered, saw and worked with then.  A lot's
+ * annual value is charged for the days its contract was live in the year
+ * (a contract from 1 October 2013 is charged 182 of 365 days of 2013-14,
+ * not a full year); a lot without a contract is charged the whole year.
  */
 CREATE VIEW @extschema@.contract_value AS
-SELECT l.lot_id, l.lead_partner_id, r.period AS financial_year, l.annual_value,
-	   sum(r.registered)::bigint AS registered,
-	   sum(r.seen)::bigint AS seen,
-	   sum(r.sustained)::bigint AS sustained,
-	   round(l.annual_value / nullif(sum(r.registered), 0), 2) AS cost_per_registered,
-	   round(l.annual_value / nullif(sum(r.seen), 0), 2) AS cost_per_seen,
-	   round(l.annual_value / nullif(sum(r.sustained), 0), 2) AS cost_per_sustained,
-	   count(*)::integer AS centres
-FROM @extschema@.lot AS l
-JOIN @extschema@.centre AS c USING (lot_id)
-JOIN @extschema@.centre_reach AS r ON r.centre_id = c.centre_id AND r.kind = 'year'
-WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
-GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period;
-COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: annual value per child registered, seen and in sustained contact';
+SELECT v.lot_id, v.lead_partner_id, v.financial_year, v.annual_value,
+	   v.registered, v.seen, v.sustained,
+	   round(v.annual_value / nullif(v.registered, 0), 2) AS cost_per_registered,
+	   round(v.annual_value / nullif(v.seen, 0), 2) AS cost_per_seen,
+	   round(v.annual_value / nullif(v.sustained, 0), 2) AS cost_per_sustained,
+	   v.centres, v.lot_annual_value, v.days_live, v.days_in_year
+FROM (
+	SELECT l.lot_id, l.lead_partner_id, r.period AS financial_year,
+		   round(l.annual_value * d.days_live / d.days_in_year, 2) AS annual_value,
+		   sum(r.registered)::bigint AS registered,
+		   sum(r.seen)::bigint AS seen,
+		   sum(r.sustained)::bigint AS sustained,
+		   count(*)::integer AS centres,
+		   l.annual_value AS lot_annual_value, d.days_live, d.days_in_year
+	FROM @extschema@.lot AS l
+	LEFT JOIN @extschema@.contract AS k ON k.contract_ref = l.contract_ref
+	JOIN @extschema@.centre AS c USING (lot_id)
+	JOIN @extschema@.centre_reach AS r ON r.centre_id = c.centre_id AND r.kind = 'year'
+	CROSS JOIN LATERAL (
+		SELECT r.period_end - r.period_start + 1 AS days_in_year,
+			   CASE WHEN k.contract_ref IS NULL THEN r.period_end - r.period_start + 1
+					ELSE greatest(0, least(k.ends_on, r.period_end) - greatest(k.starts_on, r.period_start) + 1)
+			   END AS days_live
+	) AS d
+	WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
+	GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period, d.days_live, d.days_in_year
+) AS v;
+COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: the lot''s value for the days its contract was live in the year, per child registered, seen and in sustained contact';
 COMMENT ON COLUMN @extschema@.contract_value.lot_id IS 'lot';
 COMMENT ON COLUMN @extschema@.contract_value.lead_partner_id IS 'lead partner running the lot';
 COMMENT ON COLUMN @extschema@.contract_value.financial_year IS 'financial year, e.g. 2013-14';
-COMMENT ON COLUMN @extschema@.contract_value.annual_value IS 'annual value of the lot, in pounds';
+COMMENT ON COLUMN @extschema@.contract_value.annual_value IS 'value of the lot for the year, in pounds: its annual value times the days its contract was live in the year over the days of the year (days_live / days_in_year: a contract from 1 October 2013 is charged 182/365 of 2013-14), rounded to pence; a lot without a contract is charged the whole year';
 COMMENT ON COLUMN @extschema@.contract_value.registered IS 'under-fives registered in the reach areas of the lot''s centres at the year end';
 COMMENT ON COLUMN @extschema@.contract_value.seen IS 'under-fives of those reach areas seen in the year';
 COMMENT ON COLUMN @extschema@.contract_value.sustained IS 'under-fives of those reach areas in sustained contact in the year';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_registered IS 'annual value per child registered, pounds (null when none)';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_seen IS 'annual value per child seen, pounds (null when none)';
-COMMENT ON COLUMN @extschema@.contract_value.cost_per_sustained IS 'annual value per child in sustained contact, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_registered IS 'annual_value (the days live) per child registered, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_seen IS 'annual_value (the days live) per child seen, pounds (null when none)';
+COMMENT ON COLUMN @extschema@.contract_value.cost_per_sustained IS 'annual_value (the days live) per child in sustained contact, pounds (null when none)';
 COMMENT ON COLUMN @extschema@.contract_value.centres IS 'centres of the lot reported in the year';
+COMMENT ON COLUMN @extschema@.contract_value.lot_annual_value IS 'the lot''s annual value for a full year, in pounds (lot.annual_value)';
+COMMENT ON COLUMN @extschema@.contract_value.days_live IS 'days of the financial year from the contract''s first to its last day (starts_on to ends_on, both included); the whole year for a lot without a contract';
+COMMENT ON COLUMN @extschema@.contract_value.days_in_year IS 'days in the financial year (365, or 366 with a 29 February)';
 
 /*
  * Outcomes against contact.  Pupils count for the centre whose reach area

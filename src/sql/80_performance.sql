@@ -352,7 +352,7 @@ SELECT c.centre_id, c.name AS centre, y.financial_year, y.year_start, y.year_end
 				THEN format('advisory board met %s %s, %s required', b.advisory_board,
 							CASE WHEN b.advisory_board = 1 THEN 'time' ELSE 'times' END, s.required) END,
 		   CASE WHEN b.annual_conversation_on IS NULL THEN 'no annual conversation' END), '') AS reasons,
-	   y.year_end < current_date AS year_ended
+	   y.year_end <= @extschema@.reference_date() AS year_ended
 FROM @extschema@.centre AS c
 CROSS JOIN (SELECT u.financial_year, b.period_start AS year_start, b.period_end AS year_end
 			FROM (SELECT rp.period FROM @extschema@.reporting_period AS rp WHERE rp.kind = 'year'
@@ -383,7 +383,7 @@ COMMENT ON COLUMN @extschema@.governance.annual_conversation_on IS 'day of the (
 COMMENT ON COLUMN @extschema@.governance.parent_forum_meetings IS 'parent forum meetings recorded in the year';
 COMMENT ON COLUMN @extschema@.governance.compliant IS 'the advisory board met at least the required number of times and an annual conversation was held';
 COMMENT ON COLUMN @extschema@.governance.reasons IS 'what is missing, e.g. advisory board met 2 times, 3 required; null when compliant';
-COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year is over (a year in progress may still comply)';
+COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year ended on or before reference_date() (a year in progress may still comply)';
 
 /* ---------------------------------------------------------------- inspection risk */
 
@@ -528,7 +528,7 @@ FROM (
 			LEFT JOIN (
 				SELECT rp.kind, max(rp.period_end) AS period_end
 				FROM @extschema@.reporting_period AS rp
-				WHERE rp.period_end < current_date
+				WHERE rp.period_end <= @extschema@.reference_date()
 				GROUP BY rp.kind
 			) AS le ON le.kind = r.kind
 			LEFT JOIN (
@@ -578,7 +578,7 @@ COMMENT ON COLUMN @extschema@.inspection_risk.reasons IS 'the warning signs with
 COMMENT ON COLUMN @extschema@.inspection_risk.not_yet_inspected IS 'no inspection took place on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.next_due IS 'next inspection due: after the latest inspection by next_inspection_due, else reinspect_years after opening (null if the opening is unknown)';
 COMMENT ON COLUMN @extschema@.inspection_risk.due_within_year IS 'next_due falls within a year of the reference date (or is already past); true for a centre never inspected whose due date is unknown';
-COMMENT ON COLUMN @extschema@.inspection_risk.latest IS 'the period is the latest of its kind that has ended';
+COMMENT ON COLUMN @extschema@.inspection_risk.latest IS 'the period is the latest of its kind that ended on or before reference_date()';
 COMMENT ON COLUMN @extschema@.inspection_risk.registered_pct IS 'registered_pct of centre_reach';
 COMMENT ON COLUMN @extschema@.inspection_risk.deprived_registered_pct IS 'registered_pct of centre_reach_deprived (null without most deprived areas)';
 COMMENT ON COLUMN @extschema@.inspection_risk.seen_pct IS 'seen_pct of centre_reach';
@@ -614,8 +614,8 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT rp.period FROM @extschema@.reporting_period AS rp
-WHERE rp.kind = 'quarter' AND rp.period_end < CURRENT_DATE
+WHERE rp.kind = 'quarter' AND rp.period_end <= @extschema@.reference_date()
 ORDER BY rp.period_end DESC
 LIMIT 1
 $$;
-COMMENT ON FUNCTION @extschema@.latest_ended_quarter() IS 'the latest financial quarter of the reporting periods that has ended (null when none has): filter views with period = latest_ended_quarter() for the current quarter''s figures';
+COMMENT ON FUNCTION @extschema@.latest_ended_quarter() IS 'the latest financial quarter of the reporting periods that ended on or before reference_date() (null when none has): filter views with period = latest_ended_quarter() for the current quarter''s figures';

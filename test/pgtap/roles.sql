@@ -102,7 +102,9 @@ CREATE TEMP TABLE expected_view_rows AS
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'lead_partner_id')
 			 THEN 'lead_partner_id IS NOT DISTINCT FROM ''LP1''' END,
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'lot_id')
-			 THEN 'lot_id = ''1''' END,
+			 THEN '(lot_id IS NULL OR lot_id = ''1'')' END,
+		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'site_code')
+			 THEN '(level <> ''site'' OR centre_id IN (''riverside'', ''meadow''))' END,
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'unit_id')
 			 THEN $f$CASE level WHEN 'centre' THEN unit_id IN ('riverside', 'meadow')
 								WHEN 'lead_partner' THEN unit_id = 'LP1'

@@ -162,8 +162,9 @@ SELECT ok((SELECT count(DISTINCT t.child_id)::numeric
 		   FROM two_year_place AS t WHERE t.dwp_eligible AND t.term_start = date '2013-09-01'),
 	'about 20% of two-year-olds DWP-eligible in September 2013');
 SELECT ok((SELECT avg(taken_up::integer) BETWEEN 0.55 AND 0.75 FROM two_year_place WHERE dwp_eligible)
-		  AND (SELECT avg(in_receipt::integer) BETWEEN 0.90 AND 0.95 FROM three_four_funding),
-	'two-year take-up 55-75% of DWP-eligible; three- and four-year-olds 90-95% in receipt');
+		  AND (SELECT avg(in_receipt::integer) BETWEEN 0.90 AND 0.95 FROM three_four_funding WHERE setting_kind = 'early_years')
+		  AND (SELECT avg(in_receipt::integer) = 0 FROM three_four_funding WHERE setting_kind = 'school'),
+	'two-year take-up 55-75% of DWP-eligible; three- and four-year-olds 90-95% in receipt in early years, none in school');
 SELECT is_empty($$ SELECT child_id FROM three_four_funding JOIN child USING (child_id)
 				   WHERE term_start < funded_from(dob) $$,
 	'no three-and-four funding before funded_from(dob)');

@@ -42,7 +42,8 @@ SELECT columns_are('surestart', 'fsp_contact_ranking', ARRAY['centre_id', 'centr
 SELECT columns_are('surestart', 'ofsted_latest', ARRAY['centre_id', 'centre', 'inspection_id', 'inspected_on',
 	'framework', 'overall', 'overall_grade', 'access', 'quality', 'leadership', 'next_due', 'overdue']);
 SELECT columns_are('surestart', 'contract_value', ARRAY['lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
-	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres']);
+	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres',
+	'lot_annual_value', 'days_live', 'days_in_year']);
 SELECT columns_are('surestart', 'reach_trend', ARRAY['centre_id', 'centre', 'period', 'period_end', 'taken_at',
 	'under_fives', 'registered', 'registered_pct', 'seen', 'seen_pct', 'sustained', 'sustained_pct',
 	'kind', 'period_start', 'families_seen', 'families_sustained', 'sustained_contacts', 'taken_by',
