@@ -8,7 +8,8 @@
  */
 CREATE VIEW @extschema@.effective_target AS
 SELECT c.centre_id, t.measure, t.financial_year, t.target, t.amber_within,
-	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope
+	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope,
+	   t.due_on
 FROM @extschema@.centre AS c
 JOIN @extschema@.centre_target AS t
   ON t.centre_id = c.centre_id
@@ -24,6 +25,7 @@ COMMENT ON COLUMN @extschema@.effective_target.financial_year IS 'financial year
 COMMENT ON COLUMN @extschema@.effective_target.target IS 'target value (percentage points)';
 COMMENT ON COLUMN @extschema@.effective_target.amber_within IS 'points below target still rated amber';
 COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
+COMMENT ON COLUMN @extschema@.effective_target.due_on IS 'the date the target is for (a quarter end); null = the year''s end';
 
 /*
  * The actual value of every measure per centre and period (only measures
@@ -72,22 +74,31 @@ WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scor
 			  WHERE s.source = 'three_four_take_up');
 COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard_actual.measure IS 'scorecard measure code';
 COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator (scorecard.note says why)';
 
 /*
- * One row per centre open in the period, period and measure with a target
- * for the period's financial year (a measure without a target has no row).
- * RAG compares the actual as shown (one decimal place) with the target:
- * green at or above it, amber below it by at most amber_within points
- * (exactly amber_within below is amber), red further below; null when the
- * actual is null (note says why).
+ * Like with like: targets are agreed for a year, so at each quarter end the
+ * scorecard compares the year-to-date figure (1 April to that quarter end:
+ * 2013-14 Q1, which is its own year to date, 2013-14 Q1-Q2, 2013-14 Q1-Q3
+ * and the year 2013-14) with the year's target, never one quarter's
+ * contacts; the figures are the kept ones of those periods (scorecard_actual
+ * reads centre_reach_scoped and centre_coverage).  A target with a due_on
+ * (Norfolk: 65% registered by 30 September 2013) is shown, not rated, at
+ * the quarter ends before its date; from its date on it is compared with
+ * the year-to-date figure on that date (measured_on).  One row per centre
+ * open in the period, quarter end and measure with a target for the
+ * financial year.  RAG compares the actual as shown (one decimal place)
+ * with the target: green at or above it, amber below it by at most
+ * amber_within points (exactly amber_within below is amber), red further
+ * below; null when the actual is null or the target is not yet due (note
+ * says why).
  */
 CREATE VIEW @extschema@.scorecard AS
 SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 	   a.actual - t.target AS gap,
-	   CASE WHEN a.actual IS NULL THEN NULL
+	   CASE WHEN a.actual IS NULL OR d.not_yet_due THEN NULL
 			WHEN a.actual >= t.target THEN 'green'
 			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
 			ELSE 'red' END AS rag,
@@ -98,39 +109,49 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 			WHEN 'target_group_coverage' THEN 'no registered families in the group'
 			WHEN 'two_year_take_up' THEN
 				CASE WHEN a.measure IS NULL THEN 'no funded 2-year-old places recorded for the term'
-					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(p.period_end) END
+					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(d.measured_on) END
 			WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term' END
+			WHEN d.not_yet_due THEN 'not rated: the target is due on ' || to_char(t.due_on, 'YYYY-MM-DD')
 	   END AS note,
-	   m.display_order::integer AS display_order
+	   m.display_order::integer AS display_order,
+	   coalesce(t.due_on, (p.period_start + interval '1 year' - interval '1 day')::date) AS due_on,
+	   d.measured_on
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
-	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
+	  WHERE extract(month FROM rp.period_start) = 4 AND extract(day FROM rp.period_start) = 1
+		AND (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
 		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
 		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
 JOIN @extschema@.effective_target AS t
   ON t.centre_id = p.centre_id AND t.financial_year = @extschema@.financial_year(p.period_start)
 JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
+CROSS JOIN LATERAL (SELECT t.due_on > p.period_end AS not_yet_due,
+						   CASE WHEN t.due_on < p.period_end THEN t.due_on ELSE p.period_end END AS measured_on) AS d
+LEFT JOIN @extschema@.reporting_period AS mp
+  ON mp.period_start = p.period_start AND mp.period_end = d.measured_on
 LEFT JOIN @extschema@.scorecard_actual AS a
-  ON a.centre_id = p.centre_id AND a.period = p.period AND a.measure = t.measure;
-COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets per quarter and year, with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
+  ON a.centre_id = p.centre_id AND a.period = mp.period AND a.measure = t.measure;
+COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets at each quarter end, like with like: the year-to-date figure against the annual target (a dated target from its date on, with the year to date on that date), with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
 COMMENT ON COLUMN @extschema@.scorecard.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.scorecard.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard.period IS 'the year to date at a quarter end: 2013-14 Q1 (the first quarter is its own year to date), 2013-14 Q1-Q2, 2013-14 Q1-Q3, or the year 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard.measure IS 'measure code (table scorecard_measure)';
-COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s value, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
-COMMENT ON COLUMN @extschema@.scorecard.target IS 'target for the period''s financial year: the centre''s own, else the county default';
+COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s year-to-date value on measured_on, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
+COMMENT ON COLUMN @extschema@.scorecard.target IS 'the year''s target: the centre''s own, else the county default';
 COMMENT ON COLUMN @extschema@.scorecard.gap IS 'actual minus target, in percentage points (negative: below target)';
-COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null';
-COMMENT ON COLUMN @extschema@.scorecard.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.scorecard.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.scorecard.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null or the target is due on a later date (note)';
+COMMENT ON COLUMN @extschema@.scorecard.kind IS 'quarter (the first, its own year to date), year_to_date or year';
+COMMENT ON COLUMN @extschema@.scorecard.period_start IS 'first day of the period: 1 April, the start of the financial year';
+COMMENT ON COLUMN @extschema@.scorecard.period_end IS 'last day of the period: the quarter end, the reference date';
 COMMENT ON COLUMN @extschema@.scorecard.financial_year IS 'financial year whose target applies';
 COMMENT ON COLUMN @extschema@.scorecard.label IS 'measure label (table scorecard_measure)';
 COMMENT ON COLUMN @extschema@.scorecard.amber_within IS 'points below target still rated amber';
 COMMENT ON COLUMN @extschema@.scorecard.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
-COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual and rag are null, e.g. no under-fives in the reach area';
+COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual or rag is null, e.g. no under-fives in the reach area, or the target is due on a later date';
 COMMENT ON COLUMN @extschema@.scorecard.display_order IS 'report order of the measure';
+COMMENT ON COLUMN @extschema@.scorecard.due_on IS 'the date the target is for: centre_target.due_on, else the last day of the financial year';
+COMMENT ON COLUMN @extschema@.scorecard.measured_on IS 'reference date of the actual: the quarter end, or a dated target''s due_on once that date has passed';
 
 CREATE VIEW @extschema@.scorecard_summary AS
 SELECT centre_id, centre, period, kind, period_start, period_end,
@@ -147,8 +168,8 @@ GROUP BY centre_id, centre, period, kind, period_start, period_end;
 COMMENT ON VIEW @extschema@.scorecard_summary IS 'Each centre''s scorecard per period in one row: measures with a target, how many are green, amber, red or unrated, and the worst colour';
 COMMENT ON COLUMN @extschema@.scorecard_summary.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard_summary.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.scorecard_summary.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.scorecard_summary.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.scorecard_summary.period IS 'the year to date at a quarter end: 2013-14 Q1, 2013-14 Q1-Q2, 2013-14 Q1-Q3 or the year 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_summary.kind IS 'quarter (the first), year_to_date or year';
 COMMENT ON COLUMN @extschema@.scorecard_summary.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.scorecard_summary.period_end IS 'last day of the period, the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_summary.measures IS 'measures with a target for the period';
