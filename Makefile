@@ -129,6 +129,7 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	fsp_ranking \
 	funnel \
 	staging \
 	import \

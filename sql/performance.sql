@@ -56,9 +56,9 @@ INSERT INTO centre_rag (centre_id, assessed_on, quality_rag, leadership_rag)
 	FROM spec WHERE code <> 'k';
 -- a later RAG (after the year) is not used for 2013-14
 INSERT INTO centre_rag VALUES ('a', '2014-04-01', 'red', 'red');
--- FSP 2013/14: j (seen 72%) all below GLD, c (seen 79%) all at GLD
+-- FSP 2012/13 (published in the autumn of 2013: set against 2013-14 contact): j (seen 72%) all below GLD, c (seen 79%) all at GLD
 INSERT INTO eyfs_result (pupil_id, lsoa_code, academic_year, regime, gld)
-	SELECT p, 'E01' || lpad(n::text, 6, '0'), '2013/14', '2013', code = 'c'
+	SELECT p, 'E01' || lpad(n::text, 6, '0'), '2012/13', '2013', code = 'c'
 	FROM spec, generate_series(n * 10, n * 10 + 4) AS p WHERE code IN ('c', 'j');
 -- centre k: age bands at birthdays on the reference date 2014-03-31
 INSERT INTO family (family_id, lsoa_code) SELECT f, 'E01000011' FROM generate_series(11001, 11005) AS f;
@@ -212,6 +212,21 @@ FROM contact_profile WHERE centre_id = 'k' ORDER BY period_start, kind DESC;
 SELECT period, child_id, age, contacts, home_visits, antenatal, family_support, social_care, first_seen
 FROM child_contact_profile WHERE centre_id = 'k' AND period IN ('2013-14', '2013-14 Q1') ORDER BY period, child_id;
 SELECT centre_id, mode, contacts, children FROM contact_mode_profile WHERE centre_id = 'k' AND period = '2013-14' ORDER BY mode;
+-- the under-twos' share of contacts goes by the age on each contact's day:
+-- a child born 15 October 2011 is 1 at a contact on 1 June 2013 and 2 at
+-- one on 1 December 2013 and on the reference date.  The old rule (age on
+-- the reference date) counted neither as an under-two's contact (0%); one
+-- of the two is (50%)
+SAVEPOINT age_at_contact;
+INSERT INTO family (family_id, lsoa_code) VALUES (11006, 'E01000011');
+INSERT INTO child (child_id, family_id, dob) VALUES (11006, 11006, '2011-10-15');
+INSERT INTO contact (contact_id, child_id, centre_id, contact_on, mode) VALUES
+	(10, 11006, 'k', '2013-06-01', 'face_to_face'), (11, 11006, 'k', '2013-12-01', 'face_to_face');
+SELECT period, age, contacts, under_two_contacts FROM child_contact_profile WHERE child_id = 11006 ORDER BY period;
+DELETE FROM contact WHERE child_id <> 11006 AND centre_id = 'k';
+SELECT period, contacts, contacts_under_1, contacts_age_1, contacts_age_2, under_two_contacts, under_twos_contacts_pct
+FROM contact_profile WHERE centre_id = 'k' AND period IN ('2013-14 Q1', '2013-14 Q3', '2013-14') ORDER BY period_end, period;
+ROLLBACK TO SAVEPOINT age_at_contact;
 -- the seen of centre_reach, for every centre
 SELECT count(*) AS centre_periods FROM contact_profile AS p JOIN centre_reach AS r USING (centre_id, period)
 WHERE p.children_seen <> r.seen;

@@ -188,6 +188,9 @@ COMMENT ON COLUMN @extschema@.scorecard_summary.overall_rag IS 'the worst colour
  * whether they were seen for the first time.
  *   - age is the age on the reference date, as everywhere in the counting
  *     rules, for the child and all its contacts in the period;
+ *   - under_two_contacts counts by the age on each contact's day instead
+ *     (under two, or not yet born): a child who turned two in the period
+ *     has its earlier contacts counted as an under-two's;
  *   - a home visit is a contact whose mode or activity reads "home visit"
  *     (any case, space, underscore or hyphen);
  *   - an antenatal contact is one before the child's date of birth, or
@@ -199,13 +202,14 @@ CREATE VIEW @extschema@.child_contact_profile AS
 SELECT x.period, x.centre_id, x.child_id, x.age, x.contacts, x.home_visits, x.antenatal,
 	   coalesce(sc.family_support, false) AS family_support,
 	   coalesce(sc.social_care, false) AS social_care,
-	   x.first_seen
+	   x.first_seen, x.under_two_contacts
 FROM (
 	SELECT mc.period, mc.centre_id, mc.child_id, b.period_start, b.period_end,
 		   @extschema@.age_on(c.dob, b.period_end) AS age,
 		   count(*)::integer AS contacts,
 		   count(*) FILTER (WHERE k.mode ~* '^home[ _-]?visit' OR k.activity ~* '^home[ _-]?visit')::integer AS home_visits,
 		   count(*) FILTER (WHERE k.contact_on < c.dob OR k.mode ~* '^antenatal' OR k.activity ~* '^antenatal')::integer AS antenatal,
+		   count(*) FILTER (WHERE k.contact_on < c.dob OR @extschema@.age_on(c.dob, k.contact_on) < 2)::integer AS under_two_contacts,
 		   NOT EXISTS (SELECT 1 FROM @extschema@.contact AS e
 					   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
 						 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
@@ -233,6 +237,7 @@ COMMENT ON COLUMN @extschema@.child_contact_profile.home_visits IS 'of them, hom
 COMMENT ON COLUMN @extschema@.child_contact_profile.antenatal IS 'of them, antenatal contacts (before the birth, or mode or activity "antenatal")';
 COMMENT ON COLUMN @extschema@.child_contact_profile.family_support IS 'a family-support (early-help) episode of the child was open during the period';
 COMMENT ON COLUMN @extschema@.child_contact_profile.social_care IS 'a child-in-need, child-protection or looked-after episode of the child was open during the period';
+COMMENT ON COLUMN @extschema@.child_contact_profile.under_two_contacts IS 'of the meaningful contacts, those on a day the child was under two (age_on the contact''s day below 2) or not yet born: age at each contact, not on the reference date';
 COMMENT ON COLUMN @extschema@.child_contact_profile.first_seen IS 'no contact of a mode that can count (not a never mode) before the period: seen for the first time';
 
 /*
@@ -255,7 +260,7 @@ SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(x.contacts_age_2, 0) AS contacts_age_2,
 	   coalesce(x.contacts_age_3, 0) AS contacts_age_3,
 	   coalesce(x.contacts_age_4, 0) AS contacts_age_4,
-	   CASE WHEN x.contacts > 0 THEN round(100.0 * (x.contacts_under_1 + x.contacts_age_1) / x.contacts, 1) END AS under_twos_contacts_pct,
+	   @extschema@.percent_of(x.under_two_contacts, x.contacts) AS under_twos_contacts_pct,
 	   coalesce(x.home_visits, 0) AS home_visits,
 	   coalesce(x.seen_home_visit, 0) AS seen_home_visit,
 	   coalesce(x.antenatal_contacts, 0) AS antenatal_contacts,
@@ -264,7 +269,8 @@ SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(x.seen_social_care, 0) AS seen_social_care,
 	   coalesce(x.seen_under_plan, 0) AS seen_under_plan,
 	   coalesce(x.first_seen, 0) AS first_seen,
-	   coalesce(n.new_registered, 0) AS new_registered
+	   coalesce(n.new_registered, 0) AS new_registered,
+	   coalesce(x.under_two_contacts, 0) AS under_two_contacts
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
@@ -292,7 +298,8 @@ LEFT JOIN (
 		   count(*) FILTER (WHERE family_support)::integer AS seen_family_support,
 		   count(*) FILTER (WHERE social_care)::integer AS seen_social_care,
 		   count(*) FILTER (WHERE family_support OR social_care)::integer AS seen_under_plan,
-		   count(*) FILTER (WHERE first_seen)::integer AS first_seen
+		   count(*) FILTER (WHERE first_seen)::integer AS first_seen,
+		   sum(under_two_contacts)::integer AS under_two_contacts
 	FROM @extschema@.child_contact_profile
 	GROUP BY period, centre_id
 ) AS x ON x.period = p.period AND x.centre_id = p.centre_id
@@ -324,7 +331,8 @@ COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_1 IS 'meaningful cont
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_2 IS 'meaningful contacts with children aged 2 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_3 IS 'meaningful contacts with children aged 3 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_4 IS 'meaningful contacts with children aged 4 on the reference date';
-COMMENT ON COLUMN @extschema@.contact_profile.under_twos_contacts_pct IS 'share of contacts with under-twos (aged 0 or 1 on the reference date), per cent; null without contacts';
+COMMENT ON COLUMN @extschema@.contact_profile.under_twos_contacts_pct IS 'share of contacts with under-twos, by the child''s age on the day of each contact (under two, or before the birth): under_two_contacts of contacts, per cent; null without contacts';
+COMMENT ON COLUMN @extschema@.contact_profile.under_two_contacts IS 'meaningful contacts on a day the child was under two or not yet born (age at each contact, not on the reference date)';
 COMMENT ON COLUMN @extschema@.contact_profile.home_visits IS 'meaningful contacts that were home visits (mode or activity "home visit")';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_home_visit IS 'children with at least one home visit';
 COMMENT ON COLUMN @extschema@.contact_profile.antenatal_contacts IS 'meaningful contacts before the child''s birth, or with mode or activity "antenatal"';
@@ -460,8 +468,9 @@ COMMENT ON COLUMN @extschema@.risk_settings.reinspect_years IS 'setting reinspec
  *   - a national target group with at least risk_group_min_families
  *     registered families and any contact below risk_group_any_contact_below
  *     (one sign however many groups; all are listed);
- *   - the FSP quadrant "low outcomes, low contact" in the academic year with
- *     the same years as the period's financial year;
+ *   - the FSP quadrant "low outcomes, low contact" (both in quartiles 3-4
+ *     of fsp_contact_ranking) of the results set against the period's
+ *     financial year (contact_period: 2013-14 for the 2012/13 results);
  *   - the latest quality and the latest leadership RAG assessed on or
  *     before the reference date, each amber or red;
  *   - the overall grade of the latest inspection on or before the reference
@@ -526,7 +535,11 @@ FROM (
 						THEN @extschema@.quartile_of(rank() OVER (PARTITION BY r.period, r.sustained_pct IS NULL ORDER BY r.sustained_pct DESC),
 													 count(r.sustained_pct) OVER (PARTITION BY r.period)) END AS sustained_quartile,
 				   r.period_end = le.period_end AS latest,
-				   g.low_groups, fsp.academic_year, fsp.quadrant,
+				   g.low_groups, fsp.academic_year,
+				   CASE WHEN fsp.fsp_rank IS NOT NULL THEN
+					   CASE WHEN fsp.fsp_quartile <= 2 THEN 'high outcomes' ELSE 'low outcomes' END || ', ' ||
+					   CASE WHEN fsp.contact_quartile <= 2 THEN 'high contact' ELSE 'low contact' END
+				   END AS quadrant,
 				   rag.quality_rag, rag.leadership_rag,
 				   insp.overall::text AS latest_grade, insp.inspected_on AS last_inspected_on,
 				   insp.inspected_on IS NULL AS not_yet_inspected,
@@ -565,7 +578,7 @@ FROM (
 			) AS g ON g.centre_id = r.centre_id AND g.period = r.period
 			LEFT JOIN @extschema@.fsp_contact_ranking AS fsp
 			  ON fsp.centre_id = r.centre_id
-			 AND fsp.academic_year = replace(@extschema@.financial_year(r.period_start), '-', '/')
+			 AND fsp.contact_period = @extschema@.financial_year(r.period_start)
 			LEFT JOIN LATERAL (
 				SELECT q.quality_rag, q.leadership_rag
 				FROM @extschema@.centre_rag AS q
@@ -607,8 +620,8 @@ COMMENT ON COLUMN @extschema@.inspection_risk.sustained_pct IS 'sustained_pct of
 COMMENT ON COLUMN @extschema@.inspection_risk.seen_quartile IS 'quartile of the centre''s seen_pct among the county''s centres in the period, 1 = highest, 4 = bottom';
 COMMENT ON COLUMN @extschema@.inspection_risk.sustained_quartile IS 'quartile of the centre''s sustained_pct, 1 = highest, 4 = bottom';
 COMMENT ON COLUMN @extschema@.inspection_risk.low_groups IS 'national target groups with at least risk_group_min_families families and any contact below risk_group_any_contact_below: group, any-contact per cent and families';
-COMMENT ON COLUMN @extschema@.inspection_risk.academic_year IS 'academic year of the FSP results used (the same years as the financial year)';
-COMMENT ON COLUMN @extschema@.inspection_risk.quadrant IS 'FSP quadrant of fsp_contact_ranking in that academic year';
+COMMENT ON COLUMN @extschema@.inspection_risk.academic_year IS 'academic year of the FSP results set against the period''s financial year (2013-14: 2012/13, published in it)';
+COMMENT ON COLUMN @extschema@.inspection_risk.quadrant IS 'high or low outcomes, high or low contact: the FSP and contact quartiles of fsp_contact_ranking in that academic year (quartiles 1-2 high)';
 COMMENT ON COLUMN @extschema@.inspection_risk.quality_rag IS 'latest quality and impact RAG assessed on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.leadership_rag IS 'latest leadership and management RAG assessed on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.latest_grade IS 'overall grade of the latest inspection on or before the reference date';

@@ -207,7 +207,7 @@ SELECT col_type_is('surestart', 'building_fund', 'financial_year', 'text', 'buil
 SELECT col_is_unique('surestart', 'building_fund', ARRAY['financial_year', 'site_code', 'site_name', 'centre_id'], 'building_fund rows are unique per year, site code, site name and centre');
 SELECT fk_ok('surestart', 'building_fund', ARRAY['centre_id'], 'surestart', 'centre', ARRAY['centre_id']);
 SELECT is(obj_description('surestart.building_fund'::regclass, 'pg_class') IS NOT NULL, true, 'building_fund has a comment');
-SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within']);
+SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within', 'due_on']);
 SELECT col_type_is('surestart', 'centre_target', 'centre_id', 'text', 'centre_target.centre_id is text');
 SELECT col_type_is('surestart', 'centre_target', 'measure', 'text', 'centre_target.measure is text');
 SELECT col_type_is('surestart', 'centre_target', 'financial_year', 'text', 'centre_target.financial_year is text');
