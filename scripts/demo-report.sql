@@ -155,7 +155,7 @@ FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' ORDER BY fsp_
 SELECT fsp_quartile_name AS "FSP quartile", contact_quartile AS "contact quartile", centres, centre_names
 FROM surestart.fsp_contact_grid WHERE academic_year = '2012/13' AND (fsp_quartile = 4 OR contact_quartile = 1)
 ORDER BY fsp_quartile, contact_quartile;
-SELECT centre AS "low outcomes, high contact (bottom FSP quartile, top contact quartile)"
+SELECT centre AS "low outcomes, high contact"
 FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' AND low_outcome_high_contact ORDER BY centre;
 \copy (SELECT * FROM surestart.fsp_contact_grid ORDER BY academic_year, fsp_quartile, contact_quartile) TO 'demo-report/fsp_contact_grid.csv' WITH (FORMAT csv, HEADER)
 SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.fsp_contact_correlation WHERE centres > 1;
