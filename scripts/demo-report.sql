@@ -158,6 +158,10 @@ ORDER BY fsp_quartile, contact_quartile;
 SELECT centre AS "low outcomes, high contact"
 FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' AND low_outcome_high_contact ORDER BY centre;
 \copy (SELECT * FROM surestart.fsp_contact_grid ORDER BY academic_year, fsp_quartile, contact_quartile) TO 'demo-report/fsp_contact_grid.csv' WITH (FORMAT csv, HEADER)
+\echo 'The county''s GLD beside the published comparators (DfE, data/dfe/SOURCES.md)'
+SELECT academic_year, max(county_gld_pct) AS "county (ranked centres) %", max(comparator_gld_region) AS "East of England %",
+	   max(comparator_gld_national) AS "England %"
+FROM surestart.fsp_contact_ranking GROUP BY academic_year ORDER BY academic_year;
 SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.fsp_contact_correlation WHERE centres > 1;
 \copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
 

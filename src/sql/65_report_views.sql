@@ -192,7 +192,13 @@ SELECT q.centre_id, c.name AS centre, q.academic_year, q.contact_period, q.pupil
 					 WHERE o.academic_year = q.academic_year AND o.contact_quartile = q.contact_quartile - 1) <= 100 * q.seen_high, false)
 		   OR coalesce((SELECT min(o.seen_q_max) FROM bounds AS o
 						WHERE o.academic_year = q.academic_year AND o.contact_quartile = q.contact_quartile + 1) >= 100 * q.seen_low, false) END
-		   AS contact_quartile_uncertain
+		   AS contact_quartile_uncertain,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = 'gld_pct' AND k.period = q.academic_year AND k.scope = 'national') AS comparator_gld_national,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = 'gld_pct' AND k.period = q.academic_year AND k.scope = 'statistical_neighbours') AS comparator_gld_neighbours,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = 'gld_pct' AND k.period = q.academic_year AND k.scope = 'region') AS comparator_gld_region
 FROM quartered AS q
 JOIN @extschema@.centre AS c ON c.centre_id = q.centre_id;
 
@@ -202,7 +208,8 @@ SELECT centre_id, centre, academic_year, contact_period, pupils, gld, gld_pct, f
 	   fsp_quartile, contact_quartile, fsp_quartile_name, low_outcome_high_contact, fsm_pupils, fsm_gld, fsm_gld_pct,
 	   other_pupils, other_gld, other_gld_pct, fsm_gap,
 	   gld_low_95, gld_high_95, seen_low_95, seen_high_95, seen, under_fives, county_gld_pct, county_seen_pct,
-	   gld_vs_county, seen_vs_county, fsp_quartile_uncertain, contact_quartile_uncertain
+	   gld_vs_county, seen_vs_county, fsp_quartile_uncertain, contact_quartile_uncertain,
+	   comparator_gld_national, comparator_gld_neighbours, comparator_gld_region
 FROM @extschema@.fsp_contact_ranking_all
 WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.fsp_contact_ranking IS 'Foundation Stage Profile outcomes (GLD) of each reach area against its contact rate in the financial year the results were published (2012/13 against 2013-14), ranked and in quartiles, with 95% intervals, the comparison with the county and the free-school-meals gap';
@@ -239,6 +246,9 @@ COMMENT ON COLUMN @extschema@.fsp_contact_ranking.gld_vs_county IS 'higher or lo
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.seen_vs_county IS 'higher or lower when the 95% interval of seen_pct lies wholly above or below the county''s pooled rate, else similar: whether contact_rank means anything';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.fsp_quartile_uncertain IS 'the 95% interval of gld_pct spans a quartile boundary: it reaches the lowest rate of the quartile above or the highest of the quartile below, so fsp_quartile is not a safe label';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.contact_quartile_uncertain IS 'the 95% interval of seen_pct spans a quartile boundary (as fsp_quartile_uncertain), so contact_quartile is not a safe label';
+COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_national IS 'England''s GLD rate for the academic year (table comparator, measure gld_pct, scope national; import_eyfs_headline loads DfE''s); null if none is loaded';
+COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_neighbours IS 'the statistical neighbours'' GLD rate for the academic year (table comparator)';
+COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_region IS 'the region''s GLD rate for the academic year (table comparator)';
 COMMENT ON VIEW @extschema@.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation and fsp_contact_grid (internal, not granted to partners)';
 
 /*
@@ -423,7 +433,8 @@ SELECT f.level, f.unit_id,
 	   f.period, f.measure, f.value, f.county_value, f.county_min, f.county_max,
 	   round((100 * w.low)::numeric, 1) AS low_95, round((100 * w.high)::numeric, 1) AS high_95,
 	   CASE WHEN f.level = 'county' OR w.low IS NULL OR f.county_rate IS NULL THEN NULL
-			WHEN w.low > f.county_rate THEN 'higher' WHEN w.high < f.county_rate THEN 'lower' ELSE 'similar' END AS vs_county
+			WHEN w.low > f.county_rate THEN 'higher' WHEN w.high < f.county_rate THEN 'lower' ELSE 'similar' END AS vs_county,
+	   k.national AS comparator_national, k.neighbours AS comparator_neighbours, k.region AS comparator_region
 FROM (
 	SELECT f.*,
 		   max(f.value) FILTER (WHERE f.level = 'county') OVER w_period AS county_value,
@@ -437,6 +448,13 @@ FROM (
 ) AS f
 LEFT JOIN LATERAL @extschema@.wilson_interval(
 	CASE WHEN f.whole > 0 AND f.part <= f.whole THEN @extschema@.proportion(f.part, f.whole) END, 0.95) AS w ON true
+LEFT JOIN (SELECT c.measure, c.period,
+				  max(c.value) FILTER (WHERE c.scope = 'national') AS national,
+				  max(c.value) FILTER (WHERE c.scope = 'statistical_neighbours') AS neighbours,
+				  max(c.value) FILTER (WHERE c.scope = 'region') AS region
+		   FROM @extschema@.comparator AS c
+		   GROUP BY c.measure, c.period) AS k
+  ON k.measure = f.measure AND k.period = f.period
 WHERE f.visible;
 COMMENT ON VIEW @extschema@.data_pack IS 'The data pack in long format: each unit''s registered, seen and sustained percentages (overall and in the most deprived areas) beside the county value and the county''s range at its level';
 COMMENT ON COLUMN @extschema@.data_pack.level IS 'lsoa, centre, group, district or county';
@@ -450,4 +468,7 @@ COMMENT ON COLUMN @extschema@.data_pack.county_min IS 'lowest value of the measu
 COMMENT ON COLUMN @extschema@.data_pack.county_max IS 'highest value of the measure among the county''s units at this level';
 COMMENT ON COLUMN @extschema@.data_pack.low_95 IS 'lower end of the 95% Wilson score interval of value (the count of under-fives), per cent; null when the count passes the estimate of under-fives';
 COMMENT ON COLUMN @extschema@.data_pack.high_95 IS 'upper end of the 95% Wilson score interval of value, per cent';
+COMMENT ON COLUMN @extschema@.data_pack.comparator_national IS 'the published national value of the measure for the period (table comparator, scope national); null if none is loaded';
+COMMENT ON COLUMN @extschema@.data_pack.comparator_neighbours IS 'the statistical neighbours'' value (table comparator, scope statistical_neighbours)';
+COMMENT ON COLUMN @extschema@.data_pack.comparator_region IS 'the region''s value (table comparator, scope region)';
 COMMENT ON COLUMN @extschema@.data_pack.vs_county IS 'higher or lower when the 95% interval lies wholly above or below the county''s rate (its pooled counts), else similar: whether the unit differs from the county at 95%; null for the county and without an interval';

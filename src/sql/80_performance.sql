@@ -103,7 +103,8 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
 			ELSE 'red' END AS rag,
 	   p.kind, p.period_start, p.period_end, t.financial_year, m.label, t.amber_within, t.target_scope,
-	   CASE WHEN a.actual IS NULL THEN CASE m.source
+	   CASE WHEN mp.period IS NULL THEN 'no figures for the year to date on ' || to_char(d.measured_on, 'YYYY-MM-DD')
+			WHEN a.actual IS NULL THEN CASE m.source
 			WHEN 'centre_reach' THEN 'no under-fives in the reach area'
 			WHEN 'centre_reach_deprived' THEN 'no under-fives in the most deprived areas of the reach area'
 			WHEN 'target_group_coverage' THEN 'no registered families in the group'
@@ -115,7 +116,13 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 	   END AS note,
 	   m.display_order::integer AS display_order,
 	   coalesce(t.due_on, (p.period_start + interval '1 year' - interval '1 day')::date) AS due_on,
-	   d.measured_on
+	   d.measured_on,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'national') AS comparator_national,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'statistical_neighbours') AS comparator_neighbours,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'region') AS comparator_region
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
@@ -151,6 +158,9 @@ COMMENT ON COLUMN @extschema@.scorecard.target_scope IS 'centre: the centre''s o
 COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual or rag is null, e.g. no under-fives in the reach area, or the target is due on a later date';
 COMMENT ON COLUMN @extschema@.scorecard.display_order IS 'report order of the measure';
 COMMENT ON COLUMN @extschema@.scorecard.due_on IS 'the date the target is for: centre_target.due_on, else the last day of the financial year';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_national IS 'the published national value of the measure for the period measured (table comparator, scope national: the same period label, so a year to date only beside a year-to-date comparator); null if none is loaded';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_neighbours IS 'the statistical neighbours'' value for the period measured (table comparator)';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_region IS 'the region''s value for the period measured (table comparator)';
 COMMENT ON COLUMN @extschema@.scorecard.measured_on IS 'reference date of the actual: the quarter end, or a dated target''s due_on once that date has passed';
 
 CREATE VIEW @extschema@.scorecard_summary AS

@@ -5,7 +5,7 @@ SELECT plan(285);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
-SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
+SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'comparator', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
 SELECT columns_are('surestart', 'lead_partner', ARRAY['lead_partner_id', 'name', 'sector']);
 SELECT col_type_is('surestart', 'lead_partner', 'lead_partner_id', 'text', 'lead_partner.lead_partner_id is text');
 SELECT col_type_is('surestart', 'lead_partner', 'name', 'text', 'lead_partner.name is text');

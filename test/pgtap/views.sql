@@ -40,7 +40,8 @@ SELECT columns_are('surestart', 'fsp_contact_ranking', ARRAY['centre_id', 'centr
 	'gld_pct', 'fsp_rank', 'seen_pct', 'contact_rank', 'fsp_quartile', 'contact_quartile', 'fsp_quartile_name',
 	'low_outcome_high_contact', 'fsm_pupils', 'fsm_gld', 'fsm_gld_pct', 'other_pupils', 'other_gld', 'other_gld_pct', 'fsm_gap',
 	'gld_low_95', 'gld_high_95', 'seen_low_95', 'seen_high_95', 'seen', 'under_fives', 'county_gld_pct', 'county_seen_pct',
-	'gld_vs_county', 'seen_vs_county', 'fsp_quartile_uncertain', 'contact_quartile_uncertain']);
+	'gld_vs_county', 'seen_vs_county', 'fsp_quartile_uncertain', 'contact_quartile_uncertain',
+	'comparator_gld_national', 'comparator_gld_neighbours', 'comparator_gld_region']);
 SELECT columns_are('surestart', 'fsp_contact_grid', ARRAY['academic_year', 'contact_period', 'fsp_quartile', 'fsp_quartile_name',
 	'contact_quartile', 'centres', 'centre_names', 'low_outcome_high_contact']);
 SELECT columns_are('surestart', 'ofsted_latest', ARRAY['centre_id', 'centre', 'inspection_id', 'inspected_on',
