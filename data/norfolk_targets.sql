@@ -6,8 +6,8 @@
 -- for the demo.  The monitoring RAGs and board meetings the scorecard, risk
 -- and governance reports use are the synthetic ones of synthetic_norfolk.sql.
 -- The county registration target carries its date as Norfolk's did ("65% of
--- registrations by 30 September 2013"): the scorecard judges it on the year
--- to date at 30 September; the others are for the year.
+-- registrations by 30 September 2013"): the scorecard rates it from 30
+-- September on; the others at every quarter end.
 INSERT INTO surestart.centre_target (centre_id, measure, financial_year, target, amber_within, due_on) VALUES
 	(NULL, 'registered_pct', '2013-14', 65, 5, '2013-09-30');
 INSERT INTO surestart.centre_target (centre_id, measure, financial_year, target, amber_within) VALUES

@@ -228,16 +228,15 @@ WHERE s.period = '2013-14'
 											ORDER BY reds DESC, centre LIMIT 5))
 ORDER BY s.centre, s.display_order;
 \echo 'Year-to-date scorecard: the county at each quarter end, the year to date against the year''s targets'
-\echo '(registration is due by 30 September: not rated at 30 June, then judged on 30 September''s figure)'
+\echo '(registration is due by 30 September: not rated at 30 June, rated from 30 September on)'
 SELECT s.period, s.measure, count(*) AS centres,
 	   count(*) FILTER (WHERE s.rag = 'green') AS green, count(*) FILTER (WHERE s.rag = 'amber') AS amber,
-	   count(*) FILTER (WHERE s.rag = 'red') AS red, count(*) FILTER (WHERE s.rag IS NULL) AS unrated,
-	   min(s.measured_on) AS measured_on
+	   count(*) FILTER (WHERE s.rag = 'red') AS red, count(*) FILTER (WHERE s.rag IS NULL) AS unrated
 FROM surestart.scorecard AS s
 WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')
 GROUP BY s.period, s.period_end, s.measure, s.display_order
 ORDER BY s.display_order, s.period_end;
-\copy (SELECT * FROM surestart.scorecard ORDER BY centre, display_order, period_end) TO 'demo-report/scorecard.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.scorecard WHERE period = '2013-14' ORDER BY centre, display_order) TO 'demo-report/scorecard.csv' WITH (FORMAT csv, HEADER)
 
 \echo
 \echo 'Inspection risk, 2013-14 Q4 (DOMAIN rules, weights in setting): medium and high'

@@ -68,9 +68,8 @@ INSERT INTO eyfs_result (pupil_id, lsoa_code, academic_year, regime, gld) SELECT
 INSERT INTO centre_target (centre_id, measure, financial_year, target, due_on) VALUES (NULL, 'registered_pct', '2013-14', 65, '2013-09-30');
 SELECT level, unit_id, period, measure, value, comparator_national, comparator_neighbours, comparator_region
 FROM data_pack WHERE measure = 'registered_pct' AND period IN ('2013-14', '2013-14 Q1-Q2') ORDER BY level, period;
--- the scorecard's comparator is of the period measured (a dated target:
--- from 30 September on, the Q1-Q2 comparator)
-SELECT period, actual, target, rag, measured_on, comparator_national, comparator_region
+-- the scorecard's comparators are of the same period label
+SELECT period, actual, target, rag, comparator_national, comparator_region
 FROM scorecard WHERE measure = 'registered_pct' ORDER BY period_end;
 SELECT centre_id, academic_year, gld_pct, comparator_gld_national, comparator_gld_neighbours, comparator_gld_region
 FROM fsp_contact_ranking;

@@ -135,20 +135,20 @@ SAVEPOINT year_to_date;
 -- old rule compared the quarter 2013-14 Q3 alone (sustained 0%: red); the
 -- year to date Q1-Q3 is 70%: green
 INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within) VALUES ('a', 'sustained_pct', '2013-14', 60, 5);
-SELECT period, kind, actual, target, gap, rag, due_on, measured_on, note
+SELECT period, kind, actual, target, gap, rag, due_on, note
 FROM scorecard WHERE centre_id = 'a' AND measure = 'sustained_pct' ORDER BY period_end;
 SELECT period, sustained_pct FROM centre_reach WHERE centre_id = 'a' AND period IN ('2013-14 Q3', '2013-14 Q1-Q3') ORDER BY period;
 -- a dated target (Norfolk: "65% by 30 September"): seen_pct 60 by 30
 -- September.  At Q1 d's 20% was red under the old rule; it is not due yet,
--- so it is shown and not rated; from 30 September on it is judged on the
--- year to date at 30 September (Q1-Q3 and the year read Q1-Q2's figure)
+-- so it is shown and not rated; from 30 September on it is rated on the
+-- year to date
 INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within, due_on) VALUES (NULL, 'seen_pct', '2013-14', 60, 5, '2013-09-30');
-SELECT centre_id, period, actual, target, rag, due_on, measured_on, note
+SELECT centre_id, period, actual, target, rag, due_on, note
 FROM scorecard WHERE centre_id IN ('a', 'd') AND measure = 'seen_pct' ORDER BY centre_id, period_end;
 -- a target dated on the year end is judged then only (an undated one is
 -- rated at every quarter end against the year to date so far)
 UPDATE centre_target SET due_on = '2014-03-31' WHERE measure = 'seen_pct' AND financial_year = '2013-14';
-SELECT period, rag, due_on, measured_on, note FROM scorecard WHERE centre_id = 'd' AND measure = 'seen_pct' ORDER BY period_end;
+SELECT period, rag, due_on, note FROM scorecard WHERE centre_id = 'd' AND measure = 'seen_pct' ORDER BY period_end;
 SELECT centre_id, period, measures, greens, ambers, reds, unrated FROM scorecard_summary WHERE centre_id = 'a' ORDER BY period_end;
 -- a target's date must be a quarter end of its financial year
 UPDATE centre_target SET due_on = '2013-10-15' WHERE measure = 'seen_pct' AND financial_year = '2013-14';

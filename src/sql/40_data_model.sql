@@ -481,7 +481,7 @@ COMMENT ON COLUMN @extschema@.centre_target.financial_year IS 'financial year of
 COMMENT ON COLUMN @extschema@.centre_target.target IS 'target value (percentage points for percentages)';
 COMMENT ON COLUMN @extschema@.centre_target.amber_within IS 'points below target still rated amber';
 COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
-COMMENT ON COLUMN @extschema@.centre_target.due_on IS 'the date the target is for (Norfolk: 65% registered by 30 September 2013), a quarter end of its financial year: the scorecard judges it on the year-to-date figure on that date, and shows it unrated at the quarter ends before; null = the year''s end, and the scorecard rates the year-to-date figure against it at every quarter end';
+COMMENT ON COLUMN @extschema@.centre_target.due_on IS 'the date the target is for (Norfolk: 65% registered by 30 September 2013), a quarter end of its financial year: the scorecard shows it unrated at the quarter ends before that date and rates the year-to-date figure against it from that date on; null = the year''s end, and the scorecard rates the year-to-date figure against it at every quarter end';
 COMMENT ON CONSTRAINT due_on_must_be_a_quarter_end_of_the_financial_year ON @extschema@.centre_target IS 'is not a quarter end (30 June, 30 September, 31 December or 31 March) of the target''s financial year';
 
 CREATE TABLE @extschema@.board_meeting (

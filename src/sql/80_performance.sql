@@ -86,8 +86,8 @@ COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, 
  * contacts; the figures are the kept ones of those periods (scorecard_actual
  * reads centre_reach_scoped and centre_coverage).  A target with a due_on
  * (Norfolk: 65% registered by 30 September 2013) is shown, not rated, at
- * the quarter ends before its date; from its date on it is compared with
- * the year-to-date figure on that date (measured_on).  One row per centre
+ * the quarter ends before its date; at its date, and at each quarter end
+ * after it, it is rated on the year to date then.  One row per centre
  * open in the period, quarter end and measure with a target for the
  * financial year.  RAG compares the actual as shown (one decimal place)
  * with the target: green at or above it, amber below it by at most
@@ -98,53 +98,47 @@ COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, 
 CREATE VIEW @extschema@.scorecard AS
 SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 	   a.actual - t.target AS gap,
-	   CASE WHEN a.actual IS NULL OR d.not_yet_due THEN NULL
+	   CASE WHEN a.actual IS NULL OR t.due_on > p.period_end THEN NULL
 			WHEN a.actual >= t.target THEN 'green'
 			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
 			ELSE 'red' END AS rag,
 	   p.kind, p.period_start, p.period_end, t.financial_year, m.label, t.amber_within, t.target_scope,
-	   CASE WHEN mp.period IS NULL THEN 'no figures for the year to date on ' || to_char(d.measured_on, 'YYYY-MM-DD')
-			WHEN a.actual IS NULL THEN CASE m.source
+	   CASE WHEN a.actual IS NULL THEN CASE m.source
 			WHEN 'centre_reach' THEN 'no under-fives in the reach area'
 			WHEN 'centre_reach_deprived' THEN 'no under-fives in the most deprived areas of the reach area'
 			WHEN 'target_group_coverage' THEN 'no registered families in the group'
 			WHEN 'two_year_take_up' THEN
 				CASE WHEN a.measure IS NULL THEN 'no funded 2-year-old places recorded for the term'
-					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(d.measured_on) END
+					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(p.period_end) END
 			WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term' END
-			WHEN d.not_yet_due THEN 'not rated: the target is due on ' || to_char(t.due_on, 'YYYY-MM-DD')
+			WHEN t.due_on > p.period_end THEN 'not rated: the target is due on ' || to_char(t.due_on, 'YYYY-MM-DD')
 	   END AS note,
 	   m.display_order::integer AS display_order,
 	   coalesce(t.due_on, (p.period_start + interval '1 year' - interval '1 day')::date) AS due_on,
-	   d.measured_on,
 	   (SELECT k.value FROM @extschema@.comparator AS k
-		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'national') AS comparator_national,
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'national') AS comparator_national,
 	   (SELECT k.value FROM @extschema@.comparator AS k
-		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'statistical_neighbours') AS comparator_neighbours,
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'statistical_neighbours') AS comparator_neighbours,
 	   (SELECT k.value FROM @extschema@.comparator AS k
-		WHERE k.measure = t.measure AND k.period = mp.period AND k.scope = 'region') AS comparator_region
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'region') AS comparator_region
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
-	  WHERE extract(month FROM rp.period_start) = 4 AND extract(day FROM rp.period_start) = 1
+	  WHERE rp.period !~ ' Q[234]$'
 		AND (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
 		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
 		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
 JOIN @extschema@.effective_target AS t
   ON t.centre_id = p.centre_id AND t.financial_year = @extschema@.financial_year(p.period_start)
 JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
-CROSS JOIN LATERAL (SELECT t.due_on > p.period_end AS not_yet_due,
-						   CASE WHEN t.due_on < p.period_end THEN t.due_on ELSE p.period_end END AS measured_on) AS d
-LEFT JOIN @extschema@.reporting_period AS mp
-  ON mp.period_start = p.period_start AND mp.period_end = d.measured_on
 LEFT JOIN @extschema@.scorecard_actual AS a
-  ON a.centre_id = p.centre_id AND a.period = mp.period AND a.measure = t.measure;
-COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets at each quarter end, like with like: the year-to-date figure against the annual target (a dated target from its date on, with the year to date on that date), with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
+  ON a.centre_id = p.centre_id AND a.period = p.period AND a.measure = t.measure;
+COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets at each quarter end, like with like: the year-to-date figure against the annual target (a dated target only from its date on), with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
 COMMENT ON COLUMN @extschema@.scorecard.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.scorecard.period IS 'the year to date at a quarter end: 2013-14 Q1 (the first quarter is its own year to date), 2013-14 Q1-Q2, 2013-14 Q1-Q3, or the year 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard.measure IS 'measure code (table scorecard_measure)';
-COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s year-to-date value on measured_on, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
+COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s year-to-date value at the quarter end, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
 COMMENT ON COLUMN @extschema@.scorecard.target IS 'the year''s target: the centre''s own, else the county default';
 COMMENT ON COLUMN @extschema@.scorecard.gap IS 'actual minus target, in percentage points (negative: below target)';
 COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null or the target is due on a later date (note)';
@@ -158,10 +152,9 @@ COMMENT ON COLUMN @extschema@.scorecard.target_scope IS 'centre: the centre''s o
 COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual or rag is null, e.g. no under-fives in the reach area, or the target is due on a later date';
 COMMENT ON COLUMN @extschema@.scorecard.display_order IS 'report order of the measure';
 COMMENT ON COLUMN @extschema@.scorecard.due_on IS 'the date the target is for: centre_target.due_on, else the last day of the financial year';
-COMMENT ON COLUMN @extschema@.scorecard.comparator_national IS 'the published national value of the measure for the period measured (table comparator, scope national: the same period label, so a year to date only beside a year-to-date comparator); null if none is loaded';
-COMMENT ON COLUMN @extschema@.scorecard.comparator_neighbours IS 'the statistical neighbours'' value for the period measured (table comparator)';
-COMMENT ON COLUMN @extschema@.scorecard.comparator_region IS 'the region''s value for the period measured (table comparator)';
-COMMENT ON COLUMN @extschema@.scorecard.measured_on IS 'reference date of the actual: the quarter end, or a dated target''s due_on once that date has passed';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_national IS 'the published national value of the measure for the period (table comparator, scope national: the same period label, so a year to date only beside a year-to-date comparator); null if none is loaded';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_neighbours IS 'the statistical neighbours'' value for the period (table comparator)';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_region IS 'the region''s value for the period (table comparator)';
 
 CREATE VIEW @extschema@.scorecard_summary AS
 SELECT centre_id, centre, period, kind, period_start, period_end,

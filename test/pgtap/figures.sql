@@ -155,12 +155,11 @@ SELECT set_eq($$SELECT centre_id, period, measure, actual FROM scorecard WHERE m
 							WHEN 'seen_pct' THEN percent_of(r.seen, r.under_fives)
 							ELSE percent_of(r.sustained, r.under_fives) END
 	  FROM scorecard AS s
-	  JOIN reporting_period AS mp ON mp.period_start = s.period_start AND mp.period_end = s.measured_on
 	  JOIN (SELECT centre_id, period, sum(registered) AS registered, sum(seen) AS seen, sum(sustained) AS sustained,
 				   sum(under_fives) AS under_fives FROM recount GROUP BY 1, 2) AS r
-		ON r.centre_id = s.centre_id AND r.period = mp.period
+		ON r.centre_id = s.centre_id AND r.period = s.period
 	  WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')$$,
-	'the scorecard''s reach actuals equal the recount of the year to date on measured_on');
+	'the scorecard''s reach actuals equal the recount of the year to date');
 
 -- ---------------------------------------------------------------- freshness after a statement
 
