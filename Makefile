@@ -47,6 +47,7 @@ SQL_PARTS = \
 	src/sql/40_data_model.sql \
 	src/sql/45_access.sql \
 	src/sql/46_council_rules.sql \
+	src/sql/47_comparator.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/56_threshold_aggregates.sql \
@@ -63,6 +64,7 @@ SQL_PARTS = \
 	src/sql/76_load_staged.sql \
 	src/sql/77_import.sql \
 	src/sql/78_performance_tables.sql \
+	src/sql/79_comparator_import.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
@@ -96,9 +98,11 @@ UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
 	src/sql/46_council_rules.sql \
+	src/sql/47_comparator.sql \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/79_comparator_import.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
@@ -137,6 +141,8 @@ REGRESS = \
 	coverage_agg \
 	reach_views \
 	council_rules \
+	fsp_ranking \
+	comparator \
 	funnel \
 	staging \
 	import \

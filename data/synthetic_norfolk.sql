@@ -37,6 +37,12 @@ FROM surestart.centre AS c;
 ALTER TABLE syn_centre ADD reg_rate double precision, ADD contact_factor double precision;
 UPDATE syn_centre SET reg_rate = 0.56 + 0.36 * pg_temp.u(centre_no, 1),
 					  contact_factor = 0.35 + 1.6 * pg_temp.u(centre_no, 2);
+-- Norfolk's March 2014 report (4.2.2) set the 2012/13 EYFS results against
+-- 2013-14 contact and found two centres in the bottom quartile of outcomes
+-- and the top quartile of contact: Signpost and East City.  The synthetic
+-- county keeps that finding: both get a high registration rate and the top
+-- contact intensity here, and a lower GLD rate in 2012/13 (EYFS below).
+UPDATE syn_centre SET reg_rate = 0.90, contact_factor = 1.95 WHERE centre_id IN ('signpost', 'east_city');
 
 -- LSOAs: deprivation as dep, 1.0 in IDACI decile 1 (most deprived) down to
 -- 0.1 in decile 10, and the centre whose reach area holds the LSOA.
@@ -322,8 +328,24 @@ CROSS JOIN (VALUES ('2012/13', 2013, 0.505), ('2013/14', 2014, 0.572)) AS y(acad
 CROSS JOIN LATERAL generate_series(1, round(p.persons * (0.95 + 0.1 * pg_temp.u(l.lsoa_no * 10 + y.year_no, 70)))::integer) AS g(k);
 ALTER TABLE syn_pupil ADD fsm boolean, ADD gld boolean, ADD link_rank bigint;
 UPDATE syn_pupil SET fsm = pg_temp.u(pupil_id, 71) < 0.04 + 0.28 * dep ^ 2;
-UPDATE syn_pupil SET gld = pg_temp.u(pupil_id, 72)
-	< base + 0.10 * (idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN fsm THEN 0.15 ELSE 0 END;
+-- 2012/13 (Norfolk 4.2.2, see syn_centre): the reach areas with the most
+-- planned contact (the top quarter by children with a contact per ONS
+-- under-five) do better by 10 points, except Signpost and East City, which
+-- do worse by 10.
+CREATE TEMP TABLE syn_contact_top AS
+SELECT l.centre_id,
+	   ntile(4) OVER (ORDER BY (SELECT count(*) FROM syn_contact_plan AS cp WHERE cp.home_centre = l.centre_id AND cp.n > 0)::float8
+							   / sum(pp.persons) DESC, l.centre_id) = 1 AS top
+FROM syn_lsoa AS l
+JOIN surestart.population AS pp ON pp.lsoa_code = l.lsoa_code AND pp.mid_year = 2017
+GROUP BY l.centre_id;
+UPDATE syn_pupil AS p SET gld = pg_temp.u(p.pupil_id, 72)
+	< p.base + 0.10 * (p.idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN p.fsm THEN 0.15 ELSE 0 END
+	  + CASE WHEN p.academic_year <> '2012/13' THEN 0
+			 WHEN t.centre_id IN ('signpost', 'east_city') THEN -0.10
+			 WHEN t.top THEN 0.10 ELSE 0 END
+FROM syn_lsoa AS l JOIN syn_contact_top AS t ON t.centre_id = l.centre_id
+WHERE l.lsoa_no = p.lsoa_no;
 UPDATE syn_pupil AS s SET link_rank = r.rn
 FROM (SELECT pupil_id, row_number() OVER (PARTITION BY lsoa_no ORDER BY pupil_id) AS rn
 	  FROM syn_pupil WHERE academic_year = '2013/14' AND pg_temp.u(pupil_id, 73) < 0.25) AS r
@@ -505,4 +527,4 @@ SELECT (SELECT count(*) FROM surestart.family) AS n_family,
 \echo 'synthetic Norfolk people (made up, deterministic):' :syn_n_family 'families,' :syn_n_child 'children,' :syn_n_registration 'registrations,' :syn_n_contact 'contacts 2013-14,' :syn_n_pupil 'EYFS pupils'
 \endif
 DROP TABLE syn_centre, syn_lsoa, syn_cohort, syn_family, syn_child, syn_carer, syn_reg, syn_care,
-	syn_contact_plan, syn_pupil, syn_two;
+	syn_contact_plan, syn_contact_top, syn_pupil, syn_two;

@@ -145,9 +145,23 @@ GROUP BY unit_name ORDER BY unit_name;
 \copy (SELECT * FROM surestart.target_group_coverage WHERE period = '2013-14' ORDER BY level, unit_id, display_order) TO 'demo-report/target_group_coverage.csv' WITH (FORMAT csv, HEADER)
 
 \echo
-\echo 'FSP (GLD) against contact, 2013/14 results against 2013-14 contact (1 = best)'
-SELECT centre, pupils, gld_pct AS "GLD %", fsp_rank, seen_pct AS "seen %", contact_rank, fsp_quartile_name, quadrant, fsm_gap
-FROM surestart.fsp_contact_ranking WHERE academic_year = '2013/14' ORDER BY fsp_rank, centre;
+\echo 'FSP (GLD) against contact: the 2012/13 results, published in the autumn of 2013, against 2013-14'
+\echo 'contact (Norfolk 4.2.2; 1 = best; 95% intervals; "vs county" = differs from the county at 95%)'
+SELECT centre, pupils, gld_pct AS "GLD %", gld_low_95 || '-' || gld_high_95 AS "95%", gld_vs_county AS "vs county",
+	   fsp_rank, seen_pct AS "seen %", seen_vs_county AS "vs county", contact_rank, fsp_quartile_name,
+	   CASE WHEN fsp_quartile_uncertain THEN 'yes' ELSE '' END AS "quartile uncertain", low_outcome_high_contact
+FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' ORDER BY fsp_rank, centre;
+\echo 'FSP quartile against contact quartile, 2012/13 results against 2013-14 contact: low outcomes with high contact'
+SELECT fsp_quartile_name AS "FSP quartile", contact_quartile AS "contact quartile", centres, centre_names
+FROM surestart.fsp_contact_grid WHERE academic_year = '2012/13' AND (fsp_quartile = 4 OR contact_quartile = 1)
+ORDER BY fsp_quartile, contact_quartile;
+SELECT centre AS "low outcomes, high contact"
+FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' AND low_outcome_high_contact ORDER BY centre;
+\copy (SELECT * FROM surestart.fsp_contact_grid ORDER BY academic_year, fsp_quartile, contact_quartile) TO 'demo-report/fsp_contact_grid.csv' WITH (FORMAT csv, HEADER)
+\echo 'The county''s GLD beside the published comparators (DfE, data/dfe/SOURCES.md)'
+SELECT academic_year, max(county_gld_pct) AS "county (ranked centres) %", max(comparator_gld_region) AS "East of England %",
+	   max(comparator_gld_national) AS "England %"
+FROM surestart.fsp_contact_ranking GROUP BY academic_year ORDER BY academic_year;
 SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.fsp_contact_correlation WHERE centres > 1;
 \copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
 
@@ -234,6 +248,15 @@ WHERE s.period = '2013-14'
 	   OR s.rag = 'red' AND s.centre_id IN (SELECT centre_id FROM surestart.scorecard_summary WHERE period = '2013-14'
 											ORDER BY reds DESC, centre LIMIT 5))
 ORDER BY s.centre, s.display_order;
+\echo 'Year-to-date scorecard: the county at each quarter end, the year to date against the year''s targets'
+\echo '(registration is due by 30 September: not rated at 30 June, rated from 30 September on)'
+SELECT s.period, s.measure, count(*) AS centres,
+	   count(*) FILTER (WHERE s.rag = 'green') AS green, count(*) FILTER (WHERE s.rag = 'amber') AS amber,
+	   count(*) FILTER (WHERE s.rag = 'red') AS red, count(*) FILTER (WHERE s.rag IS NULL) AS unrated
+FROM surestart.scorecard AS s
+WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')
+GROUP BY s.period, s.period_end, s.measure, s.display_order
+ORDER BY s.display_order, s.period_end;
 \copy (SELECT * FROM surestart.scorecard WHERE period = '2013-14' ORDER BY centre, display_order) TO 'demo-report/scorecard.csv' WITH (FORMAT csv, HEADER)
 
 \echo

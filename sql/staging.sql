@@ -166,9 +166,9 @@ P1,Site A,X1,BMF,120.5,10,1205,,2013-15
 P2,,,BMF,0,10,0,,2013-14
 \.
 COPY surestart_staging.centre_target FROM stdin (FORMAT csv, HEADER);
-centre_id,measure,financial_year,target,amber_within
-,registered_pct,2013-14,80,
-X1,seen_pct,2013-14,-1,
+centre_id,measure,financial_year,target,amber_within,due_on
+,registered_pct,2013-14,80,,2013-09-30
+X1,seen_pct,2013-14,-1,,
 \.
 COPY surestart_staging.board_meeting FROM stdin (FORMAT csv, HEADER);
 centre_id,met_on,kind,attendance

@@ -473,7 +473,12 @@ CREATE TABLE @extschema@.centre_target (
 	amber_within numeric NOT NULL DEFAULT 5
 		CONSTRAINT amber_within_must_not_be_negative CHECK (amber_within >= 0),
 	CONSTRAINT one_target_per_centre_measure_and_year
-		UNIQUE NULLS NOT DISTINCT (centre_id, measure, financial_year)
+		UNIQUE NULLS NOT DISTINCT (centre_id, measure, financial_year),
+	due_on date,
+	CONSTRAINT due_on_must_be_a_quarter_end_of_the_financial_year
+		CHECK (due_on IS NULL
+			   OR (extract(day FROM due_on + 1) = 1 AND extract(month FROM due_on) IN (3, 6, 9, 12)
+				   AND @extschema@.financial_year(due_on) = financial_year))
 );
 COMMENT ON TABLE @extschema@.centre_target IS 'Targets agreed at the annual conversation; a row without a centre is the county-wide default';
 COMMENT ON COLUMN @extschema@.centre_target.centre_id IS 'centre the target is for; null for every centre without its own';
@@ -482,6 +487,8 @@ COMMENT ON COLUMN @extschema@.centre_target.financial_year IS 'financial year of
 COMMENT ON COLUMN @extschema@.centre_target.target IS 'target value (percentage points for percentages)';
 COMMENT ON COLUMN @extschema@.centre_target.amber_within IS 'points below target still rated amber';
 COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
+COMMENT ON COLUMN @extschema@.centre_target.due_on IS 'the date the target is for (Norfolk: 65% registered by 30 September 2013), a quarter end of its financial year: the scorecard shows it unrated at the quarter ends before that date and rates the year-to-date figure against it from that date on; null = the year''s end, and the scorecard rates the year-to-date figure against it at every quarter end';
+COMMENT ON CONSTRAINT due_on_must_be_a_quarter_end_of_the_financial_year ON @extschema@.centre_target IS 'is not a quarter end (30 June, 30 September, 31 December or 31 March) of the target''s financial year';
 
 CREATE TABLE @extschema@.board_meeting (
 	centre_id text NOT NULL REFERENCES @extschema@.centre,

@@ -190,7 +190,8 @@ CREATE TABLE surestart_staging.centre_target (
 	measure text,
 	financial_year text,
 	target text,
-	amber_within text
+	amber_within text,
+	due_on text
 );
 COMMENT ON TABLE surestart_staging.centre_target IS 'staged rows for surestart.centre_target, every column as text (see load_staged)';
 CREATE TABLE surestart_staging.board_meeting (

@@ -398,7 +398,7 @@ DECLARE
 		'lead_partner', 'contract', 'lot', 'centre', 'lsoa', 'reach_area', 'population',
 		'family', 'carer', 'child', 'registration', 'contact', 'social_care', 'eyfs_result',
 		'ofsted_inspection', 'inspected_centre', 'centre_rag', 'two_year_place',
-		'three_four_funding', 'building_fund', 'centre_target', 'board_meeting'];
+		'three_four_funding', 'building_fund', 'centre_target', 'board_meeting', 'comparator'];
 	tbl text;
 	moved bigint[] := '{}';
 	n bigint;

@@ -5,7 +5,7 @@ SELECT plan(291);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
-SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_criteria', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
+SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'comparator', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_criteria', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
 SELECT columns_are('surestart', 'lead_partner', ARRAY['lead_partner_id', 'name', 'sector']);
 SELECT col_type_is('surestart', 'lead_partner', 'lead_partner_id', 'text', 'lead_partner.lead_partner_id is text');
 SELECT col_type_is('surestart', 'lead_partner', 'name', 'text', 'lead_partner.name is text');
@@ -209,7 +209,7 @@ SELECT col_type_is('surestart', 'building_fund', 'financial_year', 'text', 'buil
 SELECT col_is_unique('surestart', 'building_fund', ARRAY['financial_year', 'site_code', 'site_name', 'centre_id'], 'building_fund rows are unique per year, site code, site name and centre');
 SELECT fk_ok('surestart', 'building_fund', ARRAY['centre_id'], 'surestart', 'centre', ARRAY['centre_id']);
 SELECT is(obj_description('surestart.building_fund'::regclass, 'pg_class') IS NOT NULL, true, 'building_fund has a comment');
-SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within']);
+SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within', 'due_on']);
 SELECT col_type_is('surestart', 'centre_target', 'centre_id', 'text', 'centre_target.centre_id is text');
 SELECT col_type_is('surestart', 'centre_target', 'measure', 'text', 'centre_target.measure is text');
 SELECT col_type_is('surestart', 'centre_target', 'financial_year', 'text', 'centre_target.financial_year is text');

@@ -156,9 +156,10 @@ SELECT set_eq($$SELECT centre_id, period, measure, actual FROM scorecard WHERE m
 							ELSE percent_of(r.sustained, r.under_fives) END
 	  FROM scorecard AS s
 	  JOIN (SELECT centre_id, period, sum(registered) AS registered, sum(seen) AS seen, sum(sustained) AS sustained,
-				   sum(under_fives) AS under_fives FROM recount GROUP BY 1, 2) AS r USING (centre_id, period)
+				   sum(under_fives) AS under_fives FROM recount GROUP BY 1, 2) AS r
+		ON r.centre_id = s.centre_id AND r.period = s.period
 	  WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')$$,
-	'the scorecard''s reach actuals equal the recount');
+	'the scorecard''s reach actuals equal the recount of the year to date');
 
 -- ---------------------------------------------------------------- freshness after a statement
 
