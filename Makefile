@@ -51,6 +51,7 @@ SQL_PARTS = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/59_geography.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
@@ -62,6 +63,7 @@ SQL_PARTS = \
 	src/sql/76_load_staged.sql \
 	src/sql/77_import.sql \
 	src/sql/78_performance_tables.sql \
+	src/sql/79_import_geography.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
@@ -97,9 +99,12 @@ PARTS_NEW = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/59_geography.sql \
+	src/sql/79_import_geography.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
+	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
