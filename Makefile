@@ -138,6 +138,7 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	geography \
 	funnel \
 	staging \
 	import \

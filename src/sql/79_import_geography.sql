@@ -28,8 +28,9 @@ AS $$
 		WHEN $1 = 'rank' AND CASE WHEN $3 ~ '^[0-9]{1,6}$'
 								  THEN $3::integer NOT BETWEEN 1 AND CASE $4 WHEN 'iod2025' THEN 33755 ELSE 32844 END
 								  ELSE true END
-			THEN format('%s %L is not a rank from 1 to %s (the LSOAs of %s)', $2, $3,
-						CASE $4 WHEN 'iod2025' THEN 33755 ELSE 32844 END, coalesce($4, 'iod2019'))
+			THEN format('%s %L is not a rank from 1 to %s%s', $2, $3,
+						CASE $4 WHEN 'iod2025' THEN 33755 ELSE 32844 END,
+						CASE WHEN $4 IN ('iod2019', 'iod2025') THEN ' (the LSOAs ranked by ' || $4 || ')' ELSE '' END)
 		WHEN $1 = 'decile' AND $3 !~ '^([1-9]|10)$' THEN format('%s %L is not a decile from 1 to 10', $2, $3)
 	END
 $$;
