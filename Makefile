@@ -57,6 +57,7 @@ SQL_PARTS = \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
 	src/sql/68_funnel_views.sql \
+	src/sql/69_best_start_views.sql \
 	src/sql/70_snapshot_tables.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
@@ -100,6 +101,7 @@ PARTS_NEW = \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/59_geography.sql \
+	src/sql/69_best_start_views.sql \
 	src/sql/79_import_geography.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
