@@ -7,9 +7,9 @@
 -- The IoD2025 extract has the IMD and its domains but no IDACI: the demo
 -- compares IMD 2019 with IMD 2025 (doc/geography.md).
 \set ON_ERROR_STOP on
-\copy surestart_staging.lsoa11_lsoa21 FROM 'data/ons/norfolk_lsoa11_to_lsoa21_lookup.csv' WITH (FORMAT csv, HEADER)
-SELECT * FROM surestart.import_lsoa_lookup();
-\copy surestart_staging.lsoa21_ward FROM 'data/ons/norfolk_lsoa21_ward24_lad24_lookup.csv' WITH (FORMAT csv, HEADER)
-SELECT * FROM surestart.import_lsoa21_wards(2024);
+\copy surestart_staging.ons_lsoa11_lsoa21 FROM 'data/ons/norfolk_lsoa11_to_lsoa21_lookup.csv' WITH (FORMAT csv, HEADER)
+SELECT * FROM surestart.import_lsoa_lookup() WHERE loaded + rejected > 0;
+\copy surestart_staging.ons_lsoa21_ward FROM 'data/ons/norfolk_lsoa21_ward24_lad24_lookup.csv' WITH (FORMAT csv, HEADER)
+SELECT * FROM surestart.import_lsoa21_wards(2024) WHERE loaded + rejected > 0;
 \copy surestart_staging.iod2025_lsoa FROM 'data/ons/norfolk_iod2025_imd_domains_lsoa21.csv' WITH (FORMAT csv, HEADER)
-SELECT * FROM surestart.import_iod2025();
+SELECT * FROM surestart.import_iod2025() WHERE loaded + rejected > 0;

@@ -127,10 +127,15 @@ COMMENT ON COLUMN @extschema@.centre_site.lsoa_code IS 'LSOA of the centre''s ma
 COMMENT ON COLUMN @extschema@.centre_site.postcode IS 'postcode of the site (optional)';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.centre_site', '');
 
-/* Two Best Start settings (checked by check_setting). */
+/*
+ * Two Best Start settings (checked by check_setting), shipped like the
+ * others: seeded, so the guard that unmarks inserted rows is off for them.
+ */
+ALTER TABLE @extschema@.setting DISABLE TRIGGER guard_seeded_row;
 INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('best_start_deprived_target', '70', true),
 	('gld_ambition', '75', true);
+ALTER TABLE @extschema@.setting ENABLE TRIGGER guard_seeded_row;
 
 /* ---------------------------------------------------------------- the most deprived LSOAs */
 
@@ -165,50 +170,59 @@ COMMENT ON COLUMN @extschema@.deprived_index_used.description IS 'the index in w
 COMMENT ON COLUMN @extschema@.deprived_index_used.lsoas_ranked IS 'LSOAs holding a rank or decile of this edition and measure (0: none loaded, so no LSOA counts as most deprived)';
 
 /*
- * The most deprived percent per cent of LSOAs in England by one edition
- * and measure: by decile when percent is whole tens, else by rank out of
- * the edition's LSOAs (32,844 for IoD2019, 33,755 for IoD2025).  Ranked
- * LSOAs come first (via 'ranked'); then LSOAs of the other vintage that
- * the ONS lookup carries the status to: from a split 2011 LSOA (S) each
- * 2021 part takes its parent's status and a split 2011 LSOA is most
+ * The most deprived deprived_percent per cent of LSOAs in England by every
+ * edition and measure held: by decile when the percentage is whole tens,
+ * else by rank out of the edition's LSOAs (32,844 for IoD2019, 33,755 for
+ * IoD2025); an imported rank wins over the mirror of lsoa's columns
+ * ('import' sorts before 'lsoa', so the key's index gives the order).
+ * Ranked LSOAs come first (via 'ranked'); then LSOAs of the other vintage
+ * that the ONS lookup carries the status to: from a split 2011 LSOA (S)
+ * each 2021 part takes its parent's status, and a split 2011 LSOA is most
  * deprived when any of its parts is; a merged 2021 LSOA (M) gives its
  * status to each 2011 LSOA merged into it, and is most deprived when any
  * of them is.  An irregular change (X) carries nothing: such LSOAs are not
  * comparable across vintages.  Unchanged LSOAs keep their code, so they
- * need no carrying.  Only LSOAs in the lsoa table are returned.
+ * need no carrying.  Only LSOAs in the lsoa table are carried to.
+ *
+ * A view (read with its owner's rights), not a function, so that the
+ * published views built on deprived_lsoa work for readers, who may not
+ * read lsoa.
  */
-CREATE FUNCTION @extschema@.most_deprived_lsoas(edition text, measure text, percent numeric)
-RETURNS TABLE (lsoa_code text, via text)
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-	WITH ranked AS (
-		SELECT DISTINCT ON (d.lsoa_code) d.lsoa_code, d.rank, d.decile
-		FROM @extschema@.lsoa_deprivation AS d
-		WHERE d.edition = $1 AND d.measure = $2
-		ORDER BY d.lsoa_code, d.source = 'import' DESC
-	), own AS (
-		SELECT r.lsoa_code
-		FROM ranked AS r
-		WHERE CASE WHEN $3 % 10 = 0 THEN r.decile <= $3 / 10
-				   ELSE r.rank <= floor($3 / 100 * CASE $1 WHEN 'iod2025' THEN 33755 ELSE 32844 END) END
-	), carried AS (
-		SELECT DISTINCT ON (c.lsoa_code) c.lsoa_code, c.change_code AS via
-		FROM (SELECT CASE $1 WHEN 'iod2025' THEN k.lsoa11_code ELSE k.lsoa21_code END AS lsoa_code,
-					 k.change_code
-			  FROM @extschema@.lsoa11_lsoa21 AS k
-			  JOIN own AS o ON o.lsoa_code = CASE $1 WHEN 'iod2025' THEN k.lsoa21_code ELSE k.lsoa11_code END
-			  WHERE k.change_code IN ('S', 'M')) AS c
-		WHERE NOT EXISTS (SELECT 1 FROM own AS o WHERE o.lsoa_code = c.lsoa_code)
-		ORDER BY c.lsoa_code, c.change_code
-	)
-	SELECT o.lsoa_code, 'ranked'::text FROM own AS o
-	UNION ALL
-	SELECT c.lsoa_code, c.via FROM carried AS c
-	WHERE EXISTS (SELECT 1 FROM @extschema@.lsoa AS l WHERE l.lsoa_code = c.lsoa_code)
-$$;
-COMMENT ON FUNCTION @extschema@.most_deprived_lsoas(text, text, numeric) IS
-	'the most deprived percent per cent of LSOAs in England by an edition (iod2019, iod2025) and measure (idaci, imd, income), with those of the other vintage the LSOA11-LSOA21 lookup carries it to (via: ranked, S or M; X carries nothing)';
+CREATE VIEW @extschema@.deprived_lsoa_by_index AS
+WITH s AS (
+	SELECT value::numeric AS percent FROM @extschema@.setting WHERE name = 'deprived_percent'
+), ranked AS (
+	SELECT DISTINCT ON (d.lsoa_code, d.edition, d.measure) d.lsoa_code, d.edition, d.measure, d.rank, d.decile
+	FROM @extschema@.lsoa_deprivation AS d
+	ORDER BY d.lsoa_code, d.edition, d.measure, d.source
+), own AS (
+	SELECT r.edition, r.measure, r.lsoa_code
+	FROM ranked AS r, s
+	WHERE CASE WHEN s.percent % 10 = 0 THEN r.decile <= s.percent / 10
+			   ELSE r.rank <= floor(s.percent / 100 * CASE r.edition WHEN 'iod2025' THEN 33755 ELSE 32844 END) END
+), carried AS (
+	SELECT DISTINCT ON (o.edition, o.measure, c.lsoa_code) o.edition, o.measure, c.lsoa_code, k.change_code AS via
+	FROM own AS o
+	JOIN @extschema@.lsoa11_lsoa21 AS k
+	  ON o.lsoa_code = CASE o.edition WHEN 'iod2025' THEN k.lsoa21_code ELSE k.lsoa11_code END
+	CROSS JOIN LATERAL (SELECT CASE o.edition WHEN 'iod2025' THEN k.lsoa11_code ELSE k.lsoa21_code END) AS c(lsoa_code)
+	WHERE k.change_code IN ('S', 'M')
+	  AND NOT EXISTS (SELECT 1 FROM own AS x
+					  WHERE x.edition = o.edition AND x.measure = o.measure AND x.lsoa_code = c.lsoa_code)
+	  AND EXISTS (SELECT 1 FROM @extschema@.lsoa AS l WHERE l.lsoa_code = c.lsoa_code)
+	ORDER BY o.edition, o.measure, c.lsoa_code, k.change_code
+)
+SELECT o.edition, o.measure, o.edition || '_' || o.measure AS index_used, o.lsoa_code, 'ranked'::text AS via
+FROM own AS o
+UNION ALL
+SELECT c.edition, c.measure, c.edition || '_' || c.measure, c.lsoa_code, c.via
+FROM carried AS c;
+COMMENT ON VIEW @extschema@.deprived_lsoa_by_index IS 'The most deprived LSOAs (setting deprived_percent) by every index edition and measure held, with those of the other LSOA vintage the LSOA11-LSOA21 lookup carries the status to (S, M; X carries nothing): deprived_lsoa is the rows of the deprived_index setting';
+COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.edition IS 'iod2019 or iod2025';
+COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.measure IS 'idaci, imd or income';
+COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.index_used IS 'edition and measure, e.g. iod2025_imd';
+COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.lsoa_code IS 'LSOA among the most deprived by this index';
+COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.via IS 'ranked (the index ranks this LSOA), or S or M: carried across the lookup from the other vintage (split, merged)';
 
 /* ---------------------------------------------------------------- carrying reach areas to 2021 */
 

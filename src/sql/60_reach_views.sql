@@ -227,12 +227,12 @@ COMMENT ON COLUMN surestart_internal.meaningful_contact.contact_on IS 'day of th
  * The LSOAs counted as most deprived: the setting's index edition and
  * measure (deprived_index_used) in the most deprived deprived_percent per
  * cent of LSOAs nationally, with those of the other LSOA vintage the
- * lookup carries it to (most_deprived_lsoas, 59_geography.sql).
+ * lookup carries it to (deprived_lsoa_by_index, 59_geography.sql).
  */
 CREATE VIEW @extschema@.deprived_lsoa AS
-SELECT d.lsoa_code, u.index_used
-FROM @extschema@.deprived_index_used AS u
-CROSS JOIN LATERAL @extschema@.most_deprived_lsoas(u.edition, u.measure, u.percent) AS d;
+SELECT d.lsoa_code, d.index_used
+FROM @extschema@.deprived_lsoa_by_index AS d
+JOIN @extschema@.deprived_index_used AS u ON u.edition = d.edition AND u.measure = d.measure;
 COMMENT ON VIEW @extschema@.deprived_lsoa IS 'LSOAs in the most deprived areas: settings deprived_index (an edition and measure, e.g. iod2025_imd; idaci or imd mean IoD2019''s) and deprived_percent (30: deciles 1-3), carried across the LSOA 2011-2021 lookup';
 COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most deprived areas';
 COMMENT ON COLUMN @extschema@.deprived_lsoa.index_used IS 'the index edition and measure it was chosen by, e.g. iod2019_idaci or iod2025_imd (deprived_index_used)';

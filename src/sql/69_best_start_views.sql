@@ -148,13 +148,8 @@ COMMENT ON COLUMN @extschema@.best_start_gld.index_used IS 'the index edition an
  * change of index (IoD2019 to IoD2025) can be seen before it is made.
  */
 CREATE VIEW @extschema@.deprived_reach_by_index AS
-WITH idx AS (
-	SELECT DISTINCT d.edition, d.measure FROM @extschema@.lsoa_deprivation AS d
-), dep AS (
-	SELECT i.edition || '_' || i.measure AS index_name, m.lsoa_code
-	FROM idx AS i
-	CROSS JOIN (SELECT value::numeric AS percent FROM @extschema@.setting WHERE name = 'deprived_percent') AS s
-	CROSS JOIN LATERAL @extschema@.most_deprived_lsoas(i.edition, i.measure, s.percent) AS m
+WITH dep AS (
+	SELECT d.index_used AS index_name, d.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS d
 ), sums AS (
 	SELECT f.centre_id, f.period, f.kind, f.period_start, f.period_end, x.index_name,
 		   count(DISTINCT f.lsoa_code) AS lsoas,
@@ -198,8 +193,6 @@ RETURNS TABLE (lsoa_code text, name text, vintage integer, centre_id text, in_fr
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	pct numeric;
 BEGIN
 	IF from_index IS NULL OR from_index !~ '^iod20(19|25)_(idaci|imd|income)$'
 	   OR to_index IS NULL OR to_index !~ '^iod20(19|25)_(idaci|imd|income)$' THEN
@@ -209,10 +202,9 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'Expected an edition and measure: iod2019_idaci, iod2019_imd, iod2019_income, iod2025_idaci, iod2025_imd or iod2025_income.';
 	END IF;
-	SELECT s.value::numeric INTO pct FROM @extschema@.setting AS s WHERE s.name = 'deprived_percent';
 	RETURN QUERY
-	WITH f AS (SELECT m.lsoa_code FROM @extschema@.most_deprived_lsoas(split_part(from_index, '_', 1), split_part(from_index, '_', 2), pct) AS m),
-		 t AS (SELECT m.lsoa_code FROM @extschema@.most_deprived_lsoas(split_part(to_index, '_', 1), split_part(to_index, '_', 2), pct) AS m)
+	WITH f AS (SELECT m.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS m WHERE m.index_used = from_index),
+		 t AS (SELECT m.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS m WHERE m.index_used = to_index)
 	SELECT l.lsoa_code, l.name, l.vintage,
 		   (SELECT a.centre_id FROM @extschema@.reach_area AS a
 			WHERE a.lsoa_code = l.lsoa_code AND a.valid_from <= CURRENT_DATE AND (a.valid_to IS NULL OR a.valid_to >= CURRENT_DATE)),

@@ -8,19 +8,21 @@ SELECT plan(16);
 SET LOCAL search_path = surestart, public;
 \set QUIET on
 \i data/load_norfolk.sql
-\copy surestart_staging.lsoa11_lsoa21 FROM 'data/ons/norfolk_lsoa11_to_lsoa21_lookup.csv' WITH (FORMAT csv, HEADER)
-\copy surestart_staging.lsoa21_ward FROM 'data/ons/norfolk_lsoa21_ward24_lad24_lookup.csv' WITH (FORMAT csv, HEADER)
+\copy surestart_staging.ons_lsoa11_lsoa21 FROM 'data/ons/norfolk_lsoa11_to_lsoa21_lookup.csv' WITH (FORMAT csv, HEADER)
+\copy surestart_staging.ons_lsoa21_ward FROM 'data/ons/norfolk_lsoa21_ward24_lad24_lookup.csv' WITH (FORMAT csv, HEADER)
 \copy surestart_staging.iod2025_lsoa FROM 'data/ons/norfolk_iod2025_imd_domains_lsoa21.csv' WITH (FORMAT csv, HEADER)
 \set QUIET off
 
-SELECT results_eq($$ SELECT * FROM import_lsoa_lookup() $$, $$ VALUES ('lsoa11_lsoa21', 555::bigint, 0::bigint) $$,
-	'the ONS lookup loads whole: 555 pairs');
+SELECT results_eq($$ SELECT * FROM import_lsoa_lookup() WHERE loaded + rejected > 0 $$,
+	$$ VALUES ('ons_lsoa11_lsoa21', 555::bigint, 0::bigint), ('lsoa', 33::bigint, 0::bigint), ('lsoa11_lsoa21', 555::bigint, 0::bigint) $$,
+	'the ONS lookup loads whole: 555 pairs, and the 33 new LSOA21 codes');
 SELECT results_eq($$ SELECT change_code, count(*) FROM lsoa11_lsoa21 GROUP BY 1 ORDER BY 1 $$,
 	$$ VALUES ('M', 6::bigint), ('S', 30::bigint), ('U', 519::bigint) $$,
 	'519 unchanged, 30 split, 6 merged pairs (SOURCES.md entry 9)');
-SELECT results_eq($$ SELECT * FROM import_lsoa21_wards() $$, $$ VALUES ('lsoa21_ward', 552::bigint, 0::bigint) $$,
+SELECT results_eq($$ SELECT * FROM import_lsoa21_wards() WHERE loaded + rejected > 0 $$,
+	$$ VALUES ('ons_lsoa21_ward', 552::bigint, 0::bigint), ('lsoa_ward', 552::bigint, 0::bigint) $$,
 	'the ward lookup loads whole: 552 LSOA21s');
-SELECT results_eq($$ SELECT * FROM import_iod2025() $$,
+SELECT results_eq($$ SELECT * FROM import_iod2025() WHERE loaded + rejected > 0 $$,
 	$$ VALUES ('iod2025_lsoa', 552::bigint, 0::bigint), ('lsoa_deprivation', 1104::bigint, 0::bigint) $$,
 	'IoD2025 loads whole: 552 LSOA21s, IMD and income domain');
 SELECT is((SELECT count(*) FROM load_reject), 0::bigint, 'no reject');
@@ -35,11 +37,11 @@ SELECT results_eq($$ SELECT edition, measure, count(*) FROM lsoa_deprivation GRO
 	'IoD2019 (mirrored from lsoa) and IoD2025 side by side');
 SELECT is((SELECT count(*) FROM lsoa_deprivation WHERE edition = 'iod2025' AND lsoa_code NOT IN (SELECT lsoa21_code FROM lsoa11_lsoa21)),
 	0::bigint, 'every IoD2025 LSOA is in the lookup');
-SELECT is((SELECT count(*) FROM most_deprived_lsoas('iod2025', 'imd', 30) WHERE via = 'ranked'),
+SELECT is((SELECT count(*) FROM deprived_lsoa_by_index WHERE index_used = 'iod2025_imd' AND via = 'ranked'),
 	(SELECT count(*) FROM lsoa_deprivation WHERE edition = 'iod2025' AND measure = 'imd' AND decile <= 3),
 	'IoD2025 IMD 30%: the LSOA21s in deciles 1-3');
-SELECT is((SELECT count(*) FROM most_deprived_lsoas('iod2025', 'imd', 30) AS m
-		   WHERE m.via = 'S' AND NOT EXISTS (
+SELECT is((SELECT count(*) FROM deprived_lsoa_by_index AS m
+		   WHERE m.index_used = 'iod2025_imd' AND m.via = 'S' AND NOT EXISTS (
 			SELECT 1 FROM lsoa11_lsoa21 AS k JOIN lsoa_deprivation AS d ON d.lsoa_code = k.lsoa21_code
 			WHERE k.lsoa11_code = m.lsoa_code AND d.edition = 'iod2025' AND d.measure = 'imd' AND d.decile <= 3)),
 	0::bigint, 'a split LSOA11 is most deprived only through a most deprived part');
