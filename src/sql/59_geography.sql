@@ -126,6 +126,12 @@ COMMENT ON COLUMN @extschema@.centre_site.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.centre_site.lsoa_code IS 'LSOA of the centre''s main site';
 COMMENT ON COLUMN @extschema@.centre_site.postcode IS 'postcode of the site (optional)';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.centre_site', '');
+-- Partners read their own centres' sites, as with the other centre-level
+-- tables (90_security.sql); the views read every site with their owner's rights.
+ALTER TABLE @extschema@.centre_site ENABLE ROW LEVEL SECURITY;
+CREATE POLICY not_partner ON @extschema@.centre_site USING (NOT (SELECT @extschema@.partner_restricted()));
+CREATE POLICY partner_scope ON @extschema@.centre_site FOR SELECT
+	USING (centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s));
 
 /*
  * Two Best Start settings (checked by check_setting), shipped like the
