@@ -312,7 +312,7 @@ SELECT coalesce(a.centre, b.centre) AS centre,
 FROM (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2019_imd') AS a
 FULL JOIN (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2025_imd') AS b
   USING (centre_id)
-WHERE coalesce(a.lsoas, 0) <> coalesce(b.lsoas, 0)
+WHERE coalesce(a.lsoas, 0) <> coalesce(b.lsoas, 0) OR coalesce(a.under_fives, 0) <> coalesce(b.under_fives, 0)
 ORDER BY abs(coalesce(b.under_fives, 0) - coalesce(a.under_fives, 0)) DESC, 1;
 \copy (SELECT * FROM surestart.deprived_reach_by_index WHERE kind = 'year' ORDER BY centre_id, period, index_used) TO 'demo-report/deprived_reach_by_index.csv' WITH (FORMAT csv, HEADER)
 -- ---------------------------------------------------------------- end of IoD2019 and IoD2025
