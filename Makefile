@@ -53,11 +53,13 @@ SQL_PARTS = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/59_geography.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
 	src/sql/68_funnel_views.sql \
+	src/sql/69_best_start_views.sql \
 	src/sql/70_snapshot_tables.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
@@ -65,6 +67,7 @@ SQL_PARTS = \
 	src/sql/77_import.sql \
 	src/sql/78_performance_tables.sql \
 	src/sql/79_comparator_import.sql \
+	src/sql/79_import_geography.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
@@ -103,6 +106,9 @@ PARTS_NEW = \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/79_comparator_import.sql \
+	src/sql/59_geography.sql \
+	src/sql/69_best_start_views.sql \
+	src/sql/79_import_geography.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
@@ -143,6 +149,7 @@ REGRESS = \
 	council_rules \
 	fsp_ranking \
 	comparator \
+	geography \
 	funnel \
 	staging \
 	import \

@@ -336,3 +336,27 @@ WHERE period = '2013-14' AND measure IN ('registered', 'sustained')
 GROUP BY measure ORDER BY measure;
 \copy (SELECT * FROM surestart.reach_funnel WHERE period = '2013-14' ORDER BY measure, centre_id) TO 'demo-report/reach_funnel.csv' WITH (FORMAT csv, HEADER)
 -- ---------------------------------------------------------------- end of funnel plots
+
+-- ---------------------------------------------------------------- IoD2019 and IoD2025 (issue 19)
+-- The 2021 LSOAs, the ONS LSOA11-LSOA21 lookup and IoD2025 are loaded by
+-- data/load_geography.sql.  Norfolk's IoD2025 extract has no IDACI, so the
+-- editions are compared on the IMD (doc/geography.md); IoD2025 is carried
+-- to the 2011 reach areas by the lookup (split: any part; merged: the 2021 LSOA).
+\echo
+\echo 'Deprivation editions: reach-area LSOAs (2011) in the most deprived 30% by IMD 2019 and by IMD 2025'
+SELECT change, count(*) AS lsoas
+FROM surestart.most_deprived_change('iod2019_imd', 'iod2025_imd')
+WHERE vintage = 2011 AND centre_id IS NOT NULL
+GROUP BY change ORDER BY change;
+\echo 'What that does to deprived-only reach, 2013-14: centres whose most deprived LSOAs change (IMD 2019 -> IMD 2025)'
+SELECT coalesce(a.centre, b.centre) AS centre,
+	   coalesce(a.lsoas, 0) AS "LSOAs 2019", coalesce(b.lsoas, 0) AS "LSOAs 2025",
+	   coalesce(a.under_fives, 0) AS "under-5s 2019", coalesce(b.under_fives, 0) AS "under-5s 2025",
+	   a.seen_pct AS "seen % 2019", b.seen_pct AS "seen % 2025"
+FROM (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2019_imd') AS a
+FULL JOIN (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2025_imd') AS b
+  USING (centre_id)
+WHERE coalesce(a.lsoas, 0) <> coalesce(b.lsoas, 0) OR coalesce(a.under_fives, 0) <> coalesce(b.under_fives, 0)
+ORDER BY abs(coalesce(b.under_fives, 0) - coalesce(a.under_fives, 0)) DESC, 1;
+\copy (SELECT * FROM surestart.deprived_reach_by_index WHERE kind = 'year' ORDER BY centre_id, period, index_used) TO 'demo-report/deprived_reach_by_index.csv' WITH (FORMAT csv, HEADER)
+-- ---------------------------------------------------------------- end of IoD2019 and IoD2025

@@ -1,11 +1,11 @@
 -- pgTAP: the data model (SPEC "Data model"), its seeded reference rows, the
 -- ofsted_grade type's interface, and the SQLSTATEs of rejected rows.
 BEGIN;
-SELECT plan(291);
+SELECT plan(299);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
-SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'comparator', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_criteria', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
+SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_site', 'centre_target', 'child', 'comparator', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'lsoa11_lsoa21', 'lsoa_deprivation', 'lsoa_ward', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_criteria', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
 SELECT columns_are('surestart', 'lead_partner', ARRAY['lead_partner_id', 'name', 'sector']);
 SELECT col_type_is('surestart', 'lead_partner', 'lead_partner_id', 'text', 'lead_partner.lead_partner_id is text');
 SELECT col_type_is('surestart', 'lead_partner', 'name', 'text', 'lead_partner.name is text');
@@ -267,9 +267,18 @@ SELECT set_eq($$
 	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'surestart'
 	  AND c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r' $$,
 	$$ SELECT t, CASE WHEN t IN ('setting', 'ofsted_word', 'target_group', 'contact_rule', 'scorecard_measure', 'two_year_criteria')
-		THEN 'WHERE NOT seeded' ELSE '' END
+		THEN 'WHERE NOT seeded' WHEN t = 'lsoa_deprivation' THEN 'WHERE source = ''import''' ELSE '' END
 	   FROM pg_tables, LATERAL (SELECT tablename::text) AS x(t) WHERE schemaname = 'surestart' $$,
 	'every table is marked for pg_dump, seeded tables with WHERE NOT seeded');
+-- the geography tables (0.3, doc/geography.md)
+SELECT columns_are('surestart', 'lsoa_deprivation', ARRAY['lsoa_code', 'edition', 'measure', 'rank', 'decile', 'source']);
+SELECT col_is_pk('surestart', 'lsoa_deprivation', ARRAY['lsoa_code', 'edition', 'measure', 'source'], 'lsoa_deprivation key is (lsoa_code, edition, measure, source)');
+SELECT columns_are('surestart', 'lsoa11_lsoa21', ARRAY['lsoa11_code', 'lsoa21_code', 'change_code', 'lsoa11_name', 'lsoa21_name', 'district_code', 'district_name']);
+SELECT col_is_pk('surestart', 'lsoa11_lsoa21', ARRAY['lsoa11_code', 'lsoa21_code'], 'lsoa11_lsoa21 key is (lsoa11_code, lsoa21_code)');
+SELECT columns_are('surestart', 'lsoa_ward', ARRAY['lsoa_code', 'ward_code', 'ward_name', 'ward_year']);
+SELECT col_is_pk('surestart', 'lsoa_ward', ARRAY['lsoa_code'], 'lsoa_ward key is (lsoa_code)');
+SELECT columns_are('surestart', 'centre_site', ARRAY['centre_id', 'lsoa_code', 'postcode']);
+SELECT col_is_pk('surestart', 'centre_site', ARRAY['centre_id'], 'centre_site key is (centre_id)');
 -- not-null where the data requires it
 SELECT col_not_null('surestart', 'child', 'dob', 'a child has a date of birth');
 SELECT col_not_null('surestart', 'contact', 'contact_on', 'a contact has a day');
@@ -292,7 +301,7 @@ SELECT set_eq('SELECT name, value FROM setting',
 			  ('risk_weight_target_group', '1'), ('risk_weight_fsp_quadrant', '1'), ('risk_weight_rag_amber', '1'),
 			  ('risk_weight_rag_red', '2'), ('risk_weight_grade_ri', '1'), ('risk_weight_grade_inadequate', '2'),
 			  ('risk_weight_overdue', '1'), ('risk_band_medium_from', '2'), ('risk_band_high_from', '4'),
-			  ('governance_board_meetings', '3'), ('reference_date', 'today') $$,
+			  ('governance_board_meetings', '3'), ('best_start_deprived_target', '70'), ('gld_ambition', '75'), ('reference_date', 'today') $$,
 	'the settings with their defaults');
 SELECT set_eq('SELECT from_percent, words FROM ofsted_word',
 	$$ VALUES (100::numeric, 'All'), (97.0, 'Almost all'), (80.0, 'Very large majority'),

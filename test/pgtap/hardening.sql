@@ -57,7 +57,8 @@ SELECT set_eq($$
 
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
-	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed', 'import_eyfs_headline') $$,
+	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed',
+		'import_eyfs_headline', 'import_iod2025', 'import_lsoa_lookup', 'import_lsoa21_wards') $$,
 	ARRAY['surestart.create_roles()', 'surestart.reporting_periods()'],
 	'SECURITY DEFINER: create_roles() and reporting_periods() (reviewed in their comments), plus the jobs of the loading, refresh and snapshot parts');
 
