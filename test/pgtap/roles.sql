@@ -260,7 +260,7 @@ SELECT results_eq(
 	$$SELECT tbl FROM (VALUES ('family'), ('carer'), ('child'), ('registration'), ('contact'), ('social_care'),
 		('eyfs_result'), ('two_year_place'), ('three_four_funding'), ('lead_partner'), ('contract'), ('lot'),
 		('centre'), ('reach_area'), ('inspected_centre'), ('ofsted_inspection'), ('centre_rag'),
-		('centre_target'), ('board_meeting'), ('building_fund'), ('load_reject'),
+		('centre_target'), ('centre_site'), ('board_meeting'), ('building_fund'), ('load_reject'),
 		('reach_snapshot'), ('coverage_snapshot')) AS v(tbl) ORDER BY 1$$,
 	'row-level security is on for the person-level and centre-level tables');
 SELECT is_empty($$
