@@ -185,6 +185,14 @@ SELECT level_name, count(*) AS centres FROM surestart.support_levels GROUP BY le
 \copy (SELECT * FROM surestart.support_levels ORDER BY centre) TO 'demo-report/support_levels.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo 'Vulnerable families reached, 2013-14 (target_group.vulnerable): share of registered families seen, against every national group (fathers included)'
+SELECT centre, families_seen, vulnerable_seen, vulnerable_seen_pct AS "vulnerable %", any_national_seen_pct AS "any national group %"
+FROM surestart.vulnerable_reach WHERE period = '2013-14' ORDER BY level = 'county', vulnerable_seen_pct DESC, centre LIMIT 6;
+SELECT centre, families_seen, vulnerable_seen, vulnerable_seen_pct AS "vulnerable %", any_national_seen_pct AS "any national group %"
+FROM surestart.vulnerable_reach WHERE period = '2013-14' AND level = 'county';
+\copy (SELECT * FROM surestart.vulnerable_reach WHERE period = '2013-14' ORDER BY level, centre_id) TO 'demo-report/vulnerable_reach.csv' WITH (FORMAT csv, HEADER)
+
+\echo
 \echo 'Funded places: 2-year-olds (county, per term) and 3- and 4-year-olds (county, per term)'
 SELECT term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local, taken_up_total,
 	   take_up_pct AS "take-up %", total_take_up_pct AS "total %"
