@@ -67,6 +67,7 @@ SQL_PARTS = \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 
@@ -93,9 +94,11 @@ PARTS_NEW = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
+	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
