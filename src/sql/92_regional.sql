@@ -127,6 +127,21 @@ COMMENT ON COLUMN surestart_export.published_coverage.sustained IS 'of them, fam
 COMMENT ON COLUMN surestart_export.published_coverage.withheld IS 'true when a count of the row is null because the council''s disclosure rule withheld it';
 
 /*
+ * One row about the export, cheap to read: the coordinator reads it first
+ * to learn whether the council answers before it asks for figures.
+ */
+CREATE VIEW surestart_export.about AS
+SELECT coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'regional_export'), 'published') AS export_mode,
+	   coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5) AS suppress_below,
+	   coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'sustained_contacts'), 3) AS sustained_contacts,
+	   (SELECT e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = 'surestart')::text AS surestart_version;
+COMMENT ON VIEW surestart_export.about IS 'The council''s export settings in one row: what a coordinator reads first';
+COMMENT ON COLUMN surestart_export.about.export_mode IS 'published (the default) or exact: setting regional_export';
+COMMENT ON COLUMN surestart_export.about.suppress_below IS 'the council''s suppress_below setting (its published figures withhold counts from 1 to this - 1)';
+COMMENT ON COLUMN surestart_export.about.sustained_contacts IS 'the council''s sustained_contacts setting (coverage summaries with different thresholds do not merge)';
+COMMENT ON COLUMN surestart_export.about.surestart_version IS 'the version of surestart the council runs';
+
+/*
  * create_regional_role(): create the NOLOGIN role surestart_regional if
  * missing and give it exactly what a coordinator's user mapping needs:
  * SELECT on the views of surestart_export, and what their functions read
@@ -195,11 +210,11 @@ CREATE FUNCTION surestart_internal.regional_table(council_code text, export_view
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT pg_catalog.format('surestart_regional.%I', council_code OPERATOR(pg_catalog.||) '_' OPERATOR(pg_catalog.||) export_view) $$;
-COMMENT ON FUNCTION surestart_internal.regional_table(text, text) IS 'the qualified, quoted name of a council''s foreign table over one export view (reach, coverage, published_coverage)';
+COMMENT ON FUNCTION surestart_internal.regional_table(text, text) IS 'the qualified, quoted name of a council''s foreign table over one export view (about, reach, coverage, published_coverage)';
 
 /*
  * regional_attach(server, council_code): make foreign tables over the
- * council's export views (reach, coverage, published_coverage) on the
+ * council's export views (about, reach, coverage, published_coverage) on the
  * postgres_fdw server, list the council, and read a row through each to
  * prove the set-up (server reachable, user mapping valid, export present).
  *
@@ -266,11 +281,16 @@ BEGIN
 			families bigint, any_contact bigint, sustained bigint, withheld boolean)
 		SERVER %I OPTIONS (schema_name 'surestart_export', table_name 'published_coverage', fetch_size '10000')$f$,
 		surestart_internal.regional_table(council_code, 'published_coverage'), server);
+	EXECUTE pg_catalog.format($f$
+		CREATE FOREIGN TABLE %s (
+			export_mode text, suppress_below integer, sustained_contacts integer, surestart_version text)
+		SERVER %I OPTIONS (schema_name 'surestart_export', table_name 'about')$f$,
+		surestart_internal.regional_table(council_code, 'about'), server);
 	INSERT INTO @extschema@.regional_council (council_code, server_name)
 	VALUES (regional_attach.council_code, server);
 
 	-- Prove it now rather than at the first report: each table is read.
-	FOREACH probe IN ARRAY ARRAY['reach', 'coverage', 'published_coverage'] LOOP
+	FOREACH probe IN ARRAY ARRAY['about', 'reach', 'coverage', 'published_coverage'] LOOP
 		BEGIN
 			EXECUTE pg_catalog.format('SELECT 1 FROM %s LIMIT 1', surestart_internal.regional_table(council_code, probe));
 		EXCEPTION WHEN OTHERS THEN
@@ -305,7 +325,7 @@ BEGIN
 			USING ERRCODE = 'undefined_object',
 				  HINT = 'SELECT council_code FROM surestart.regional_council lists the attached councils.';
 	END IF;
-	FOREACH v IN ARRAY ARRAY['reach', 'coverage', 'published_coverage'] LOOP
+	FOREACH v IN ARRAY ARRAY['about', 'reach', 'coverage', 'published_coverage'] LOOP
 		EXECUTE pg_catalog.format('DROP FOREIGN TABLE IF EXISTS %s', surestart_internal.regional_table(code, v));
 	END LOOP;
 END
@@ -324,7 +344,7 @@ CREATE FUNCTION surestart_internal.regional_reach_query(council_code text) RETUR
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT pg_catalog.format($q$
+SELECT pg_catalog.format($q$(
 	SELECT %L::text AS council_code, true AS reachable, r.export_mode, r.district_code, r.scope,
 		   r.period, r.kind, r.period_start, r.period_end,
 		   sum(r.under_fives)::bigint, sum(r.registered)::bigint, sum(r.seen)::bigint, sum(r.sustained)::bigint,
@@ -332,18 +352,21 @@ SELECT pg_catalog.format($q$
 		   sum(r.contacts)::bigint, sum(r.family_contacts)::bigint,
 		   count(*) AS centres, count(*) FILTER (WHERE r.withheld) AS withheld
 	FROM %s AS r
-	GROUP BY r.export_mode, r.district_code, r.scope, r.period, r.kind, r.period_start, r.period_end$q$,
+	GROUP BY r.export_mode, r.district_code, r.scope, r.period, r.kind, r.period_start, r.period_end)$q$,
 	council_code, surestart_internal.regional_table(council_code, 'reach'))
 $$;
 COMMENT ON FUNCTION surestart_internal.regional_reach_query(text) IS 'the aggregate query sent to one council for regional_reach (pushed down by postgres_fdw)';
 
 /*
- * Run one council's query.  An unreachable council (a connection error,
- * SQLSTATE class 08, on a first cheap read) is an error naming it, or, with
- * setting regional_unreachable = report, a single row reachable = false
- * that the views turn into a marked gap.  Any error after that first read
- * is an error naming the council: a council's figures are never returned
- * in part.
+ * Whether a council answers, from a first cheap read (its export's about
+ * row).  An unreachable council (a connection error, SQLSTATE class 08) is
+ * an error naming it, or, with setting regional_unreachable = report, a
+ * warning and false, which the readers below turn into a row
+ * reachable = false and the views into a marked gap.  The councils that
+ * answer are then read in one statement (a UNION ALL of one aggregate query
+ * per council, which postgres_fdw runs concurrently on servers with
+ * async_capable 'true'); an error there is an error, so a council's
+ * figures are never returned in part.
  */
 CREATE FUNCTION surestart_internal.regional_reachable(council_code text, server_name text, probe_table text) RETURNS boolean
 LANGUAGE plpgsql
@@ -377,22 +400,28 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	c record;
+	q text;
+	councils text;
 BEGIN
 	FOR c IN SELECT r.council_code, r.server_name FROM @extschema@.regional_council AS r ORDER BY r.council_code LOOP
-		IF NOT surestart_internal.regional_reachable(c.council_code, c.server_name,
-				surestart_internal.regional_table(c.council_code, 'reach')) THEN
+		IF surestart_internal.regional_reachable(c.council_code, c.server_name,
+				surestart_internal.regional_table(c.council_code, 'about')) THEN
+			q := pg_catalog.concat_ws(' UNION ALL ', q, surestart_internal.regional_reach_query(c.council_code));
+			councils := pg_catalog.concat_ws(', ', councils, c.council_code);
+		ELSE
 			council_code := c.council_code;
 			reachable := false;
 			RETURN NEXT;
-			CONTINUE;
 		END IF;
+	END LOOP;
+	IF q IS NOT NULL THEN
 		BEGIN
-			RETURN QUERY EXECUTE surestart_internal.regional_reach_query(c.council_code);
+			RETURN QUERY EXECUTE q;
 		EXCEPTION WHEN OTHERS THEN
-			RAISE EXCEPTION 'cannot read the reach figures of council "%" (foreign server "%"): %', c.council_code, c.server_name, SQLERRM
+			RAISE EXCEPTION 'cannot read the reach figures of councils %: %', councils, SQLERRM
 				USING ERRCODE = SQLSTATE;
 		END;
-	END LOOP;
+	END IF;
 END
 $$;
 COMMENT ON FUNCTION surestart_internal.regional_council_reach() IS 'each attached council''s reach summed per district, scope and period in its own database; a row reachable = false for an unreachable council (setting regional_unreachable = report)';
@@ -409,7 +438,7 @@ DECLARE
 BEGIN
 	FOR c IN SELECT r.council_code, r.server_name FROM @extschema@.regional_council AS r ORDER BY r.council_code LOOP
 		IF NOT surestart_internal.regional_reachable(c.council_code, c.server_name,
-				surestart_internal.regional_table(c.council_code, 'coverage')) THEN
+				surestart_internal.regional_table(c.council_code, 'about')) THEN
 			council_code := c.council_code;
 			reachable := false;
 			RETURN NEXT;
