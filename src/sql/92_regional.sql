@@ -435,17 +435,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	c record;
+	q text;
+	councils text;
 BEGIN
 	FOR c IN SELECT r.council_code, r.server_name FROM @extschema@.regional_council AS r ORDER BY r.council_code LOOP
-		IF NOT surestart_internal.regional_reachable(c.council_code, c.server_name,
+		IF surestart_internal.regional_reachable(c.council_code, c.server_name,
 				surestart_internal.regional_table(c.council_code, 'about')) THEN
-			council_code := c.council_code;
-			reachable := false;
-			RETURN NEXT;
-			CONTINUE;
-		END IF;
-		BEGIN
-			RETURN QUERY EXECUTE pg_catalog.format($q$
+			q := pg_catalog.concat_ws(' UNION ALL ', q, pg_catalog.format($q$
 				SELECT %L::text, true, 'exact'::text, v.period, v.kind, v.period_start, v.period_end, v.district_code,
 					   v.coverage, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint, false
 				FROM %s AS v
@@ -454,12 +450,22 @@ BEGIN
 					   NULL::@extschema@.coverage, p.target_group, p.families, p.any_contact, p.sustained, p.withheld
 				FROM %s AS p$q$,
 				c.council_code, surestart_internal.regional_table(c.council_code, 'coverage'),
-				c.council_code, surestart_internal.regional_table(c.council_code, 'published_coverage'));
+				c.council_code, surestart_internal.regional_table(c.council_code, 'published_coverage')));
+			councils := pg_catalog.concat_ws(', ', councils, c.council_code);
+		ELSE
+			council_code := c.council_code;
+			reachable := false;
+			RETURN NEXT;
+		END IF;
+	END LOOP;
+	IF q IS NOT NULL THEN
+		BEGIN
+			RETURN QUERY EXECUTE q;
 		EXCEPTION WHEN OTHERS THEN
-			RAISE EXCEPTION 'cannot read the coverage figures of council "%" (foreign server "%"): %', c.council_code, c.server_name, SQLERRM
+			RAISE EXCEPTION 'cannot read the coverage figures of councils %: %', councils, SQLERRM
 				USING ERRCODE = SQLSTATE;
 		END;
-	END LOOP;
+	END IF;
 END
 $$;
 COMMENT ON FUNCTION surestart_internal.regional_council_coverage() IS 'each attached council''s coverage summaries (exact) or published coverage counts (published); a row reachable = false for an unreachable council (setting regional_unreachable = report)';
