@@ -10,7 +10,7 @@
  *                 (create_regional_role());
  *   coordinator:  regional_attach(server, council_code) makes postgres_fdw
  *                 foreign tables over a council's export in schema
- *                 surestart_regional and lists it in regional_council;
+ *                 surestart_regional (regional_council lists them);
  *                 regional_reach, regional_coverage, regional_data_pack and
  *                 published_regional_reach add the councils up.
  *
@@ -188,19 +188,25 @@ COMMENT ON FUNCTION @extschema@.create_regional_role() IS 'creates the NOLOGIN r
 /* ---------------------------------------------------------------- coordinator side: the councils */
 
 CREATE SCHEMA surestart_regional;
-COMMENT ON SCHEMA surestart_regional IS 'Foreign tables over the attached councils'' exports (made by regional_attach(); no privileges for the reporting roles)';
+COMMENT ON SCHEMA surestart_regional IS 'Foreign tables over the attached councils'' exports, "<code>@reach" and so on (made by regional_attach(); no privileges for the reporting roles)';
 
-CREATE TABLE @extschema@.regional_council (
-	council_code text PRIMARY KEY
-		CONSTRAINT council_code_must_be_a_short_code CHECK (council_code ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$'),
-	server_name text NOT NULL,
-	attached_at timestamptz NOT NULL DEFAULT pg_catalog.now()
-);
-COMMENT ON TABLE @extschema@.regional_council IS 'Councils attached to this coordinator (regional_attach(), regional_detach()): each is read through postgres_fdw from its foreign server';
-COMMENT ON COLUMN @extschema@.regional_council.council_code IS 'the council''s code, a level of the regional views (letters, digits, _ and -, up to 30: an ONS code such as E10000020 serves)';
+/*
+ * The attached councils are the catalog's own list: an attached council has
+ * the foreign tables "<code>@about", "<code>@reach", "<code>@coverage" and
+ * "<code>@published_coverage" in schema surestart_regional (a council code
+ * has no @), so pg_dump keeps the list with the tables and there is no
+ * table to keep in step with them.
+ */
+CREATE VIEW @extschema@.regional_council AS
+SELECT pg_catalog.left(c.relname::text, -6) AS council_code, s.srvname::text AS server_name
+FROM pg_catalog.pg_class AS c
+JOIN pg_catalog.pg_foreign_table AS t ON t.ftrelid = c.oid
+JOIN pg_catalog.pg_foreign_server AS s ON s.oid = t.ftserver
+WHERE c.relnamespace = 'surestart_regional'::pg_catalog.regnamespace
+  AND c.relname::text LIKE '%@about';
+COMMENT ON VIEW @extschema@.regional_council IS 'Councils attached to this coordinator (regional_attach(), regional_detach()), each read through postgres_fdw from its foreign server';
+COMMENT ON COLUMN @extschema@.regional_council.council_code IS 'the council''s code, a level of the regional views (1 to 30 letters, digits, _ and -: an ONS code such as E10000020 serves)';
 COMMENT ON COLUMN @extschema@.regional_council.server_name IS 'the postgres_fdw foreign server of the council''s database';
-COMMENT ON COLUMN @extschema@.regional_council.attached_at IS 'when it was attached';
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.regional_council', '');
 
 /*
  * The foreign tables of one council, by the name regional_attach() gives
@@ -209,7 +215,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.regional_council', '');
 CREATE FUNCTION surestart_internal.regional_table(council_code text, export_view text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT pg_catalog.format('surestart_regional.%I', council_code OPERATOR(pg_catalog.||) '_' OPERATOR(pg_catalog.||) export_view) $$;
+AS $$ SELECT pg_catalog.format('surestart_regional.%I', council_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) export_view) $$;
 COMMENT ON FUNCTION surestart_internal.regional_table(text, text) IS 'the qualified, quoted name of a council''s foreign table over one export view (about, reach, coverage, published_coverage)';
 
 /*
@@ -222,7 +228,7 @@ COMMENT ON FUNCTION surestart_internal.regional_table(text, text) IS 'the qualif
  * owner, whose user mapping the regional views use.  EXECUTE is revoked
  * from PUBLIC; a superuser may grant it to a DBA role.  The server must
  * exist and belong to the postgres_fdw wrapper; the council code is
- * checked against the same pattern as regional_council's; every name is
+ * checked against a pattern (no @, which names the tables); every name is
  * quoted with %I and every value with %L; search_path is pinned.
  */
 CREATE FUNCTION @extschema@.regional_attach(server name, council_code text) RETURNS void
@@ -286,8 +292,6 @@ BEGIN
 			export_mode text, suppress_below integer, sustained_contacts integer, surestart_version text)
 		SERVER %I OPTIONS (schema_name 'surestart_export', table_name 'about')$f$,
 		surestart_internal.regional_table(council_code, 'about'), server);
-	INSERT INTO @extschema@.regional_council (council_code, server_name)
-	VALUES (regional_attach.council_code, server);
 
 	-- Prove it now rather than at the first report: each table is read.
 	FOREACH probe IN ARRAY ARRAY['about', 'reach', 'coverage', 'published_coverage'] LOOP
@@ -307,7 +311,8 @@ COMMENT ON FUNCTION @extschema@.regional_attach(name, text) IS 'coordinator: att
 /*
  * regional_detach(council_code): drop the council's foreign tables and its
  * row.  SECURITY DEFINER (reviewed) for the same reason as attach; the
- * code is looked up in regional_council before any name is built.
+ * code is looked up in regional_council before any name is built, and
+ * only its four tables are dropped.
  */
 CREATE FUNCTION @extschema@.regional_detach(council_code text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
@@ -317,10 +322,10 @@ DECLARE
 	code text;
 	v text;
 BEGIN
-	DELETE FROM @extschema@.regional_council AS c
-	WHERE c.council_code OPERATOR(pg_catalog.=) regional_detach.council_code
-	RETURNING c.council_code INTO code;
-	IF code IS NULL THEN
+	SELECT c.council_code INTO code
+	FROM @extschema@.regional_council AS c
+	WHERE c.council_code OPERATOR(pg_catalog.=) regional_detach.council_code;
+	IF NOT FOUND THEN
 		RAISE EXCEPTION 'council "%" is not attached', council_code
 			USING ERRCODE = 'undefined_object',
 				  HINT = 'SELECT council_code FROM surestart.regional_council lists the attached councils.';
