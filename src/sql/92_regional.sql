@@ -227,7 +227,9 @@ COMMENT ON FUNCTION surestart_internal.regional_table(text, text) IS 'the qualif
  * SECURITY DEFINER (reviewed): the foreign tables belong to the extension
  * owner, whose user mapping the regional views use.  EXECUTE is revoked
  * from PUBLIC; a superuser may grant it to a DBA role.  The server must
- * exist and belong to the postgres_fdw wrapper; the council code is
+ * exist, belong to the postgres_fdw wrapper and be usable by the session
+ * user (USAGE), who may not otherwise borrow the owner's user mapping on a
+ * server of someone else's choosing; the council code is
  * checked against a pattern (no @, which names the tables); every name is
  * quoted with %I and every value with %L; search_path is pinned.
  */
@@ -256,6 +258,10 @@ BEGIN
 	ELSIF wrapper OPERATOR(pg_catalog.<>) 'postgres_fdw' THEN
 		RAISE EXCEPTION 'foreign server "%" uses the foreign-data wrapper "%", not postgres_fdw', server, wrapper
 			USING ERRCODE = 'wrong_object_type';
+	ELSIF NOT pg_catalog.has_server_privilege(SESSION_USER, server::text, 'USAGE') THEN
+		RAISE EXCEPTION 'permission denied for foreign server "%"', server
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Attaching a server reads it with the extension owner''s user mapping, so the caller must have USAGE on it.';
 	END IF;
 	SELECT c.server_name INTO attached
 	FROM @extschema@.regional_council AS c
