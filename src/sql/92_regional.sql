@@ -771,7 +771,7 @@ SELECT r.level, r.unit_id, r.scope, r.period, r.kind, r.period_start, r.period_e
 	   CASE WHEN w.sustained OR w.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
 	   CASE WHEN w.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
 	   CASE WHEN w.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
-	   r.councils, r.missing_councils, r.complete,
+	   r.missing_councils, r.complete,
 	   w.under_fives OR w.registered OR w.seen OR w.sustained OR w.families_seen OR w.families_sustained AS suppressed
 FROM @extschema@.regional_reach AS r
 JOIN w ON w.level = r.level AND w.unit_id = r.unit_id AND w.scope = r.scope AND w.period = r.period
@@ -793,7 +793,6 @@ COMMENT ON COLUMN @extschema@.published_regional_reach.sustained IS 'under-fives
 COMMENT ON COLUMN @extschema@.published_regional_reach.sustained_pct IS 'sustained as a percentage of under_fives; null when withheld or incomplete';
 COMMENT ON COLUMN @extschema@.published_regional_reach.families_seen IS 'families seen; null when withheld';
 COMMENT ON COLUMN @extschema@.published_regional_reach.families_sustained IS 'families with sustained contact; null when withheld';
-COMMENT ON COLUMN @extschema@.published_regional_reach.councils IS 'councils whose figures are in the row';
 COMMENT ON COLUMN @extschema@.published_regional_reach.missing_councils IS 'for the region: attached councils not in the row; null when none';
 COMMENT ON COLUMN @extschema@.published_regional_reach.complete IS 'true when the row is the exact total (regional_reach.complete)';
 COMMENT ON COLUMN @extschema@.published_regional_reach.suppressed IS 'true when a value in the row is withheld by this coordinator''s rule (primary or complementary)';
