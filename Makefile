@@ -73,8 +73,10 @@ SQL_PARTS = \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
-	src/sql/95_report.sql
+	src/sql/95_report.sql \
+	src/sql/99_security_barrier.sql
 
 # The current version's install script is built from the parts; released
 # versions' scripts (install and upgrade) are frozen in released/ and
@@ -109,8 +111,10 @@ PARTS_NEW = \
 	src/sql/59_geography.sql \
 	src/sql/69_best_start_views.sql \
 	src/sql/79_import_geography.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
-	src/sql/95_report.sql
+	src/sql/95_report.sql \
+	src/sql/99_security_barrier.sql
 PARTS_REPLAYED = \
 	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \

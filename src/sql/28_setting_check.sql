@@ -58,10 +58,20 @@ BEGIN
 					END;
 				END IF;
 			END IF;
+		WHEN 'regional_export' THEN
+			v := pg_catalog.lower(v);
+			IF v NOT IN ('published', 'exact') THEN
+				expected := 'published or exact';
+			END IF;
+		WHEN 'regional_unreachable' THEN
+			v := pg_catalog.lower(v);
+			IF v NOT IN ('error', 'report') THEN
+				expected := 'error or report';
+			END IF;
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, best_start_deprived_target, gld_ambition, reference_date';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, best_start_deprived_target, gld_ambition, reference_date, regional_export, regional_unreachable.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

@@ -34,7 +34,9 @@ SELECT is(has_function_privilege('public', 'surestart.create_roles()', 'EXECUTE'
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef
-	  AND p.oid NOT IN ('surestart.create_roles()'::regprocedure, 'surestart.reporting_periods()'::regprocedure)
+	  AND p.oid NOT IN ('surestart.create_roles()'::regprocedure, 'surestart.reporting_periods()'::regprocedure,
+						'surestart.create_regional_role()'::regprocedure, 'surestart.regional_attach(name,text)'::regprocedure,
+						'surestart.regional_detach(text)'::regprocedure)
 	  AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed',
 		'import_eyfs_headline', 'import_iod2025', 'import_lsoa_lookup', 'import_lsoa21_wards') $$,
 	'the only SECURITY DEFINER functions are the reviewed ones');
