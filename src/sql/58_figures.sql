@@ -152,7 +152,8 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
  *     contacts in every period, and one GROUP BY family and day, OR-ing
  *     the bit sets, each family's contact days in every period;
  *   - a family's target groups are worked out once, with the few that
- *     depend on the date added per reference date;
+ *     depend on the date (as bit sets of the reference dates) added only
+ *     for the dates on which it has any;
  *   - the figures are then picked per period and LSOA of a reach area.
  * Whole-table steps are joins and hash aggregates, never per-row lookups.
  * It runs with work_mem = 64MB (hash tables of this query's size; PostgreSQL's
@@ -363,41 +364,66 @@ BEGIN
 		JOIN @extschema@.child AS ch USING (child_id)
 		WHERE t.dwp_eligible AND t.term_start <= r4 AND t.term_start > r1 - interval '1 year'
 		GROUP BY ch.family_id
-	), family_groups AS (
-		-- the target groups of each registered family on each reference date
-		-- it is registered: what does not change with the date once, and the
-		-- groups that do (ages of carers, episodes open, funded places,
-		-- disabled children under five) added per date
-		SELECT fd.*, f.lsoa_code, r.qb,
-			   CASE WHEN fd.registered_on & (1 << (r.qb - 1)) = 0 THEN NULL
-					ELSE fixed.groups OPERATOR(@extschema@.|) @extschema@.target_groups(array_remove(ARRAY[
-						CASE WHEN cr.youngest_dob <= r.ref AND @extschema@.age_on(cr.youngest_dob, r.ref) < 20 THEN 'teenage_parent' END,
-						CASE WHEN cr.youngest_dob <= r.ref AND @extschema@.age_on(cr.youngest_dob, r.ref) < 25 THEN 'young_parent' END,
-						CASE WHEN cr.youngest_pregnant_dob <= r.ref AND @extschema@.age_on(cr.youngest_pregnant_dob, r.ref) < 20 THEN 'pregnant_teenager' END,
-						CASE WHEN fd.disabled_on & (1 << (r.qb - 1)) <> 0 THEN 'disabled_child' END,
-						CASE WHEN sc.child_in_need & (1 << (r.qb - 1)) <> 0 THEN 'child_in_need' END,
-						CASE WHEN sc.child_protection & (1 << (r.qb - 1)) <> 0 THEN 'child_protection' END,
-						CASE WHEN sc.looked_after & (1 << (r.qb - 1)) <> 0 THEN 'looked_after' END,
-						CASE WHEN tw.funded_on & (1 << (r.qb - 1)) <> 0 THEN 'two_year_funding' END]::text[], NULL)) END AS groups
+	), family_facts AS MATERIALIZED (
+		-- per family with a counted child, what its target groups depend on:
+		-- the groups that do not change with the reference date, and bit
+		-- sets of the reference dates on which a carer is a teenager, young
+		-- or a pregnant teenager
+		SELECT fd.*, f.lsoa_code,
+			   @extschema@.target_groups(array_remove(ARRAY[
+				   CASE WHEN f.lone_parent THEN 'lone_parent' END,
+				   CASE WHEN cr.any_male THEN 'father' END,
+				   CASE WHEN cr.all_male THEN 'only_male_carer' END,
+				   CASE WHEN cr.any_disabled THEN 'disabled_parent' END,
+				   CASE WHEN fd.any_disabled THEN 'disabled_child_any_age' END,
+				   CASE WHEN f.workless_household THEN 'workless_household' END,
+				   CASE WHEN f.workless_by_status THEN 'workless_by_status' END,
+				   CASE WHEN f.additional_language THEN 'additional_language' END,
+				   CASE WHEN f.minority_ethnic THEN 'minority_ethnic' END,
+				   CASE WHEN f.smoking_parent THEN 'smoking_parent' END,
+				   CASE WHEN f.priority_family THEN 'priority_family' END]::text[], NULL)
+				   || ARRAY(SELECT 'local_' || n FROM unnest(f.local_groups) AS n WHERE n IS NOT NULL)) AS fixed_groups,
+			   CASE WHEN cr.youngest_dob <= r1 AND @extschema@.age_on(cr.youngest_dob, r1) < 20 THEN 1 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r2 AND @extschema@.age_on(cr.youngest_dob, r2) < 20 THEN 2 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r3 AND @extschema@.age_on(cr.youngest_dob, r3) < 20 THEN 4 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r4 AND @extschema@.age_on(cr.youngest_dob, r4) < 20 THEN 8 ELSE 0 END AS teenage_on,
+			   CASE WHEN cr.youngest_dob <= r1 AND @extschema@.age_on(cr.youngest_dob, r1) < 25 THEN 1 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r2 AND @extschema@.age_on(cr.youngest_dob, r2) < 25 THEN 2 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r3 AND @extschema@.age_on(cr.youngest_dob, r3) < 25 THEN 4 ELSE 0 END
+				   | CASE WHEN cr.youngest_dob <= r4 AND @extschema@.age_on(cr.youngest_dob, r4) < 25 THEN 8 ELSE 0 END AS young_on,
+			   CASE WHEN cr.youngest_pregnant_dob <= r1 AND @extschema@.age_on(cr.youngest_pregnant_dob, r1) < 20 THEN 1 ELSE 0 END
+				   | CASE WHEN cr.youngest_pregnant_dob <= r2 AND @extschema@.age_on(cr.youngest_pregnant_dob, r2) < 20 THEN 2 ELSE 0 END
+				   | CASE WHEN cr.youngest_pregnant_dob <= r3 AND @extschema@.age_on(cr.youngest_pregnant_dob, r3) < 20 THEN 4 ELSE 0 END
+				   | CASE WHEN cr.youngest_pregnant_dob <= r4 AND @extschema@.age_on(cr.youngest_pregnant_dob, r4) < 20 THEN 8 ELSE 0 END AS pregnant_teenager_on,
+			   coalesce(sc.child_in_need, 0) AS child_in_need_on, coalesce(sc.child_protection, 0) AS child_protection_on,
+			   coalesce(sc.looked_after, 0) AS looked_after_on, coalesce(tw.funded_on, 0) AS funded_on
 		FROM family_days AS fd
 		JOIN @extschema@.family AS f ON f.family_id = fd.family_id
 		LEFT JOIN carers AS cr ON cr.family_id = fd.family_id
 		LEFT JOIN social AS sc ON sc.family_id = fd.family_id
 		LEFT JOIN two_year AS tw ON tw.family_id = fd.family_id
-		CROSS JOIN LATERAL (SELECT @extschema@.target_groups(array_remove(ARRAY[
-				CASE WHEN f.lone_parent THEN 'lone_parent' END,
-				CASE WHEN cr.any_male THEN 'father' END,
-				CASE WHEN cr.all_male THEN 'only_male_carer' END,
-				CASE WHEN cr.any_disabled THEN 'disabled_parent' END,
-				CASE WHEN fd.any_disabled THEN 'disabled_child_any_age' END,
-				CASE WHEN f.workless_household THEN 'workless_household' END,
-				CASE WHEN f.workless_by_status THEN 'workless_by_status' END,
-				CASE WHEN f.additional_language THEN 'additional_language' END,
-				CASE WHEN f.minority_ethnic THEN 'minority_ethnic' END,
-				CASE WHEN f.smoking_parent THEN 'smoking_parent' END,
-				CASE WHEN f.priority_family THEN 'priority_family' END]::text[], NULL)
-				|| ARRAY(SELECT 'local_' || n FROM unnest(f.local_groups) AS n WHERE n IS NOT NULL)) AS groups) AS fixed
-		CROSS JOIN LATERAL (VALUES (1, r1), (2, r2), (3, r3), (4, r4)) AS r(qb, ref)
+	), family_groups AS (
+		-- one row per family and reference date on which it is registered or
+		-- has a family contact, with its target groups if registered: the
+		-- fixed ones, and those of the date when it has any
+		SELECT ff.*, r.qb,
+			   CASE WHEN ff.registered_on & r.b = 0 THEN NULL
+					WHEN (ff.teenage_on | ff.young_on | ff.pregnant_teenager_on | ff.disabled_on | ff.child_in_need_on
+						  | ff.child_protection_on | ff.looked_after_on | ff.funded_on) & r.b = 0 THEN ff.fixed_groups
+					ELSE ff.fixed_groups OPERATOR(@extschema@.|) @extschema@.target_groups(array_remove(ARRAY[
+						CASE WHEN ff.teenage_on & r.b <> 0 THEN 'teenage_parent' END,
+						CASE WHEN ff.young_on & r.b <> 0 THEN 'young_parent' END,
+						CASE WHEN ff.pregnant_teenager_on & r.b <> 0 THEN 'pregnant_teenager' END,
+						CASE WHEN ff.disabled_on & r.b <> 0 THEN 'disabled_child' END,
+						CASE WHEN ff.child_in_need_on & r.b <> 0 THEN 'child_in_need' END,
+						CASE WHEN ff.child_protection_on & r.b <> 0 THEN 'child_protection' END,
+						CASE WHEN ff.looked_after_on & r.b <> 0 THEN 'looked_after' END,
+						CASE WHEN ff.funded_on & r.b <> 0 THEN 'two_year_funding' END]::text[], NULL)) END AS groups
+		FROM family_facts AS ff
+		CROSS JOIN LATERAL (VALUES (1, 1), (2, 2), (3, 4), (4, 8)) AS r(qb, b)
+		WHERE ff.registered_on & r.b <> 0
+		   OR CASE r.qb WHEN 1 THEN ff.days_1 > 0 WHEN 2 THEN ff.days_2 + ff.days_5 > 0
+						WHEN 3 THEN ff.days_3 + ff.days_6 > 0 ELSE ff.days_4 + ff.days_7 > 0 END
 	), lsoa_families AS (
 		SELECT g.lsoa_code,
 			   count(*) FILTER (WHERE g.qb = 1 AND g.groups IS NOT NULL) AS registered_1,
