@@ -133,7 +133,13 @@ UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
 DATA = $(wildcard released/$(EXTENSION)--*.sql)
 
-# pg_regress suite (sql/, expected/), in this order.
+# Every test lives under test/: pg_regress (test/regress: sql/, expected/),
+# isolation (test/isolation: specs/, expected/), pgTAP (test/pgtap), the
+# checks that need more than one session, database or program (test/checks),
+# their fixtures (test/fixtures) and shared pieces (test/lib).  pg_regress
+# writes its results and diffs to build/regress and build/isolation.
+
+# pg_regress suite (test/regress), in this order.
 REGRESS = \
 	ofsted_grade \
 	target_groups \
@@ -161,11 +167,15 @@ REGRESS = \
 	security \
 	snapshots \
 	report
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --inputdir=test/regress --outputdir=build/regress --load-extension=$(EXTENSION)
 
-# isolation suite (specs/, expected/): concurrent take_snapshot calls.
+# isolation suite (test/isolation): concurrent take_snapshot and refresh calls.
 ISOLATION = snapshot_concurrency refresh_concurrency
-ISOLATION_OPTS = --load-extension=$(EXTENSION)
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=build/isolation --load-extension=$(EXTENSION)
+
+# pg_regress makes its output directory, but not the parents.
+REGRESS_PREP = test-output-dirs
+EXTRA_CLEAN = build/regress build/isolation
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -194,7 +204,7 @@ $(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile $(E
 	  done; \
 	  cat $(UPGRADE_TAIL); } > $@
 
-.PHONY: deps stage stage-test-lib test demo demo-server demo-stop bench bench-england
+.PHONY: deps stage stage-test-lib test-output-dirs test-counts test demo demo-server demo-stop bench bench-england
 
 # test/lib/surestart_test.c is a test-only C library that the reach_states
 # regression test loads (by name, through dynamic_library_path) to feed
@@ -207,6 +217,13 @@ $(TEST_LIB): test/lib/surestart_test.c
 
 deps:
 	@scripts/deps
+
+test-output-dirs:
+	@mkdir -p build/regress build/isolation
+
+# How many tests each pg_regress suite has (for scripts/test-in-cluster).
+test-counts:
+	@echo $(words $(REGRESS)) $(words $(ISOLATION))
 
 # Tests and the demo use a staged install (build/stage) that their throwaway
 # cluster loads through Debian's extension_destdir, so they never touch the

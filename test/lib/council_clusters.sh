@@ -1,5 +1,5 @@
 # test/lib/council_clusters.sh: throwaway council clusters on loopback for
-# scripts/regional-check and bench/regional/run (sourced, bash).  Run inside
+# test/checks/regional-check and bench/regional/run (sourced, bash).  Run inside
 # a cluster of scripts/cluster: the councils load surestart from the same
 # staged install (its extension_destdir and dynamic_library_path).
 #   council_clusters_init        a directory for them ($council_dir), removed by

@@ -1,6 +1,6 @@
 -- test/lib/table_digests.sql: one line per table of the surestart extension
 -- (every schema it owns): name, row count and a digest of the sorted rows.
--- scripts/dump-restore-check and scripts/upgrade-check compare these lines
+-- test/checks/dump-restore-check and test/checks/upgrade-check compare these lines
 -- between two databases.
 CREATE FUNCTION pg_temp.digest(tbl regclass) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE

@@ -174,40 +174,40 @@ SELECT proportion_send('9629/12312'), proportion_send('0/0');
 CREATE TEMP TABLE copy_src (id int, p proportion);
 INSERT INTO copy_src VALUES (1, '9629/12312'), (2, '0/0'), (3, '9223372036854775807/9223372036854775807'),
 	(4, '2/4'), (5, NULL), (6, '0/9223372036854775807');
-\copy copy_src TO 'results/proportion.txt'
+\copy copy_src TO 'build/regress/results/proportion.txt'
 CREATE TEMP TABLE copy_dst (id int, p proportion);
-\copy copy_dst FROM 'results/proportion.txt'
+\copy copy_dst FROM 'build/regress/results/proportion.txt'
 SELECT s.id, s.p, d.p AS copied, s.p::text IS NOT DISTINCT FROM d.p::text AS identical
 FROM copy_src AS s JOIN copy_dst AS d USING (id) ORDER BY s.id;
 -- binary COPY round trip
 TRUNCATE copy_dst;
-\copy copy_src TO 'results/proportion.bin' WITH (FORMAT binary)
-\copy copy_dst FROM 'results/proportion.bin' WITH (FORMAT binary)
+\copy copy_src TO 'build/regress/results/proportion.bin' WITH (FORMAT binary)
+\copy copy_dst FROM 'build/regress/results/proportion.bin' WITH (FORMAT binary)
 SELECT s.id, s.p, d.p AS copied, s.p::text IS NOT DISTINCT FROM d.p::text AS identical
 FROM copy_src AS s JOIN copy_dst AS d USING (id) ORDER BY s.id;
 -- hand-made binary files: header, one 1-field tuple (length, version, part, whole), trailer
 CREATE TEMP TABLE bin_in (p proportion);
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > results/prop_ok.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\002\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > results/prop_version.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\000\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > results/prop_version0.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\013\000\000\000\000\000\000\000\012\377\377' > results/prop_part_gt_whole.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\377\377\377\377\377\377\377\377\000\000\000\000\000\000\000\012\377\377' > results/prop_negative.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\200\000\000\000\000\000\000\000\200\000\000\000\000\000\000\000\377\377' > results/prop_min.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\001\000\000\000\000\000\000\000\000\377\377' > results/prop_whole0.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\000\000\000\000\005\377\377' > results/prop_short.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\001\001\377\377' > results/prop_version_only.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\022\001\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\000\377\377' > results/prop_long.bin
-\copy bin_in FROM 'results/prop_ok.bin' WITH (FORMAT binary)
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > build/regress/results/prop_ok.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\002\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > build/regress/results/prop_version.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\000\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\377\377' > build/regress/results/prop_version0.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\013\000\000\000\000\000\000\000\012\377\377' > build/regress/results/prop_part_gt_whole.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\377\377\377\377\377\377\377\377\000\000\000\000\000\000\000\012\377\377' > build/regress/results/prop_negative.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\200\000\000\000\000\000\000\000\200\000\000\000\000\000\000\000\377\377' > build/regress/results/prop_min.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\021\001\000\000\000\000\000\000\000\001\000\000\000\000\000\000\000\000\377\377' > build/regress/results/prop_whole0.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\000\000\000\000\005\377\377' > build/regress/results/prop_short.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\001\001\377\377' > build/regress/results/prop_version_only.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\022\001\000\000\000\000\000\000\000\005\000\000\000\000\000\000\000\012\000\377\377' > build/regress/results/prop_long.bin
+\copy bin_in FROM 'build/regress/results/prop_ok.bin' WITH (FORMAT binary)
 SELECT p FROM bin_in;
-\copy bin_in FROM 'results/prop_version.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_version0.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_part_gt_whole.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_negative.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_min.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_whole0.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_short.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_version_only.bin' WITH (FORMAT binary)
-\copy bin_in FROM 'results/prop_long.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_version.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_version0.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_part_gt_whole.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_negative.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_min.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_whole0.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_short.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_version_only.bin' WITH (FORMAT binary)
+\copy bin_in FROM 'build/regress/results/prop_long.bin' WITH (FORMAT binary)
 SELECT count(*) AS rows_after_bad_files FROM bin_in;
 -- property checks on 100,000 random values with a fixed seed: every count must be 0
 SELECT setseed(0.4242);

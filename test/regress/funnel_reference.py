@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Reference values for sql/funnel.sql, computed independently of src/funnel.c.
+"""Reference values for test/regress/sql/funnel.sql, computed independently of src/funnel.c.
 
-Run it with `python3 test/funnel_reference.py`; the test hard-codes what it
+Run it with `python3 test/regress/funnel_reference.py`; the test hard-codes what it
 prints.  Standard library only.  The C code uses its own normal quantile
 (Halley steps on erfc), a cancellation-free form of the Wilson limits and
 double precision; this script uses statistics.NormalDist (Wichura's AS241)
@@ -146,7 +146,7 @@ p0c = float(Fraction(sum(a for a, _ in calm), sum(n for _, n in calm)))
 _, lo_c, hi_c, phi_c, tau2_c = overdispersion(calm, p0c)
 print(f'p0 = {g(Decimal(p0c))}, phi = {g(phi_c)}, tau2 = {g(tau2_c)}')
 
-print('-- the hand-built county of sql/funnel.sql: registered / under-fives, 2013-14 Q1')
+print('-- the hand-built county of test/regress/sql/funnel.sql: registered / under-fives, 2013-14 Q1')
 county = {'c1': (300, 400), 'c2': (150, 250), 'c3': (100, 120), 'c4': (20, 60),
           'c5': (25, 30), 'c6': (5, 15)}
 p0r = float(Fraction(sum(a for a, _ in county.values()), sum(n for _, n in county.values())))

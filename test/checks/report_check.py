@@ -22,15 +22,19 @@ with full figures, and must show at least one of them: the check can fail.
 
 Prints a TAP stream and exits non-zero on any failure.
 
-Usage: test/report_check.py [--withheld FILE.json [--expect-leak]] REPORT.html ...
+Usage: test/checks/report_check.py [--withheld FILE.json [--expect-leak]] REPORT.html ...
 """
 import argparse
 import json
 import math
 import re
 import subprocess
+import os
 import sys
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -169,12 +173,7 @@ def main():
                 results.append((checked > 0 and not leaks, "%s: none of %d withheld values is shown %s"
                                 % (name, checked, leaks[:5] or "")))
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    return 1 if failed else 0
+    return tap.report(results)
 
 
 if __name__ == "__main__":

@@ -178,33 +178,33 @@ SELECT (SELECT count(DISTINCT g) FROM random_sets) = (SELECT count(DISTINCT g::t
 CREATE TEMP TABLE tg_in (id int, g target_groups);
 INSERT INTO tg_in VALUES (1, '{}'), (2, '{lone_parent,teenage_parent}'), (3, NULL),
 	(4, target_groups(ARRAY(SELECT code FROM target_group))), (5, '{local_16}');
-\copy tg_in TO 'results/target_groups.txt'
-\copy tg_in TO 'results/target_groups.bin' WITH (FORMAT binary)
+\copy tg_in TO 'build/regress/results/target_groups.txt'
+\copy tg_in TO 'build/regress/results/target_groups.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE tg_out (id int, g target_groups);
-\copy tg_out FROM 'results/target_groups.txt'
-\copy tg_out FROM 'results/target_groups.bin' WITH (FORMAT binary)
+\copy tg_out FROM 'build/regress/results/target_groups.txt'
+\copy tg_out FROM 'build/regress/results/target_groups.bin' WITH (FORMAT binary)
 SELECT id, count(*) AS copies, count(DISTINCT g) AS distinct_values,
 	bool_and(g IS NOT DISTINCT FROM (SELECT g FROM tg_in WHERE tg_in.id = tg_out.id)) AS same
 FROM tg_out GROUP BY id ORDER BY id;
 -- hand-made binary files: signature, flags, header extension, one 1-field
 -- tuple (field length, version byte, int64 bits), trailer
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\004\000\000\000\011\377\377' > results/tg_ok.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\002\000\000\000\000\000\000\000\001\377\377' > results/tg_version.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\010\000\000\000\000\377\377' > results/tg_bit35.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\200\000\000\000\000\000\000\001\377\377' > results/tg_sign.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\005\001\000\000\000\001\377\377' > results/tg_short.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\012\001\000\000\000\000\000\000\000\001\000\377\377' > results/tg_long.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\000\377\377' > results/tg_empty.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\004\000\000\000\011\377\377' > build/regress/results/tg_ok.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\002\000\000\000\000\000\000\000\001\377\377' > build/regress/results/tg_version.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\000\000\000\010\000\000\000\000\377\377' > build/regress/results/tg_bit35.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\011\001\200\000\000\000\000\000\000\001\377\377' > build/regress/results/tg_sign.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\005\001\000\000\000\001\377\377' > build/regress/results/tg_short.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\012\001\000\000\000\000\000\000\000\001\000\377\377' > build/regress/results/tg_long.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\000\377\377' > build/regress/results/tg_empty.bin
 CREATE TEMP TABLE tg_bin (g target_groups);
-\copy tg_bin FROM 'results/tg_ok.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_ok.bin' WITH (FORMAT binary)
 SELECT g FROM tg_bin;
-\copy tg_bin FROM 'results/tg_version.bin' WITH (FORMAT binary)
-\copy tg_bin FROM 'results/tg_bit35.bin' WITH (FORMAT binary)
-\copy tg_bin FROM 'results/tg_sign.bin' WITH (FORMAT binary)
-\copy tg_bin FROM 'results/tg_short.bin' WITH (FORMAT binary)
-\copy tg_bin FROM 'results/tg_long.bin' WITH (FORMAT binary)
-\copy tg_bin FROM 'results/tg_empty.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_version.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_bit35.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_sign.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_short.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_long.bin' WITH (FORMAT binary)
+\copy tg_bin FROM 'build/regress/results/tg_empty.bin' WITH (FORMAT binary)
 SELECT count(*) AS rows_after_bad_files FROM tg_bin;
 -- text COPY of a bad value names it
-\! printf '{lone_parent}\n{nobody}\n' > results/tg_bad.txt
-\copy tg_bin FROM 'results/tg_bad.txt'
+\! printf '{lone_parent}\n{nobody}\n' > build/regress/results/tg_bad.txt
+\copy tg_bin FROM 'build/regress/results/tg_bad.txt'

@@ -22,15 +22,19 @@
 
 Prints a TAP stream; exits non-zero on any failure.
 
-Usage: test/docs_check.py DBNAME   (PGHOST etc. from the environment; run
+Usage: test/checks/docs_check.py DBNAME   (PGHOST etc. from the environment; run
 from the repository's top directory)
 """
 import glob
 import re
 import subprocess
+import os
 import sys
 
 import psycopg2
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 CATALOG = """
 SELECT 'relation', c.relname FROM pg_class AS c
@@ -195,14 +199,7 @@ def main():
                 results.append((error is None, "%s:%d: the SQL example runs against the demo%s"
                                 % (path, line, "" if error is None else ": " + error)))
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    for s in skipped:
-        print("# not run: %s" % s)
-    return 1 if failed else 0
+    return tap.report(results, ["not run: %s" % s for s in skipped])
 
 
 if __name__ == "__main__":

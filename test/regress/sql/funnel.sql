@@ -1,6 +1,6 @@
 -- Funnel plots: funnel_limits, funnel_position, the overdispersion estimate
 -- and the adjusted limits, against reference values computed independently
--- by test/funnel_reference.py (Python standard library: NormalDist for the
+-- by test/regress/funnel_reference.py (Python standard library: NormalDist for the
 -- quantile, the textbook Wilson formula and the statistics in 60-digit
 -- decimals); then reach_funnel and coverage_funnel on a small hand-built
 -- county, as the county and as a partner.  Each comparison shows an ok
@@ -35,7 +35,7 @@ SELECT r.confidence, pg_temp.near(-normal_quantile((1 - r.confidence) / 2), r.z,
 FROM (VALUES (0.95::float8, 1.9599639845400536::float8), (0.998, 3.0902323061678132),
 			 (0.5, 0.67448975019608171), (0.999999, 4.8916384756929316)) AS r (confidence, z);
 
--- funnel_limits against the reference (test/funnel_reference.py), including
+-- funnel_limits against the reference (test/regress/funnel_reference.py), including
 -- p0 of 0 and 1 (a limit exactly 0 or 1), n = 0 (limits (0, 1)), a small
 -- n p0 (where the textbook form loses digits) and n near 2^63
 SELECT r.p0, r.n, r.confidence, round(l.low::numeric, 6) AS low, round(l.high::numeric, 6) AS high,
@@ -103,7 +103,7 @@ SELECT q, pg_temp.error_of(q) FROM unnest(ARRAY[
 	'SELECT funnel_overdispersion(''{1/2,1/3}'', 1e-310)'
 ]) AS q;
 
--- Overdispersion: the worked example of test/funnel_reference.py, ten units
+-- Overdispersion: the worked example of test/regress/funnel_reference.py, ten units
 -- with p0 their pooled proportion 432/1060.  Their z-scores run from -4.10 to
 -- 5.00; winsorising sets the lowest to the 10th percentile -2.8269 and the
 -- highest to the 90th, 2.3758 (linear interpolation, h = 9 x 0.1 and 9 x 0.9).
@@ -213,7 +213,7 @@ SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER
 FROM pg_attribute WHERE attrelid = 'coverage_funnel'::regclass AND attnum > 0;
 
 -- registration: p0 = 600/875 pooled, not the mean of the rates; the limits,
--- positions, phi and tau2 as test/funnel_reference.py computes them
+-- positions, phi and tau2 as test/regress/funnel_reference.py computes them
 SELECT f.centre_id, f.numerator, f.denominator, f.rate, round(f.p0::numeric, 6) AS p0,
 	   round(f.low_95::numeric, 4) AS low_95, round(f.high_95::numeric, 4) AS high_95,
 	   round(f.low_998::numeric, 4) AS low_998, round(f.high_998::numeric, 4) AS high_998,

@@ -7,23 +7,23 @@ SET search_path = surestart, public;
 -- ofsted_grade through binary COPY
 CREATE TEMP TABLE g_in (g ofsted_grade);
 INSERT INTO g_in VALUES ('Outstanding'), ('Good'), ('RI'), ('Inadequate'), (NULL);
-\copy g_in TO 'results/grades.bin' WITH (FORMAT binary)
+\copy g_in TO 'build/regress/results/grades.bin' WITH (FORMAT binary)
 CREATE TEMP TABLE g_out (g ofsted_grade);
-\copy g_out FROM 'results/grades.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grades.bin' WITH (FORMAT binary)
 SELECT g FROM g_out ORDER BY g NULLS LAST;
 -- hand-made files: signature, flags, header extension, one 1-field tuple, trailer
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\001\004\377\377' > results/grade_ok.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\002\004\377\377' > results/grade_version.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\001\011\377\377' > results/grade_value.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\001\001\377\377' > results/grade_short.bin
-\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\003\001\002\003\377\377' > results/grade_long.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\001\004\377\377' > build/regress/results/grade_ok.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\002\004\377\377' > build/regress/results/grade_version.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\002\001\011\377\377' > build/regress/results/grade_value.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\001\001\377\377' > build/regress/results/grade_short.bin
+\! printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\003\001\002\003\377\377' > build/regress/results/grade_long.bin
 TRUNCATE g_out;
-\copy g_out FROM 'results/grade_ok.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grade_ok.bin' WITH (FORMAT binary)
 SELECT g FROM g_out;
-\copy g_out FROM 'results/grade_version.bin' WITH (FORMAT binary)
-\copy g_out FROM 'results/grade_value.bin' WITH (FORMAT binary)
-\copy g_out FROM 'results/grade_short.bin' WITH (FORMAT binary)
-\copy g_out FROM 'results/grade_long.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grade_version.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grade_value.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grade_short.bin' WITH (FORMAT binary)
+\copy g_out FROM 'build/regress/results/grade_long.bin' WITH (FORMAT binary)
 -- every data table: binary out, binary in, and nothing changed
 \set ECHO none
 \i test/fixtures/synthetic.sql

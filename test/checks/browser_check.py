@@ -19,7 +19,7 @@ websocket client or network port is needed.  For the page it checks:
 Prints a TAP stream and exits non-zero on any failure.  Options write the
 screenshot (PNG) and the page printed to PDF on A4.
 
-Usage: test/browser_check.py [--screenshot FILE.png [--height PX]] [--pdf FILE.pdf] [--width PX] REPORT.html
+Usage: test/checks/browser_check.py [--screenshot FILE.png [--height PX]] [--pdf FILE.pdf] [--width PX] REPORT.html
 """
 import argparse
 import base64
@@ -32,6 +32,9 @@ import sys
 import tempfile
 import time
 import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -294,12 +297,7 @@ def main():
     finally:
         browser.close()
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    return 1 if failed else 0
+    return tap.report(results)
 
 
 if __name__ == "__main__":

@@ -7,11 +7,15 @@ every view, and checks that every column has a standard type a BI tool can
 read and a comment it can show.  Prints a TAP stream for pg_prove-style
 counting and exits non-zero on any failure.
 
-Usage: test/bi_client.py DBNAME   (PGHOST, PGPORT, PGUSER, PGPASSWORD from the environment)
+Usage: test/checks/bi_client.py DBNAME   (PGHOST, PGPORT, PGUSER, PGPASSWORD from the environment)
 """
+import os
 import sys
 
 import psycopg2
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean", "timestamp with time zone"}
 # Views where SPEC.md allows float8 (the funnel views' proportions and statistics).
@@ -54,12 +58,7 @@ def main():
     results.append((count > 0 and taken_at is not None and taken_at.tzinfo is not None,
                     "reach_trend has the 2013-14 Q4 snapshot, taken_at read as an aware datetime"))
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    return 1 if failed else 0
+    return tap.report(results)
 
 
 if __name__ == "__main__":

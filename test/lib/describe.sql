@@ -1,6 +1,6 @@
--- test/upgrade/describe.sql: one line per fact about the surestart
+-- test/lib/describe.sql: one line per fact about the surestart
 -- extension's objects, sorted, so that two databases can be compared with
--- diff.  Used by scripts/upgrade-check to prove that a database updated from
+-- diff.  Used by test/checks/upgrade-check to prove that a database updated from
 -- the previous release matches a fresh install: same members, definitions,
 -- columns, constraints, indexes, triggers, policies, comments, privileges,
 -- aggregate and operator wiring, and configuration-table filters.

@@ -19,14 +19,18 @@ that the stored rows, the periods' states and the change notes are exactly
 what they were; then that a refresh run to the end brings everything
 current.  Prints a TAP stream.
 
-Usage: test/refresh_interrupt.py DBNAME   (a database with surestart and the
+Usage: test/checks/refresh_interrupt.py DBNAME   (a database with surestart and the
 synthetic fixture loaded; PGHOST etc. from the environment)
 """
+import os
 import sys
 import threading
 import time
 
 import psycopg2
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 STORE = """
     SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained,
@@ -140,12 +144,7 @@ def main():
     cur.execute("DELETE FROM surestart.contact WHERE contact_id = (SELECT max(contact_id) FROM surestart.contact)")
     cur.execute("SELECT count(*) FROM surestart.refresh()")
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    return 1 if failed else 0
+    return tap.report(results)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 -- numbers, nice ticks for awkward ranges, shapes, charts on empty data and
 -- on one value, every error with its SQLSTATE; then the report itself on
 -- the synthetic fixture, as an analyst, for one centre, and as a reader of
--- the published figures.  (scripts/report-check renders a larger county in
+-- the published figures.  (test/checks/report-check renders a larger county in
 -- Chromium and checks the HTML with tidy.)
 \set ON_ERROR_ROLLBACK on
 \set SHOW_CONTEXT never

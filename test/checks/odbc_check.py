@@ -17,13 +17,16 @@ member of surestart_reader, with the DSN settings doc/report.md documents
     SQL_BIT: why the settings are needed.
 Prints a TAP stream and exits non-zero on any failure.
 
-Usage: test/odbc_check.py DBNAME USER   (PGHOST, PGPORT from the environment;
+Usage: test/checks/odbc_check.py DBNAME USER   (PGHOST, PGPORT from the environment;
        the password in ODBC_PASSWORD)
 """
 import os
 import sys
 
 import pyodbc
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import tap  # noqa: E402  (test/lib/tap.py)
 
 # The DSN settings doc/report.md gives for Excel and Power BI.
 DSN_SETTINGS = {
@@ -123,12 +126,7 @@ def main():
                     % (columns.get("centre"), columns.get("suppressed"))))
     plain.close()
 
-    print("1..%d" % len(results))
-    failed = 0
-    for number, (ok, text) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, text))
-        failed += not ok
-    return 1 if failed else 0
+    return tap.report(results)
 
 
 if __name__ == "__main__":
