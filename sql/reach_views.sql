@@ -9,7 +9,7 @@ SET datestyle = ISO;
 \set ECHO none
 \i test/fixtures/synthetic.sql
 \set ECHO all
-SELECT * FROM reporting_period ORDER BY period_start, kind;
+SELECT * FROM surestart_internal.reporting_period ORDER BY period_start, kind;
 SELECT centre_id, period, under_fives, registered, registered_pct, seen, seen_pct, sustained,
 	   families_registered, families_seen, families_seen_pct, families_sustained, families_sustained_pct,
 	   registered_words, seen_words

@@ -133,8 +133,8 @@ FROM units AS u
 CROSS JOIN LATERAL @extschema@.coverage_rows(u.coverage) AS r
 JOIN @extschema@.target_group AS g ON g.code = r.target_group
 WHERE u.level = 'county'
-   OR (u.level = 'centre' AND u.unit_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v))
-   OR (u.level = 'lead_partner' AND u.unit_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v));
+   OR (u.level = 'centre' AND u.unit_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v))
+   OR (u.level = 'lead_partner' AND u.unit_id IN (SELECT v.lead_partner_id FROM surestart_internal.visible_lead_partner AS v));
 COMMENT ON VIEW @extschema@.target_group_coverage IS 'Coverage of each target group by centre, lead partner and county per period: registered families in the group, and how many had any and sustained contact';
 COMMENT ON COLUMN @extschema@.target_group_coverage.level IS 'centre, lead_partner or county';
 COMMENT ON COLUMN @extschema@.target_group_coverage.unit_id IS 'centre id, lead partner id, or county';
@@ -195,7 +195,7 @@ SELECT k.level, k.centre_id, coalesce(c.name, 'County') AS centre, k.period,
 	   @extschema@.percent_of(k.any_national_seen, k.families_seen) AS any_national_seen_pct
 FROM counted AS k
 LEFT JOIN @extschema@.centre AS c ON c.centre_id = k.centre_id
-WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.vulnerable_reach IS 'Registered families in target groups classed as vulnerable (target_group.vulnerable) per centre and period, with the county as comparator: how many were seen, and their share of the families seen';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.level IS 'centre, or county (every centre: the comparator)';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.centre_id IS 'centre whose reach area holds the families'' LSOA on the reference date; null on the county row';

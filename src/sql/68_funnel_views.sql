@@ -76,7 +76,7 @@ FROM (
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.95) AS l95 ON true
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.998) AS l998 ON true
 LEFT JOIN LATERAL @extschema@.funnel_overdispersion(f.rates, f.p0) AS o ON true
-WHERE f.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.reach_funnel IS 'Funnel plot of reach: each centre''s rate per period and measure against the pooled county proportion, with the 95% and 99.8% Wilson limits for its denominator and Spiegelhalter''s overdispersion adjustment (doc/funnel.md)';
 COMMENT ON COLUMN @extschema@.reach_funnel.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.reach_funnel.centre IS 'centre name';
@@ -131,7 +131,7 @@ JOIN @extschema@.target_group AS g ON g.code = f.target_group
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.95) AS l95 ON true
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.998) AS l998 ON true
 LEFT JOIN LATERAL @extschema@.funnel_overdispersion(f.rates, f.p0) AS o ON true
-WHERE f.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.coverage_funnel IS 'Funnel plot of target-group coverage: each centre''s share of registered families in a group with any or sustained contact, per period, against the pooled county proportion, with the 95% and 99.8% Wilson limits and Spiegelhalter''s overdispersion adjustment (doc/funnel.md)';
 COMMENT ON COLUMN @extschema@.coverage_funnel.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.coverage_funnel.centre IS 'centre name';
