@@ -290,7 +290,7 @@ GROUP BY reasons ORDER BY centres DESC, reasons;
 
 \echo
 \echo 'Contact profile, 2013-14, county: children seen and contacts by age on 31 March 2014'
-SELECT sum(children_seen) AS seen, sum(contacts) AS contacts,
+SELECT sum(seen) AS seen, sum(contacts) AS contacts,
 	   sum(contacts_under_1) AS "contacts <1", sum(contacts_age_1) AS "age 1", sum(contacts_age_2) AS "age 2",
 	   sum(contacts_age_3) AS "age 3", sum(contacts_age_4) AS "age 4",
 	   round(100.0 * (sum(contacts_under_1) + sum(contacts_age_1)) / nullif(sum(contacts), 0), 1) AS "under-twos %",

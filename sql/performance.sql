@@ -203,7 +203,7 @@ SELECT centre_id, financial_year, compliant, reasons FROM governance WHERE centr
 -- contact profile of centre k: ages on the reference date (a birthday that
 -- day counts), the fifth birthday on it excludes the child; home visits,
 -- antenatal contacts, plans, first contacts and new registrations
-SELECT period, children_seen, contacts, seen_under_1, seen_age_1, seen_age_2, seen_age_3, seen_age_4,
+SELECT period, seen, contacts, seen_under_1, seen_age_1, seen_age_2, seen_age_3, seen_age_4,
 	   contacts_under_1, contacts_age_1, contacts_age_4, under_twos_contacts_pct
 FROM contact_profile WHERE centre_id = 'k' ORDER BY period_start, kind DESC;
 SELECT period, home_visits, seen_home_visit, antenatal_contacts, seen_antenatal, seen_family_support, seen_social_care,
@@ -229,5 +229,5 @@ FROM contact_profile WHERE centre_id = 'k' AND period IN ('2013-14 Q1', '2013-14
 ROLLBACK TO SAVEPOINT age_at_contact;
 -- the seen of centre_reach, for every centre
 SELECT count(*) AS centre_periods FROM contact_profile AS p JOIN centre_reach AS r USING (centre_id, period)
-WHERE p.children_seen <> r.seen;
+WHERE p.seen <> r.seen;
 ROLLBACK;

@@ -113,7 +113,7 @@ SELECT lead_partner_id, financial_year, centres, lots, annual_value, registered,
 FROM lead_partner_summary ORDER BY lead_partner_id;
 -- the data pack: each unit beside the county value and range at its level
 SELECT level, unit_id, unit_name, measure, value, county_value, county_min, county_max
-FROM data_pack WHERE period = '2013-14 Q4' AND measure IN ('registered_pct', 'registered_pct_deprived')
+FROM data_pack WHERE period = '2013-14 Q4' AND measure IN ('registered_pct', 'deprived_registered_pct')
 ORDER BY measure, level, unit_id;
 -- support levels from grades (newest first) and the latest ratings
 SELECT centre_id, latest_grades, inspections, rag_assessed_on, quality_rag, leadership_rag, level, level_name

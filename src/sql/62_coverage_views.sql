@@ -190,7 +190,7 @@ SELECT k.level, k.centre_id, coalesce(c.name, 'County') AS centre, k.period,
 	   k.families, k.families_seen, k.vulnerable_families, k.vulnerable_seen, k.vulnerable_sustained,
 	   @extschema@.percent_of(k.vulnerable_seen, k.families_seen) AS vulnerable_seen_pct,
 	   @extschema@.percent_of(k.vulnerable_families, k.families) AS vulnerable_pct,
-	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_any_contact_pct,
+	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_families_seen_pct,
 	   @extschema@.percent_of(k.vulnerable_sustained, k.vulnerable_families) AS vulnerable_sustained_pct,
 	   @extschema@.percent_of(k.any_national_seen, k.families_seen) AS any_national_seen_pct
 FROM counted AS k
@@ -208,6 +208,6 @@ COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen IS 'of them, fami
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained IS 'of them, families with at least sustained_contacts family contacts in the period';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen_pct IS '100 * vulnerable_seen / families_seen: the share of the families reached who are classed as vulnerable (Hampshire''s figure)';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_pct IS '100 * vulnerable_families / families: the share of registered families classed as vulnerable';
-COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_any_contact_pct IS '100 * vulnerable_seen / vulnerable_families: how many of the vulnerable families were reached';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_families_seen_pct IS '100 * vulnerable_seen / vulnerable_families: how many of the vulnerable families were reached';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained_pct IS '100 * vulnerable_sustained / vulnerable_families';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.any_national_seen_pct IS '100 * (families seen in any national target group, fathers included) / families_seen: the figure reported before 0.3, for comparison';

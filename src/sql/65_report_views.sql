@@ -437,7 +437,7 @@ COMMENT ON COLUMN @extschema@.lead_partner_summary.not_inspected IS 'its centres
 CREATE VIEW @extschema@.data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period, r.period_end,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   m.value, m.part, r.under_fives AS whole, r.visible
 	FROM surestart_internal.reach_figures AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, r.registered), ('seen_pct', r.seen_pct, r.seen),
@@ -480,7 +480,7 @@ COMMENT ON COLUMN @extschema@.data_pack.level IS 'lsoa, centre, group, district 
 COMMENT ON COLUMN @extschema@.data_pack.unit_id IS 'LSOA code, centre id, group id, district code, or county';
 COMMENT ON COLUMN @extschema@.data_pack.unit_name IS 'LSOA, centre or district name, group id, or County';
 COMMENT ON COLUMN @extschema@.data_pack.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.data_pack.measure IS 'registered_pct, seen_pct, sustained_pct, or the same with _deprived (most deprived LSOAs only)';
+COMMENT ON COLUMN @extschema@.data_pack.measure IS 'registered_pct, seen_pct, sustained_pct, or the same prefixed deprived_ (most deprived LSOAs only), as the scorecard''s measure codes';
 COMMENT ON COLUMN @extschema@.data_pack.value IS 'the unit''s percentage of under-fives, one decimal place';
 COMMENT ON COLUMN @extschema@.data_pack.county_value IS 'the county''s value of the measure';
 COMMENT ON COLUMN @extschema@.data_pack.county_min IS 'lowest value of the measure among the county''s units at this level';

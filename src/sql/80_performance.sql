@@ -251,7 +251,7 @@ COMMENT ON COLUMN surestart_internal.child_contact_profile.first_seen IS 'no con
  */
 CREATE VIEW @extschema@.contact_profile AS
 SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
-	   coalesce(x.children_seen, 0) AS children_seen,
+	   coalesce(x.seen, 0) AS seen,
 	   coalesce(x.contacts, 0) AS contacts,
 	   coalesce(x.seen_under_1, 0) AS seen_under_1,
 	   coalesce(x.seen_age_1, 0) AS seen_age_1,
@@ -282,7 +282,7 @@ FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start,
 		AND c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS p
 LEFT JOIN (
 	SELECT period, centre_id,
-		   count(*)::integer AS children_seen,
+		   count(*)::integer AS seen,
 		   sum(contacts)::integer AS contacts,
 		   count(*) FILTER (WHERE age = 0)::integer AS seen_under_1,
 		   count(*) FILTER (WHERE age = 1)::integer AS seen_age_1,
@@ -322,7 +322,7 @@ COMMENT ON COLUMN @extschema@.contact_profile.period IS 'period label: 2013-14 Q
 COMMENT ON COLUMN @extschema@.contact_profile.kind IS 'quarter or year';
 COMMENT ON COLUMN @extschema@.contact_profile.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.contact_profile.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.contact_profile.children_seen IS 'counted children with at least one meaningful contact in the period (seen of centre_reach)';
+COMMENT ON COLUMN @extschema@.contact_profile.seen IS 'counted children with at least one meaningful contact in the period (seen of centre_reach)';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts IS 'meaningful contacts of counted children in the period, at any centre';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_under_1 IS 'children seen aged under 1 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_age_1 IS 'children seen aged 1 on the reference date';

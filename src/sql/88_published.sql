@@ -137,7 +137,7 @@ COMMENT ON VIEW @extschema@.published_target_group_coverage IS 'target_group_cov
 CREATE VIEW @extschema@.published_data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   CASE WHEN m.small THEN NULL ELSE m.value END AS value,
 		   m.small AS suppressed,
 		   r.visible

@@ -687,7 +687,7 @@ COMMENT ON COLUMN surestart_coordinator.regional_coverage.summary IS 'the merged
 CREATE VIEW surestart_coordinator.regional_data_pack AS
 WITH v AS (
 	SELECT r.level, r.unit_id, r.period, r.kind,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   m.value, r.complete
 	FROM surestart_coordinator.regional_reach AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct'::text, r.registered_pct), ('seen_pct', r.seen_pct),
@@ -708,7 +708,7 @@ COMMENT ON COLUMN surestart_coordinator.regional_data_pack.level IS 'council or 
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.unit_id IS 'council code, or region';
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.period IS 'period label';
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN surestart_coordinator.regional_data_pack.measure IS 'registered_pct, seen_pct or sustained_pct, with _deprived for the most deprived LSOAs';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.measure IS 'registered_pct, seen_pct or sustained_pct, prefixed deprived_ for the most deprived LSOAs (as data_pack)';
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.value IS 'the percentage of under-fives, one decimal place; null unless the row is complete';
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.region_value IS 'the region''s value of the measure; null unless complete';
 COMMENT ON COLUMN surestart_coordinator.regional_data_pack.council_min IS 'lowest council value of the measure (values shown)';

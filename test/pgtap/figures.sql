@@ -137,9 +137,9 @@ SELECT set_eq($$SELECT period, measure, value FROM data_pack WHERE level = 'coun
 			FROM (SELECT r.*, s.scope FROM recount_now AS r
 				  CROSS JOIN LATERAL (SELECT 'all' UNION ALL SELECT 'deprived' WHERE r.lsoa_code IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa)) AS s(scope)) AS x
 			GROUP BY period, scope) AS t
-	  CROSS JOIN LATERAL (VALUES ('registered_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, reg),
-								 ('seen_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, seen),
-								 ('sustained_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, sus)) AS m(measure, value)$$,
+	  CROSS JOIN LATERAL (VALUES (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'registered_pct', reg),
+								 (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'seen_pct', seen),
+								 (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'sustained_pct', sus)) AS m(measure, value)$$,
 	'the data pack''s county values, every period and measure, equal the recount''s pooled percentages');
 SELECT set_eq($$SELECT lot_id, financial_year, registered, seen, sustained FROM contract_value$$,
 	$$SELECT c.lot_id, r.period, sum(r.registered)::bigint AS r, sum(r.seen)::bigint AS s, sum(r.sustained)::bigint AS su
