@@ -49,7 +49,7 @@ COMMENT ON COLUMN @extschema@.ofsted_latest.quality IS 'quality and impact of pr
 COMMENT ON COLUMN @extschema@.ofsted_latest.leadership IS 'effectiveness of leadership, governance and management';
 COMMENT ON COLUMN @extschema@.ofsted_latest.next_due IS 'next inspection due: reinspect_ri_years after Requires improvement or Inadequate, else reinspect_years; for a centre never inspected, reinspect_years after it opened (null if its opening is unknown)';
 COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before reference_date(): the reference_date setting, or today when it is ''today'' (the default)';
-COMMENT ON VIEW surestart_internal.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (internal, not granted to partners)';
+COMMENT ON VIEW surestart_internal.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (a building block: no reporting role may read it)';
 
 
 /*
@@ -269,7 +269,7 @@ COMMENT ON COLUMN @extschema@.fsp_contact_ranking.contact_quartile_uncertain IS 
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_national IS 'England''s GLD rate for the academic year (table comparator, measure gld_pct, scope national; import_eyfs_headline loads DfE''s); null if none is loaded';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_neighbours IS 'the statistical neighbours'' GLD rate for the academic year (table comparator)';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_region IS 'the region''s GLD rate for the academic year (table comparator)';
-COMMENT ON VIEW surestart_internal.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation and fsp_contact_grid (internal, not granted to partners)';
+COMMENT ON VIEW surestart_internal.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation and fsp_contact_grid (a building block: no reporting role may read it)';
 
 /*
  * The 4 x 4 table an officer takes to the lead-partner meeting: for each
