@@ -167,5 +167,9 @@ COMMENT ON COLUMN surestart_internal.partner_inspection.inspection_id IS 'inspec
  * grants SELECT on them to the analyst and partner roles, which read
  * tables under row-level security (readers and loaders read none); no
  * role has USAGE on the schema, so nobody can name them, and a BI tool
- * does not list them.
+ * does not list them.  (The REVOKE grants nothing and takes nothing away:
+ * it writes the owner's privileges out, as the update from 0.2.0, which
+ * revokes their former grant to PUBLIC, leaves them.)
  */
+REVOKE ALL ON surestart_internal.partner_lead_partner, surestart_internal.partner_centre, surestart_internal.partner_lsoa,
+	surestart_internal.partner_child, surestart_internal.partner_family, surestart_internal.partner_inspection FROM PUBLIC;
