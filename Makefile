@@ -73,6 +73,7 @@ SQL_PARTS = \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
+	src/sql/91_roles.sql \
 	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql \
@@ -127,7 +128,8 @@ PARTS_REPLAYED = \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/88_published.sql \
-	src/sql/89_protected_relations.sql
+	src/sql/89_protected_relations.sql \
+	src/sql/91_roles.sql
 UPGRADE_PARTS = $(filter $(PARTS_NEW) $(PARTS_REPLAYED),$(SQL_PARTS))
 UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)

@@ -403,7 +403,7 @@ ORDER BY 1, 2;
 -- ones.  The lot's two-year-olds that term are dealt these rows in a fixed
 -- order; the others have none.
 DELETE FROM surestart.two_year_place AS p
-USING surestart.child_term_centre AS t, surestart.centre AS c
+USING surestart_internal.child_term_centre AS t, surestart.centre AS c
 WHERE t.child_id = p.child_id AND t.term_start = p.term_start AND c.centre_id = t.centre_id
   AND c.lot_id = '9' AND p.term_start = date '2014-01-01';
 INSERT INTO surestart.two_year_place (child_id, term_start, dwp_eligible, criteria, taken_up)

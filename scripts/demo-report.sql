@@ -290,7 +290,7 @@ GROUP BY reasons ORDER BY centres DESC, reasons;
 
 \echo
 \echo 'Contact profile, 2013-14, county: children seen and contacts by age on 31 March 2014'
-SELECT sum(children_seen) AS seen, sum(contacts) AS contacts,
+SELECT sum(seen) AS seen, sum(contacts) AS contacts,
 	   sum(contacts_under_1) AS "contacts <1", sum(contacts_age_1) AS "age 1", sum(contacts_age_2) AS "age 2",
 	   sum(contacts_age_3) AS "age 3", sum(contacts_age_4) AS "age 4",
 	   round(100.0 * (sum(contacts_under_1) + sum(contacts_age_1)) / nullif(sum(contacts), 0), 1) AS "under-twos %",
@@ -361,10 +361,10 @@ SELECT coalesce(a.centre, b.centre) AS centre,
 	   coalesce(a.lsoas, 0) AS "LSOAs 2019", coalesce(b.lsoas, 0) AS "LSOAs 2025",
 	   coalesce(a.under_fives, 0) AS "under-5s 2019", coalesce(b.under_fives, 0) AS "under-5s 2025",
 	   a.seen_pct AS "seen % 2019", b.seen_pct AS "seen % 2025"
-FROM (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2019_imd') AS a
-FULL JOIN (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2025_imd') AS b
+FROM (SELECT * FROM surestart_geography.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2019_imd') AS a
+FULL JOIN (SELECT * FROM surestart_geography.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2025_imd') AS b
   USING (centre_id)
 WHERE coalesce(a.lsoas, 0) <> coalesce(b.lsoas, 0) OR coalesce(a.under_fives, 0) <> coalesce(b.under_fives, 0)
 ORDER BY abs(coalesce(b.under_fives, 0) - coalesce(a.under_fives, 0)) DESC, 1;
-\copy (SELECT * FROM surestart.deprived_reach_by_index WHERE kind = 'year' ORDER BY centre_id, period, index_used) TO 'demo-report/deprived_reach_by_index.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart_geography.deprived_reach_by_index WHERE kind = 'year' ORDER BY centre_id, period, index_used) TO 'demo-report/deprived_reach_by_index.csv' WITH (FORMAT csv, HEADER)
 -- ---------------------------------------------------------------- end of IoD2019 and IoD2025

@@ -21,6 +21,18 @@
  * functions (so take_snapshot-style jobs see every centre).
  */
 
+/*
+ * The building blocks of the extension (these visibility views, the stored
+ * figures of 58_figures.sql, the views that only serve other views) live in
+ * schema surestart_internal, on which no role is granted USAGE: a BI tool
+ * connected as any reporting role lists only what it may read.  The
+ * row-level security policies read the partner_* views below by their
+ * stored references, which need no USAGE on the schema (only SELECT on the
+ * views, which create_roles() grants to the roles that read such tables).
+ */
+CREATE SCHEMA surestart_internal;
+COMMENT ON SCHEMA surestart_internal IS 'Building blocks of the surestart extension: the stored figures and the views that only serve other views (no privileges for the reporting roles)';
+
 CREATE TABLE @extschema@.partner_member (
 	role_name text NOT NULL
 		CONSTRAINT role_name_must_not_be_empty CHECK (pg_catalog.btrim(role_name) <> ''),
@@ -60,35 +72,35 @@ COMMENT ON FUNCTION @extschema@.partner_restricted() IS 'true when the current u
  * empty otherwise.  An owner-rights view, so partners need no privilege on
  * partner_member itself.
  */
-CREATE VIEW @extschema@.partner_lead_partner AS
+CREATE VIEW surestart_internal.partner_lead_partner AS
 SELECT DISTINCT m.lead_partner_id
 FROM @extschema@.partner_member AS m
 JOIN pg_catalog.pg_roles AS r ON r.rolname = m.role_name
 WHERE pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER')
   AND (SELECT @extschema@.partner_restricted());
-COMMENT ON VIEW @extschema@.partner_lead_partner IS 'Lead partners the current user may see as a partner (partner_member); empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_lead_partner.lead_partner_id IS 'lead partner mapped to the current user or to a role it is a member of';
+COMMENT ON VIEW surestart_internal.partner_lead_partner IS 'Lead partners the current user may see as a partner (partner_member); empty for users who are not partners';
+COMMENT ON COLUMN surestart_internal.partner_lead_partner.lead_partner_id IS 'lead partner mapped to the current user or to a role it is a member of';
 
 /* The visible sets: everything for users who are not restricted. */
-CREATE VIEW @extschema@.visible_lead_partner AS
+CREATE VIEW surestart_internal.visible_lead_partner AS
 SELECT lp.lead_partner_id
 FROM @extschema@.lead_partner AS lp
 WHERE NOT (SELECT @extschema@.partner_restricted())
-   OR lp.lead_partner_id IN (SELECT p.lead_partner_id FROM @extschema@.partner_lead_partner AS p);
-COMMENT ON VIEW @extschema@.visible_lead_partner IS 'Lead partners the current user may see: all of them, or a partner''s own (partner_member)';
-COMMENT ON COLUMN @extschema@.visible_lead_partner.lead_partner_id IS 'visible lead partner';
+   OR lp.lead_partner_id IN (SELECT p.lead_partner_id FROM surestart_internal.partner_lead_partner AS p);
+COMMENT ON VIEW surestart_internal.visible_lead_partner IS 'Lead partners the current user may see: all of them, or a partner''s own (partner_member)';
+COMMENT ON COLUMN surestart_internal.visible_lead_partner.lead_partner_id IS 'visible lead partner';
 
-CREATE VIEW @extschema@.visible_centre AS
+CREATE VIEW surestart_internal.visible_centre AS
 SELECT c.centre_id, c.lot_id, l.lead_partner_id, c.group_id
 FROM @extschema@.centre AS c
 LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
 WHERE NOT (SELECT @extschema@.partner_restricted())
-   OR l.lead_partner_id IN (SELECT p.lead_partner_id FROM @extschema@.partner_lead_partner AS p);
-COMMENT ON VIEW @extschema@.visible_centre IS 'Centres the current user may see: all of them, or the centres of a partner''s lead partners (through the centre''s lot); reporting views filter centre-keyed rows with it';
-COMMENT ON COLUMN @extschema@.visible_centre.centre_id IS 'visible centre';
-COMMENT ON COLUMN @extschema@.visible_centre.lot_id IS 'its lot';
-COMMENT ON COLUMN @extschema@.visible_centre.lead_partner_id IS 'the lot''s lead partner';
-COMMENT ON COLUMN @extschema@.visible_centre.group_id IS 'its inspection group or cluster, if any (a group is visible when one of its centres is)';
+   OR l.lead_partner_id IN (SELECT p.lead_partner_id FROM surestart_internal.partner_lead_partner AS p);
+COMMENT ON VIEW surestart_internal.visible_centre IS 'Centres the current user may see: all of them, or the centres of a partner''s lead partners (through the centre''s lot); reporting views filter centre-keyed rows with it';
+COMMENT ON COLUMN surestart_internal.visible_centre.centre_id IS 'visible centre';
+COMMENT ON COLUMN surestart_internal.visible_centre.lot_id IS 'its lot';
+COMMENT ON COLUMN surestart_internal.visible_centre.lead_partner_id IS 'the lot''s lead partner';
+COMMENT ON COLUMN surestart_internal.visible_centre.group_id IS 'its inspection group or cluster, if any (a group is visible when one of its centres is)';
 
 /*
  * A partner's person-level scope, used by the row-level security policies
@@ -101,57 +113,63 @@ COMMENT ON COLUMN @extschema@.visible_centre.group_id IS 'its inspection group o
  * or later).  "Registered at them": a registration, open or ended, at one
  * of the partner's centres.
  */
-CREATE VIEW @extschema@.partner_centre AS
+CREATE VIEW surestart_internal.partner_centre AS
 SELECT c.centre_id
 FROM @extschema@.centre AS c
 JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
-WHERE l.lead_partner_id IN (SELECT p.lead_partner_id FROM @extschema@.partner_lead_partner AS p);
-COMMENT ON VIEW @extschema@.partner_centre IS 'The centres of the current user''s lead partners when it is a partner; empty otherwise';
-COMMENT ON COLUMN @extschema@.partner_centre.centre_id IS 'centre of one of the partner''s lead partners';
+WHERE l.lead_partner_id IN (SELECT p.lead_partner_id FROM surestart_internal.partner_lead_partner AS p);
+COMMENT ON VIEW surestart_internal.partner_centre IS 'The centres of the current user''s lead partners when it is a partner; empty otherwise';
+COMMENT ON COLUMN surestart_internal.partner_centre.centre_id IS 'centre of one of the partner''s lead partners';
 
-CREATE VIEW @extschema@.partner_lsoa AS
+CREATE VIEW surestart_internal.partner_lsoa AS
 SELECT DISTINCT a.lsoa_code
 FROM @extschema@.reach_area AS a
-WHERE a.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc)
+WHERE a.centre_id IN (SELECT pc.centre_id FROM surestart_internal.partner_centre AS pc)
   AND (a.valid_to IS NULL OR a.valid_to >= CURRENT_DATE);
-COMMENT ON VIEW @extschema@.partner_lsoa IS 'LSOAs in the current reach areas (periods not ended) of the partner''s centres; empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_lsoa.lsoa_code IS 'LSOA in a current reach area of one of the partner''s centres';
+COMMENT ON VIEW surestart_internal.partner_lsoa IS 'LSOAs in the current reach areas (periods not ended) of the partner''s centres; empty for users who are not partners';
+COMMENT ON COLUMN surestart_internal.partner_lsoa.lsoa_code IS 'LSOA in a current reach area of one of the partner''s centres';
 
-CREATE VIEW @extschema@.partner_child AS
+CREATE VIEW surestart_internal.partner_child AS
 SELECT c.child_id
 FROM @extschema@.child AS c
 JOIN @extschema@.family AS f ON f.family_id = c.family_id
-WHERE f.lsoa_code IN (SELECT pl.lsoa_code FROM @extschema@.partner_lsoa AS pl)
+WHERE f.lsoa_code IN (SELECT pl.lsoa_code FROM surestart_internal.partner_lsoa AS pl)
 UNION
 SELECT g.child_id
 FROM @extschema@.registration AS g
-WHERE g.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
-COMMENT ON VIEW @extschema@.partner_child IS 'Children a partner may see: whose family lives in a current reach area of its centres, or registered (now or before) at one of them; empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_child.child_id IS 'child the partner may see';
+WHERE g.centre_id IN (SELECT pc.centre_id FROM surestart_internal.partner_centre AS pc);
+COMMENT ON VIEW surestart_internal.partner_child IS 'Children a partner may see: whose family lives in a current reach area of its centres, or registered (now or before) at one of them; empty for users who are not partners';
+COMMENT ON COLUMN surestart_internal.partner_child.child_id IS 'child the partner may see';
 
-CREATE VIEW @extschema@.partner_family AS
+CREATE VIEW surestart_internal.partner_family AS
 SELECT f.family_id
 FROM @extschema@.family AS f
-WHERE f.lsoa_code IN (SELECT pl.lsoa_code FROM @extschema@.partner_lsoa AS pl)
+WHERE f.lsoa_code IN (SELECT pl.lsoa_code FROM surestart_internal.partner_lsoa AS pl)
 UNION
 SELECT c.family_id
 FROM @extschema@.registration AS g
 JOIN @extschema@.child AS c ON c.child_id = g.child_id
-WHERE g.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
-COMMENT ON VIEW @extschema@.partner_family IS 'Families a partner may see (and so their carers): living in a current reach area of its centres, or with a child registered (now or before) at one of them; empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_family.family_id IS 'family the partner may see';
+WHERE g.centre_id IN (SELECT pc.centre_id FROM surestart_internal.partner_centre AS pc);
+COMMENT ON VIEW surestart_internal.partner_family IS 'Families a partner may see (and so their carers): living in a current reach area of its centres, or with a child registered (now or before) at one of them; empty for users who are not partners';
+COMMENT ON COLUMN surestart_internal.partner_family.family_id IS 'family the partner may see';
 
 /* Inspections of the partner's centres, for the ofsted_inspection policy. */
-CREATE VIEW @extschema@.partner_inspection AS
+CREATE VIEW surestart_internal.partner_inspection AS
 SELECT DISTINCT ic.inspection_id
 FROM @extschema@.inspected_centre AS ic
-WHERE ic.centre_id IN (SELECT pc.centre_id FROM @extschema@.partner_centre AS pc);
-COMMENT ON VIEW @extschema@.partner_inspection IS 'Inspections of the partner''s centres; empty for users who are not partners';
-COMMENT ON COLUMN @extschema@.partner_inspection.inspection_id IS 'inspection of one of the partner''s centres';
+WHERE ic.centre_id IN (SELECT pc.centre_id FROM surestart_internal.partner_centre AS pc);
+COMMENT ON VIEW surestart_internal.partner_inspection IS 'Inspections of the partner''s centres; empty for users who are not partners';
+COMMENT ON COLUMN surestart_internal.partner_inspection.inspection_id IS 'inspection of one of the partner''s centres';
 
 /*
  * The row-level security policies (90_security.sql) read these as the
- * querying user; they show a partner only its own scope.
+ * querying user; they show a partner only its own scope.  create_roles()
+ * grants SELECT on them to the analyst and partner roles, which read
+ * tables under row-level security (readers and loaders read none); no
+ * role has USAGE on the schema, so nobody can name them, and a BI tool
+ * does not list them.  (The REVOKE grants nothing and takes nothing away:
+ * it writes the owner's privileges out, as the update from 0.2.0, which
+ * revokes their former grant to PUBLIC, leaves them.)
  */
-GRANT SELECT ON @extschema@.partner_lead_partner, @extschema@.partner_centre, @extschema@.partner_lsoa,
-	@extschema@.partner_child, @extschema@.partner_family, @extschema@.partner_inspection TO PUBLIC;
+REVOKE ALL ON surestart_internal.partner_lead_partner, surestart_internal.partner_centre, surestart_internal.partner_lsoa,
+	surestart_internal.partner_child, surestart_internal.partner_family, surestart_internal.partner_inspection FROM PUBLIC;

@@ -29,8 +29,7 @@
  * refresh counts with its one snapshot, which holds what its delete saw).
  */
 
-CREATE SCHEMA surestart_internal;
-COMMENT ON SCHEMA surestart_internal IS 'Building blocks of the surestart extension: the stored figures and the views that only serve other views (no privileges for the reporting roles)';
+/* (Schema surestart_internal is made in 45_access.sql, whose visibility views are its first objects.) */
 
 /* ---------------------------------------------------------------- the stored figures */
 
@@ -677,4 +676,4 @@ COMMENT ON FUNCTION @extschema@.refresh() IS
 ALTER TABLE surestart_internal.lsoa_figure ENABLE ROW LEVEL SECURITY;
 CREATE POLICY not_partner ON surestart_internal.lsoa_figure USING (NOT (SELECT @extschema@.partner_restricted()));
 CREATE POLICY partner_scope ON surestart_internal.lsoa_figure FOR SELECT
-	USING (centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s));
+	USING (centre_id IN (SELECT s.centre_id FROM surestart_internal.partner_centre AS s));

@@ -131,7 +131,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.centre_site', '');
 ALTER TABLE @extschema@.centre_site ENABLE ROW LEVEL SECURITY;
 CREATE POLICY not_partner ON @extschema@.centre_site USING (NOT (SELECT @extschema@.partner_restricted()));
 CREATE POLICY partner_scope ON @extschema@.centre_site FOR SELECT
-	USING (centre_id IN (SELECT s.centre_id FROM @extschema@.partner_centre AS s));
+	USING (centre_id IN (SELECT s.centre_id FROM surestart_internal.partner_centre AS s));
 
 /*
  * Two Best Start settings (checked by check_setting), shipped like the
@@ -146,10 +146,20 @@ ALTER TABLE @extschema@.setting ENABLE TRIGGER guard_seeded_row;
 /* ---------------------------------------------------------------- the most deprived LSOAs */
 
 /*
+ * The views of this part and of 69_best_start_views.sql (the most deprived
+ * LSOAs by each index edition, the editions compared, the Best Start
+ * measures) are in schema surestart_geography, which analysts and partners
+ * read beside surestart (create_roles()), so that schema surestart holds
+ * the reports SPEC names and keeps to at most 40 views.
+ */
+CREATE SCHEMA surestart_geography;
+COMMENT ON SCHEMA surestart_geography IS 'Geography views of the surestart extension: the most deprived LSOAs by each index edition and measure, the editions compared, and the Best Start Family Hubs measures (analysts and partners)';
+
+/*
  * The deprived_index setting, read: idaci and imd (0.2's values) are the
  * IoD2019 ones; otherwise edition_measure, e.g. iod2025_imd.
  */
-CREATE VIEW @extschema@.deprived_index_used AS
+CREATE VIEW surestart_geography.deprived_index_used AS
 WITH s AS (
 	SELECT (SELECT value FROM @extschema@.setting WHERE name = 'deprived_index') AS value,
 		   (SELECT value::numeric FROM @extschema@.setting WHERE name = 'deprived_percent') AS percent
@@ -166,14 +176,14 @@ SELECT p.value AS setting, p.edition, p.measure, p.edition || '_' || p.measure A
 	   (SELECT count(DISTINCT d.lsoa_code) FROM @extschema@.lsoa_deprivation AS d
 		WHERE d.edition = p.edition AND d.measure = p.measure) AS lsoas_ranked
 FROM p;
-COMMENT ON VIEW @extschema@.deprived_index_used IS 'The index the deprived-only figures use: settings deprived_index (idaci and imd mean the IoD2019 ones) and deprived_percent';
-COMMENT ON COLUMN @extschema@.deprived_index_used.setting IS 'the deprived_index setting as written';
-COMMENT ON COLUMN @extschema@.deprived_index_used.edition IS 'iod2019 or iod2025';
-COMMENT ON COLUMN @extschema@.deprived_index_used.measure IS 'idaci, imd or income';
-COMMENT ON COLUMN @extschema@.deprived_index_used.index_used IS 'edition and measure, e.g. iod2025_imd: the value of the index_used columns';
-COMMENT ON COLUMN @extschema@.deprived_index_used.percent IS 'the deprived_percent setting: the most deprived this per cent of LSOAs in England';
-COMMENT ON COLUMN @extschema@.deprived_index_used.description IS 'the index in words, for report footnotes';
-COMMENT ON COLUMN @extschema@.deprived_index_used.lsoas_ranked IS 'LSOAs holding a rank or decile of this edition and measure (0: none loaded, so no LSOA counts as most deprived)';
+COMMENT ON VIEW surestart_geography.deprived_index_used IS 'The index the deprived-only figures use: settings deprived_index (idaci and imd mean the IoD2019 ones) and deprived_percent';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.setting IS 'the deprived_index setting as written';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.edition IS 'iod2019 or iod2025';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.measure IS 'idaci, imd or income';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.index_used IS 'edition and measure, e.g. iod2025_imd: the value of the index_used columns';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.percent IS 'the deprived_percent setting: the most deprived this per cent of LSOAs in England';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.description IS 'the index in words, for report footnotes';
+COMMENT ON COLUMN surestart_geography.deprived_index_used.lsoas_ranked IS 'LSOAs holding a rank or decile of this edition and measure (0: none loaded, so no LSOA counts as most deprived)';
 
 /*
  * The most deprived deprived_percent per cent of LSOAs in England by every
@@ -194,7 +204,7 @@ COMMENT ON COLUMN @extschema@.deprived_index_used.lsoas_ranked IS 'LSOAs holding
  * published views built on deprived_lsoa work for readers, who may not
  * read lsoa.
  */
-CREATE VIEW @extschema@.deprived_lsoa_by_index AS
+CREATE VIEW surestart_geography.deprived_lsoa_by_index AS
 WITH s AS (
 	SELECT value::numeric AS percent FROM @extschema@.setting WHERE name = 'deprived_percent'
 ), ranked AS (
@@ -223,12 +233,12 @@ FROM own AS o
 UNION ALL
 SELECT c.edition, c.measure, c.edition || '_' || c.measure, c.lsoa_code, c.via
 FROM carried AS c;
-COMMENT ON VIEW @extschema@.deprived_lsoa_by_index IS 'The most deprived LSOAs (setting deprived_percent) by every index edition and measure held, with those of the other LSOA vintage the LSOA11-LSOA21 lookup carries the status to (S, M; X carries nothing): deprived_lsoa is the rows of the deprived_index setting';
-COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.edition IS 'iod2019 or iod2025';
-COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.measure IS 'idaci, imd or income';
-COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.index_used IS 'edition and measure, e.g. iod2025_imd';
-COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.lsoa_code IS 'LSOA among the most deprived by this index';
-COMMENT ON COLUMN @extschema@.deprived_lsoa_by_index.via IS 'ranked (the index ranks this LSOA), or S or M: carried across the lookup from the other vintage (split, merged)';
+COMMENT ON VIEW surestart_geography.deprived_lsoa_by_index IS 'The most deprived LSOAs (setting deprived_percent) by every index edition and measure held, with those of the other LSOA vintage the LSOA11-LSOA21 lookup carries the status to (S, M; X carries nothing): deprived_lsoa is the rows of the deprived_index setting';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa_by_index.edition IS 'iod2019 or iod2025';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa_by_index.measure IS 'idaci, imd or income';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa_by_index.index_used IS 'edition and measure, e.g. iod2025_imd';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa_by_index.lsoa_code IS 'LSOA among the most deprived by this index';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa_by_index.via IS 'ranked (the index ranks this LSOA), or S or M: carried across the lookup from the other vintage (split, merged)';
 
 /* ---------------------------------------------------------------- carrying reach areas to 2021 */
 

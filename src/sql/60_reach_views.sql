@@ -59,13 +59,13 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.reporting_periods() IS 'financial quarters, years and years to date (at the end of Q2 and Q3) from the first to the last contact (registrations when there are no contacts)';
 
-CREATE VIEW @extschema@.reporting_period AS
+CREATE VIEW surestart_internal.reporting_period AS
 SELECT period, kind, period_start, period_end FROM @extschema@.reporting_periods();
-COMMENT ON VIEW @extschema@.reporting_period IS 'Financial quarters, years and years to date from the first to the last contact (registrations when there are no contacts): the periods every reach view reports';
-COMMENT ON COLUMN @extschema@.reporting_period.period IS 'period label: 2013-14 Q3 for a quarter, 2013-14 Q1-Q3 for a year to date, 2013-14 for a financial year';
-COMMENT ON COLUMN @extschema@.reporting_period.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.reporting_period.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.reporting_period.period_end IS 'last day of the period: the reference date of its counts';
+COMMENT ON VIEW surestart_internal.reporting_period IS 'Financial quarters, years and years to date from the first to the last contact (registrations when there are no contacts): the periods every reach view reports';
+COMMENT ON COLUMN surestart_internal.reporting_period.period IS 'period label: 2013-14 Q3 for a quarter, 2013-14 Q1-Q3 for a year to date, 2013-14 for a financial year';
+COMMENT ON COLUMN surestart_internal.reporting_period.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_internal.reporting_period.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_internal.reporting_period.period_end IS 'last day of the period: the reference date of its counts';
 
 /* ---------------------------------------------------------------- freshness */
 
@@ -79,7 +79,7 @@ CREATE VIEW surestart_internal.period_state AS
 SELECT p.period, p.kind, p.period_start, p.period_end, s.threshold,
 	   f.computed_at, f.sustained_contacts AS counted_with, c.changed_since,
 	   f.period IS NOT NULL AND c.changed_since IS NULL AND f.sustained_contacts = s.threshold AS current
-FROM @extschema@.reporting_period AS p
+FROM surestart_internal.reporting_period AS p
 CROSS JOIN (SELECT value::integer AS threshold FROM @extschema@.setting WHERE name = 'sustained_contacts') AS s
 LEFT JOIN surestart_internal.figure_period AS f ON f.period = p.period
 LEFT JOIN LATERAL (SELECT min(n.changed_at) AS changed_since
@@ -155,7 +155,7 @@ COMMENT ON VIEW surestart_internal.lsoa_figures IS 'Reach and coverage per perio
 CREATE VIEW surestart_internal.period_reach_area AS
 SELECT DISTINCT ON (p.period, p.kind, r.lsoa_code)
 	   p.period, p.kind, p.period_start, p.period_end, r.lsoa_code, r.centre_id
-FROM @extschema@.reporting_period AS p
+FROM surestart_internal.reporting_period AS p
 JOIN @extschema@.reach_area AS r
   ON r.valid_from <= p.period_end AND (r.valid_to IS NULL OR r.valid_to >= p.period_end)
 ORDER BY p.period, p.kind, r.lsoa_code, r.valid_from DESC;
@@ -234,13 +234,13 @@ COMMENT ON COLUMN surestart_internal.meaningful_contact.contact_on IS 'day of th
  * cent of LSOAs nationally, with those of the other LSOA vintage the
  * lookup carries it to (deprived_lsoa_by_index, 59_geography.sql).
  */
-CREATE VIEW @extschema@.deprived_lsoa AS
+CREATE VIEW surestart_geography.deprived_lsoa AS
 SELECT d.lsoa_code, d.index_used
-FROM @extschema@.deprived_lsoa_by_index AS d
-JOIN @extschema@.deprived_index_used AS u ON u.edition = d.edition AND u.measure = d.measure;
-COMMENT ON VIEW @extschema@.deprived_lsoa IS 'LSOAs in the most deprived areas: settings deprived_index (an edition and measure, e.g. iod2025_imd; idaci or imd mean IoD2019''s) and deprived_percent (30: deciles 1-3), carried across the LSOA 2011-2021 lookup';
-COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most deprived areas';
-COMMENT ON COLUMN @extschema@.deprived_lsoa.index_used IS 'the index edition and measure it was chosen by, e.g. iod2019_idaci or iod2025_imd (deprived_index_used)';
+FROM surestart_geography.deprived_lsoa_by_index AS d
+JOIN surestart_geography.deprived_index_used AS u ON u.edition = d.edition AND u.measure = d.measure;
+COMMENT ON VIEW surestart_geography.deprived_lsoa IS 'LSOAs in the most deprived areas: settings deprived_index (an edition and measure, e.g. iod2025_imd; idaci or imd mean IoD2019''s) and deprived_percent (30: deciles 1-3), carried across the LSOA 2011-2021 lookup';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa.lsoa_code IS 'LSOA in the most deprived areas';
+COMMENT ON COLUMN surestart_geography.deprived_lsoa.index_used IS 'the index edition and measure it was chosen by, e.g. iod2019_idaci or iod2025_imd (deprived_index_used)';
 
 /*
  * Reach figures at every level (lsoa, centre, group, district, county) and
@@ -278,11 +278,11 @@ FROM (
 		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
 		   sum(l.contacts)::bigint AS contacts, sum(l.family_contacts)::bigint AS family_contacts,
 		   CASE WHEN x.level IN ('lsoa', 'centre') THEN min(l.centre_id) END AS centre_id,
-		   bool_or(l.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS any_visible
+		   bool_or(l.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS any_visible
 	FROM surestart_internal.lsoa_figures AS l
 	JOIN @extschema@.centre AS c USING (centre_id)
 	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS s(scope)
+						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)) AS s(scope)
 	CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
 							   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
 	WHERE x.unit_id IS NOT NULL
@@ -332,7 +332,7 @@ SELECT s.scope, c.centre_id, c.name AS centre, p.period, p.kind, p.period_start,
 	   coalesce(r.families_sustained, 0) AS families_sustained, r.families_sustained_pct,
 	   r.registered_words, r.seen_words
 FROM @extschema@.centre AS c
-CROSS JOIN @extschema@.reporting_period AS p
+CROSS JOIN surestart_internal.reporting_period AS p
 CROSS JOIN (VALUES ('all'), ('deprived')) AS s(scope)
 LEFT JOIN surestart_internal.reach_figures AS r
   ON r.level = 'centre' AND r.unit_id = c.centre_id AND r.scope = s.scope
@@ -348,7 +348,7 @@ SELECT centre_id, centre, period, kind, period_start, period_end, under_fives, r
 	   families_sustained, families_sustained_pct, registered_words, seen_words
 FROM surestart_internal.centre_reach_scoped
 WHERE scope = 'all'
-  AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+  AND centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.centre_reach IS 'Reach of each centre per financial quarter, year to date and year: under-fives of its reach area, registered, seen and sustained, children and families';
 
 CREATE VIEW @extschema@.centre_reach_deprived AS
@@ -357,7 +357,7 @@ SELECT centre_id, centre, period, kind, period_start, period_end, under_fives, r
 	   families_sustained, families_sustained_pct, registered_words, seen_words
 FROM surestart_internal.centre_reach_scoped
 WHERE scope = 'deprived'
-  AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+  AND centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.centre_reach_deprived IS 'centre_reach counting only the most deprived LSOAs of each reach area (deprived_lsoa: settings deprived_index, deprived_percent; deprived_index_used names the index edition and measure)';
 
 CREATE VIEW @extschema@.lsoa_reach AS
@@ -365,11 +365,11 @@ SELECT r.unit_id AS lsoa_code, l.name AS lsoa, r.centre_id, r.period, r.kind, r.
 	   r.under_fives, r.registered, r.registered_pct, r.seen, r.seen_pct, r.sustained, r.sustained_pct,
 	   r.families_registered, r.families_seen, r.families_seen_pct, r.families_sustained, r.families_sustained_pct,
 	   r.registered_words, r.seen_words, l.idaci_decile, l.imd_decile,
-	   r.unit_id IN (SELECT lsoa_code FROM @extschema@.deprived_lsoa) AS most_deprived
+	   r.unit_id IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa) AS most_deprived
 FROM surestart_internal.reach_figures AS r
 JOIN @extschema@.lsoa AS l ON l.lsoa_code = r.unit_id
 WHERE r.level = 'lsoa' AND r.scope = 'all'
-  AND r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+  AND r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.lsoa_reach IS 'The reach figures of centre_reach for each LSOA of a reach area';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa_code IS 'LSOA';
 COMMENT ON COLUMN @extschema@.lsoa_reach.lsoa IS 'LSOA name';

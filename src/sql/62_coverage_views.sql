@@ -133,8 +133,8 @@ FROM units AS u
 CROSS JOIN LATERAL @extschema@.coverage_rows(u.coverage) AS r
 JOIN @extschema@.target_group AS g ON g.code = r.target_group
 WHERE u.level = 'county'
-   OR (u.level = 'centre' AND u.unit_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v))
-   OR (u.level = 'lead_partner' AND u.unit_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v));
+   OR (u.level = 'centre' AND u.unit_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v))
+   OR (u.level = 'lead_partner' AND u.unit_id IN (SELECT v.lead_partner_id FROM surestart_internal.visible_lead_partner AS v));
 COMMENT ON VIEW @extschema@.target_group_coverage IS 'Coverage of each target group by centre, lead partner and county per period: registered families in the group, and how many had any and sustained contact';
 COMMENT ON COLUMN @extschema@.target_group_coverage.level IS 'centre, lead_partner or county';
 COMMENT ON COLUMN @extschema@.target_group_coverage.unit_id IS 'centre id, lead partner id, or county';
@@ -190,12 +190,12 @@ SELECT k.level, k.centre_id, coalesce(c.name, 'County') AS centre, k.period,
 	   k.families, k.families_seen, k.vulnerable_families, k.vulnerable_seen, k.vulnerable_sustained,
 	   @extschema@.percent_of(k.vulnerable_seen, k.families_seen) AS vulnerable_seen_pct,
 	   @extschema@.percent_of(k.vulnerable_families, k.families) AS vulnerable_pct,
-	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_any_contact_pct,
+	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_families_seen_pct,
 	   @extschema@.percent_of(k.vulnerable_sustained, k.vulnerable_families) AS vulnerable_sustained_pct,
 	   @extschema@.percent_of(k.any_national_seen, k.families_seen) AS any_national_seen_pct
 FROM counted AS k
 LEFT JOIN @extschema@.centre AS c ON c.centre_id = k.centre_id
-WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.vulnerable_reach IS 'Registered families in target groups classed as vulnerable (target_group.vulnerable) per centre and period, with the county as comparator: how many were seen, and their share of the families seen';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.level IS 'centre, or county (every centre: the comparator)';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.centre_id IS 'centre whose reach area holds the families'' LSOA on the reference date; null on the county row';
@@ -208,6 +208,6 @@ COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen IS 'of them, fami
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained IS 'of them, families with at least sustained_contacts family contacts in the period';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen_pct IS '100 * vulnerable_seen / families_seen: the share of the families reached who are classed as vulnerable (Hampshire''s figure)';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_pct IS '100 * vulnerable_families / families: the share of registered families classed as vulnerable';
-COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_any_contact_pct IS '100 * vulnerable_seen / vulnerable_families: how many of the vulnerable families were reached';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_families_seen_pct IS '100 * vulnerable_seen / vulnerable_families: how many of the vulnerable families were reached';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained_pct IS '100 * vulnerable_sustained / vulnerable_families';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.any_national_seen_pct IS '100 * (families seen in any national target group, fathers included) / families_seen: the figure reported before 0.3, for comparison';

@@ -5,7 +5,7 @@
  * (postponed and cancelled inspections do not count); a group inspection
  * counts for every centre it lists.
  */
-CREATE VIEW @extschema@.ofsted_latest_all AS
+CREATE VIEW surestart_internal.ofsted_latest_all AS
 SELECT c.centre_id, c.name AS centre,
 	   i.inspection_id, i.inspected_on, i.framework,
 	   i.overall::text AS overall, i.overall::integer AS overall_grade,
@@ -34,8 +34,8 @@ WHERE c.closed_on IS NULL OR c.closed_on >= @extschema@.reference_date();
 CREATE VIEW @extschema@.ofsted_latest AS
 SELECT centre_id, centre, inspection_id, inspected_on, framework, overall, overall_grade,
 	   access, quality, leadership, next_due, overdue
-FROM @extschema@.ofsted_latest_all
-WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+FROM surestart_internal.ofsted_latest_all
+WHERE centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.ofsted_latest IS 'Each centre open on reference_date()''s latest Ofsted inspection (group inspections count for every centre listed), when the next is due and whether it is overdue';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.ofsted_latest.centre IS 'centre name';
@@ -49,7 +49,7 @@ COMMENT ON COLUMN @extschema@.ofsted_latest.quality IS 'quality and impact of pr
 COMMENT ON COLUMN @extschema@.ofsted_latest.leadership IS 'effectiveness of leadership, governance and management';
 COMMENT ON COLUMN @extschema@.ofsted_latest.next_due IS 'next inspection due: reinspect_ri_years after Requires improvement or Inadequate, else reinspect_years; for a centre never inspected, reinspect_years after it opened (null if its opening is unknown)';
 COMMENT ON COLUMN @extschema@.ofsted_latest.overdue IS 'next_due is before reference_date(): the reference_date setting, or today when it is ''today'' (the default)';
-COMMENT ON VIEW @extschema@.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (internal, not granted to partners)';
+COMMENT ON VIEW surestart_internal.ofsted_latest_all IS 'ofsted_latest for every open centre, whoever asks: the base of ofsted_summary (a building block: no reporting role may read it)';
 
 
 /*
@@ -84,7 +84,7 @@ FROM (
 					ELSE greatest(0, least(k.ends_on, r.period_end) - greatest(k.starts_on, r.period_start) + 1)
 			   END AS days_live
 	) AS d
-	WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v)
+	WHERE l.lead_partner_id IN (SELECT v.lead_partner_id FROM surestart_internal.visible_lead_partner AS v)
 	GROUP BY l.lot_id, l.lead_partner_id, l.annual_value, r.period, d.days_live, d.days_in_year
 ) AS v;
 COMMENT ON VIEW @extschema@.contract_value IS 'Value for money per lot and financial year: the lot''s value for the days its contract was live in the year, per child registered, seen and in sustained contact';
@@ -123,7 +123,7 @@ COMMENT ON COLUMN @extschema@.contract_value.days_in_year IS 'days in the financ
  * the quartile above, or the highest of the quartile below, lies within it),
  * in which case the quartile is not a safe label.
  */
-CREATE VIEW @extschema@.fsp_contact_ranking_all AS
+CREATE VIEW surestart_internal.fsp_contact_ranking_all AS
 WITH pupil AS (
 	SELECT DISTINCT ON (e.pupil_id)
 		   e.pupil_id, e.academic_year, e.gld, e.fsm, a.centre_id
@@ -230,8 +230,8 @@ SELECT centre_id, centre, academic_year, contact_period, pupils, gld, gld_pct, f
 	   gld_low_95, gld_high_95, seen_low_95, seen_high_95, seen, under_fives, county_gld_pct, county_seen_pct,
 	   gld_vs_county, seen_vs_county, fsp_quartile_uncertain, contact_quartile_uncertain,
 	   comparator_gld_national, comparator_gld_neighbours, comparator_gld_region
-FROM @extschema@.fsp_contact_ranking_all
-WHERE centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+FROM surestart_internal.fsp_contact_ranking_all
+WHERE centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.fsp_contact_ranking IS 'Foundation Stage Profile outcomes (GLD) of each reach area against its contact rate in the financial year the results were published (2012/13 against 2013-14), ranked and in quartiles, with 95% intervals, the comparison with the county and the free-school-meals gap';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.centre IS 'centre name';
@@ -269,7 +269,7 @@ COMMENT ON COLUMN @extschema@.fsp_contact_ranking.contact_quartile_uncertain IS 
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_national IS 'England''s GLD rate for the academic year (table comparator, measure gld_pct, scope national; import_eyfs_headline loads DfE''s); null if none is loaded';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_neighbours IS 'the statistical neighbours'' GLD rate for the academic year (table comparator)';
 COMMENT ON COLUMN @extschema@.fsp_contact_ranking.comparator_gld_region IS 'the region''s GLD rate for the academic year (table comparator)';
-COMMENT ON VIEW @extschema@.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation and fsp_contact_grid (internal, not granted to partners)';
+COMMENT ON VIEW surestart_internal.fsp_contact_ranking_all IS 'fsp_contact_ranking for every centre, whoever asks: the base of fsp_contact_correlation and fsp_contact_grid (a building block: no reporting role may read it)';
 
 /*
  * The 4 x 4 table an officer takes to the lead-partner meeting: for each
@@ -284,12 +284,12 @@ SELECT y.academic_year, y.contact_period, f.q AS fsp_quartile, @extschema@.quart
 	   k.q AS contact_quartile,
 	   count(r.centre_id)::integer AS centres,
 	   coalesce(string_agg(r.centre, ', ' ORDER BY r.centre, r.centre_id)
-				FILTER (WHERE r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)), '') AS centre_names,
+				FILTER (WHERE r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)), '') AS centre_names,
 	   f.q = 4 AND k.q = 1 AS low_outcome_high_contact
-FROM (SELECT DISTINCT academic_year, contact_period FROM @extschema@.fsp_contact_ranking_all WHERE fsp_rank IS NOT NULL) AS y
+FROM (SELECT DISTINCT academic_year, contact_period FROM surestart_internal.fsp_contact_ranking_all WHERE fsp_rank IS NOT NULL) AS y
 CROSS JOIN generate_series(1, 4) AS f(q)
 CROSS JOIN generate_series(1, 4) AS k(q)
-LEFT JOIN @extschema@.fsp_contact_ranking_all AS r
+LEFT JOIN surestart_internal.fsp_contact_ranking_all AS r
   ON r.academic_year = y.academic_year AND r.fsp_quartile = f.q AND r.contact_quartile = k.q
 GROUP BY y.academic_year, y.contact_period, f.q, k.q;
 COMMENT ON VIEW @extschema@.fsp_contact_grid IS 'FSP quartile against contact quartile per academic year: how many centres fall in each of the sixteen cells and which (Norfolk 4.2.2)';
@@ -314,10 +314,10 @@ BEGIN
 			FROM pg_catalog.pg_attribute AS a
 			JOIN pg_catalog.pg_attribute AS f
 			  ON f.attrelid = pg_catalog.format('@extschema@.%I', pair[2])::pg_catalog.regclass AND f.attname = a.attname
-			WHERE a.attrelid = pg_catalog.format('@extschema@.%I', pair[1])::pg_catalog.regclass
+			WHERE a.attrelid = pg_catalog.format('surestart_internal.%I', pair[1])::pg_catalog.regclass
 			  AND a.attnum > 0
 		LOOP
-			EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', pair[1], col.attname, col.text);
+			EXECUTE pg_catalog.format('COMMENT ON COLUMN surestart_internal.%I.%I IS %L', pair[1], col.attname, col.text);
 		END LOOP;
 	END LOOP;
 END
@@ -327,7 +327,7 @@ CREATE VIEW @extschema@.fsp_contact_correlation AS
 SELECT academic_year,
 	   count(fsp_rank)::integer AS centres,
 	   @extschema@.rank_correlation(fsp_rank, contact_rank)::numeric AS rho
-FROM @extschema@.fsp_contact_ranking_all
+FROM surestart_internal.fsp_contact_ranking_all
 GROUP BY academic_year;
 COMMENT ON VIEW @extschema@.fsp_contact_correlation IS 'Spearman''s rho between the FSP and contact ranks per academic year (negative: contact is targeted where outcomes are worst)';
 COMMENT ON COLUMN @extschema@.fsp_contact_correlation.academic_year IS 'academic year';
@@ -345,8 +345,7 @@ SELECT x.level, x.unit_id, x.unit_name,
 	   count(*)::integer AS centres,
 	   count(o.overall_grade)::integer AS graded,
 	   count(*) FILTER (WHERE o.overall_grade <= 2)::integer AS good_or_outstanding,
-	   CASE WHEN count(o.overall_grade) > 0
-			THEN round(100.0 * count(*) FILTER (WHERE o.overall_grade <= 2) / count(o.overall_grade), 1) END AS good_or_outstanding_pct,
+	   @extschema@.percent_of(count(*) FILTER (WHERE o.overall_grade <= 2), count(o.overall_grade)) AS good_or_outstanding_pct,
 	   CASE WHEN count(o.overall_grade) > 0
 			THEN @extschema@.ofsted_words(@extschema@.proportion(count(*) FILTER (WHERE o.overall_grade <= 2), count(o.overall_grade))) END AS good_or_outstanding_words,
 	   (SELECT value::numeric FROM @extschema@.setting WHERE name = 'ofsted_good_benchmark') AS benchmark_pct,
@@ -356,14 +355,14 @@ SELECT x.level, x.unit_id, x.unit_name,
 	   count(*) FILTER (WHERE o.overall_grade = 4)::integer AS inadequate,
 	   count(*) FILTER (WHERE o.inspection_id IS NOT NULL AND o.overall_grade IS NULL)::integer AS grade_not_recorded,
 	   count(*) FILTER (WHERE o.inspection_id IS NULL)::integer AS not_inspected
-FROM @extschema@.ofsted_latest_all AS o
+FROM surestart_internal.ofsted_latest_all AS o
 JOIN @extschema@.centre AS c USING (centre_id)
 LEFT JOIN @extschema@.lot AS l USING (lot_id)
 LEFT JOIN @extschema@.lead_partner AS lp ON lp.lead_partner_id = l.lead_partner_id
 CROSS JOIN LATERAL (VALUES ('county'::text, 'county'::text, 'County'::text),
 						   ('lead_partner', lp.lead_partner_id, lp.name)) AS x(level, unit_id, unit_name)
 WHERE x.unit_id IS NOT NULL
-  AND (x.level = 'county' OR x.unit_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v))
+  AND (x.level = 'county' OR x.unit_id IN (SELECT v.lead_partner_id FROM surestart_internal.visible_lead_partner AS v))
 GROUP BY x.level, x.unit_id, x.unit_name;
 COMMENT ON VIEW @extschema@.ofsted_summary IS 'Latest Ofsted grades of open centres, county and by lead partner: share Good or Outstanding against the national benchmark';
 COMMENT ON COLUMN @extschema@.ofsted_summary.level IS 'county or lead_partner';
@@ -408,7 +407,7 @@ FROM @extschema@.lead_partner AS lp
 JOIN reach AS r USING (lead_partner_id)
 JOIN lots AS lo USING (lead_partner_id)
 LEFT JOIN @extschema@.ofsted_summary AS o ON o.level = 'lead_partner' AND o.unit_id = lp.lead_partner_id
-WHERE lp.lead_partner_id IN (SELECT v.lead_partner_id FROM @extschema@.visible_lead_partner AS v);
+WHERE lp.lead_partner_id IN (SELECT v.lead_partner_id FROM surestart_internal.visible_lead_partner AS v);
 COMMENT ON VIEW @extschema@.lead_partner_summary IS 'Each lead partner per financial year: centres, lots and annual value, children registered, seen and in sustained contact, cost per child seen, and Ofsted mix';
 COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner_id IS 'lead partner';
 COMMENT ON COLUMN @extschema@.lead_partner_summary.lead_partner IS 'lead partner name';
@@ -438,7 +437,7 @@ COMMENT ON COLUMN @extschema@.lead_partner_summary.not_inspected IS 'its centres
 CREATE VIEW @extschema@.data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period, r.period_end,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   m.value, m.part, r.under_fives AS whole, r.visible
 	FROM surestart_internal.reach_figures AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, r.registered), ('seen_pct', r.seen_pct, r.seen),
@@ -481,7 +480,7 @@ COMMENT ON COLUMN @extschema@.data_pack.level IS 'lsoa, centre, group, district 
 COMMENT ON COLUMN @extschema@.data_pack.unit_id IS 'LSOA code, centre id, group id, district code, or county';
 COMMENT ON COLUMN @extschema@.data_pack.unit_name IS 'LSOA, centre or district name, group id, or County';
 COMMENT ON COLUMN @extschema@.data_pack.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.data_pack.measure IS 'registered_pct, seen_pct, sustained_pct, or the same with _deprived (most deprived LSOAs only)';
+COMMENT ON COLUMN @extschema@.data_pack.measure IS 'registered_pct, seen_pct, sustained_pct, or the same prefixed deprived_ (most deprived LSOAs only), as the scorecard''s measure codes';
 COMMENT ON COLUMN @extschema@.data_pack.value IS 'the unit''s percentage of under-fives, one decimal place';
 COMMENT ON COLUMN @extschema@.data_pack.county_value IS 'the county''s value of the measure';
 COMMENT ON COLUMN @extschema@.data_pack.county_min IS 'lowest value of the measure among the county''s units at this level';

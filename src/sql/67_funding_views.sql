@@ -4,7 +4,7 @@
  * A child's term belongs to the centre whose reach area holds its family's
  * LSOA on the first day of the term (the later period when two touch).
  */
-CREATE VIEW @extschema@.child_term_centre AS
+CREATE VIEW surestart_internal.child_term_centre AS
 SELECT DISTINCT ON (t.child_id, t.term_start) t.child_id, t.term_start, a.centre_id
 FROM (SELECT child_id, term_start FROM @extschema@.two_year_place
 	  UNION SELECT child_id, term_start FROM @extschema@.three_four_funding) AS t
@@ -14,10 +14,10 @@ JOIN @extschema@.reach_area AS a
   ON a.lsoa_code = f.lsoa_code AND a.valid_from <= t.term_start
  AND (a.valid_to IS NULL OR a.valid_to >= t.term_start)
 ORDER BY t.child_id, t.term_start, a.valid_from DESC;
-COMMENT ON VIEW @extschema@.child_term_centre IS 'The centre each child with funded early education belongs to in each term (person-level)';
-COMMENT ON COLUMN @extschema@.child_term_centre.child_id IS 'child';
-COMMENT ON COLUMN @extschema@.child_term_centre.term_start IS 'first day of the term';
-COMMENT ON COLUMN @extschema@.child_term_centre.centre_id IS 'centre whose reach area holds the family''s LSOA that day';
+COMMENT ON VIEW surestart_internal.child_term_centre IS 'The centre each child with funded early education belongs to in each term (person-level)';
+COMMENT ON COLUMN surestart_internal.child_term_centre.child_id IS 'child';
+COMMENT ON COLUMN surestart_internal.child_term_centre.term_start IS 'first day of the term';
+COMMENT ON COLUMN surestart_internal.child_term_centre.centre_id IS 'centre whose reach area holds the family''s LSOA that day';
 
 /*
  * Two-year-old take-up as Norfolk's Appendix 5 reports it: per lot and
@@ -37,9 +37,9 @@ CREATE VIEW @extschema@.two_year_take_up AS
 WITH place AS (
 	SELECT c.lot_id, l.lot_group, l.name AS lot_name, p.term_start, p.dwp_eligible, p.taken_up,
 		   coalesce(k.basis, CASE WHEN p.criteria IS NULL AND p.dwp_eligible THEN 'sept_2013' ELSE 'local' END) AS basis,
-		   c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v) AS visible
+		   c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v) AS visible
 	FROM @extschema@.two_year_place AS p
-	JOIN @extschema@.child_term_centre AS t USING (child_id, term_start)
+	JOIN surestart_internal.child_term_centre AS t USING (child_id, term_start)
 	JOIN @extschema@.centre AS c USING (centre_id)
 	LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
 	LEFT JOIN @extschema@.two_year_criteria AS k ON lower(btrim(k.criteria)) = lower(btrim(p.criteria))
@@ -178,7 +178,7 @@ SELECT k.centre_id, ce.name AS centre, k.term_start, @extschema@.term_name(k.ter
 FROM counted AS k
 JOIN @extschema@.centre AS ce USING (centre_id)
 LEFT JOIN ons AS o ON o.centre_id = k.centre_id AND o.term_start = k.term_start
-WHERE k.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Funded early education of 3- and 4-year-olds per centre area and term as Norfolk''s Appendix 6 counts it: two cohorts by date of birth, taking up when funded or in a school reception class, over the children known and over the ONS population';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre IS 'centre name';
@@ -251,7 +251,7 @@ SELECT r.level, r.financial_year, r.fund, r.site_code, r.site_name, r.centre_id,
 	   r.mismatched_sites, r.sites
 FROM rolled AS r
 LEFT JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
-WHERE r.level <> 'site' OR r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+WHERE r.level <> 'site' OR r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)
    OR (r.centre_id IS NULL AND NOT @extschema@.partner_restricted());
 COMMENT ON VIEW @extschema@.building_fund_balance IS 'Building maintenance fund as Norfolk''s Appendix 9: contribution, expenditure and balance per site and financial year, totals per fund and per year, and a check that each contribution is floor area times the rate';
 COMMENT ON COLUMN @extschema@.building_fund_balance.level IS 'site (one row of building_fund), fund (the sites of one fund in the year) or total (every site in the year)';

@@ -36,7 +36,7 @@
 /*
  * reach_funnel's measures are one VALUES row each: the name, the numerator
  * and the denominator, from a row of centre_reach_scoped.  Each comes in
- * the 'all' scope and, suffixed _deprived, the 'deprived' scope.  The
+ * the 'all' scope and, prefixed deprived_, the 'deprived' scope.  The
  * family measures are over registered families (SPEC's family
  * percentages).
  */
@@ -60,7 +60,7 @@ FROM (
 			   FILTER (WHERE m.numerator <= m.denominator) OVER w AS rates
 	FROM (
 		SELECT s.centre_id, s.centre, s.period,
-			   v.measure || CASE WHEN s.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+			   CASE WHEN s.scope = 'deprived' THEN 'deprived_' ELSE '' END || v.measure AS measure,
 			   v.numerator, v.denominator
 		FROM surestart_internal.centre_reach_scoped AS s
 		CROSS JOIN LATERAL (VALUES
@@ -76,12 +76,12 @@ FROM (
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.95) AS l95 ON true
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.998) AS l998 ON true
 LEFT JOIN LATERAL @extschema@.funnel_overdispersion(f.rates, f.p0) AS o ON true
-WHERE f.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.reach_funnel IS 'Funnel plot of reach: each centre''s rate per period and measure against the pooled county proportion, with the 95% and 99.8% Wilson limits for its denominator and Spiegelhalter''s overdispersion adjustment (doc/funnel.md)';
 COMMENT ON COLUMN @extschema@.reach_funnel.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.reach_funnel.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.reach_funnel.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.reach_funnel.measure IS 'registered, seen or sustained (children under five, over under-fives), families_seen or families_sustained (families, over registered families), or the same counting only the most deprived LSOAs (suffix _deprived)';
+COMMENT ON COLUMN @extschema@.reach_funnel.measure IS 'registered, seen or sustained (children under five, over under-fives), families_seen or families_sustained (families, over registered families), or the same counting only the most deprived LSOAs (prefix deprived_)';
 COMMENT ON COLUMN @extschema@.reach_funnel.numerator IS 'the centre''s count for the measure (as in centre_reach or centre_reach_deprived)';
 COMMENT ON COLUMN @extschema@.reach_funnel.denominator IS 'the centre''s under-fives (ONS estimate), all LSOAs or the most deprived';
 COMMENT ON COLUMN @extschema@.reach_funnel.rate IS 'numerator as a percentage of denominator, one decimal place; null when the denominator is 0 (may exceed 100 when the estimate is low)';
@@ -131,7 +131,7 @@ JOIN @extschema@.target_group AS g ON g.code = f.target_group
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.95) AS l95 ON true
 LEFT JOIN LATERAL @extschema@.funnel_limits(f.p0, f.denominator, 0.998) AS l998 ON true
 LEFT JOIN LATERAL @extschema@.funnel_overdispersion(f.rates, f.p0) AS o ON true
-WHERE f.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.coverage_funnel IS 'Funnel plot of target-group coverage: each centre''s share of registered families in a group with any or sustained contact, per period, against the pooled county proportion, with the 95% and 99.8% Wilson limits and Spiegelhalter''s overdispersion adjustment (doc/funnel.md)';
 COMMENT ON COLUMN @extschema@.coverage_funnel.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.coverage_funnel.centre IS 'centre name';

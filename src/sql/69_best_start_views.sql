@@ -10,43 +10,43 @@
  * from the stored figures (reach_figures), never recounted.
  */
 
-CREATE VIEW @extschema@.best_start_hubs AS
+CREATE VIEW surestart_geography.best_start_hubs AS
 SELECT p.period, p.kind, p.period_start, p.period_end,
 	   count(*) AS centres,
 	   count(s.lsoa_code) AS centres_sited,
-	   count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)) AS sited_most_deprived,
-	   @extschema@.percent_of(count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)),
+	   count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)) AS sited_most_deprived,
+	   @extschema@.percent_of(count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)),
 							  count(s.lsoa_code)) AS sited_most_deprived_pct,
 	   t.target AS target_pct,
-	   @extschema@.percent_of(count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)),
+	   @extschema@.percent_of(count(*) FILTER (WHERE s.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)),
 							  count(s.lsoa_code)) >= t.target AS meets_target,
 	   u.index_used
-FROM @extschema@.reporting_period AS p
+FROM surestart_internal.reporting_period AS p
 JOIN @extschema@.centre AS c
   ON (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
 LEFT JOIN @extschema@.centre_site AS s ON s.centre_id = c.centre_id
 CROSS JOIN (SELECT value::numeric AS target FROM @extschema@.setting WHERE name = 'best_start_deprived_target') AS t
-CROSS JOIN @extschema@.deprived_index_used AS u
+CROSS JOIN surestart_geography.deprived_index_used AS u
 GROUP BY p.period, p.kind, p.period_start, p.period_end, t.target, u.index_used;
-COMMENT ON VIEW @extschema@.best_start_hubs IS 'Best Start: the share of the county''s open centres (hubs) sited in the most deprived LSOAs (centre_site, deprived_lsoa) per period, against the best_start_deprived_target setting';
-COMMENT ON COLUMN @extschema@.best_start_hubs.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.best_start_hubs.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.best_start_hubs.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.best_start_hubs.period_end IS 'last day of the period';
-COMMENT ON COLUMN @extschema@.best_start_hubs.centres IS 'centres open at some time in the period';
-COMMENT ON COLUMN @extschema@.best_start_hubs.centres_sited IS 'of them, centres whose site LSOA is recorded (centre_site)';
-COMMENT ON COLUMN @extschema@.best_start_hubs.sited_most_deprived IS 'of those, centres sited in a most deprived LSOA';
-COMMENT ON COLUMN @extschema@.best_start_hubs.sited_most_deprived_pct IS 'sited_most_deprived as a percentage of centres_sited, one decimal place';
-COMMENT ON COLUMN @extschema@.best_start_hubs.target_pct IS 'the best_start_deprived_target setting (default 70)';
-COMMENT ON COLUMN @extschema@.best_start_hubs.meets_target IS 'sited_most_deprived_pct is at least the target (null when no site is recorded)';
-COMMENT ON COLUMN @extschema@.best_start_hubs.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
+COMMENT ON VIEW surestart_geography.best_start_hubs IS 'Best Start: the share of the county''s open centres (hubs) sited in the most deprived LSOAs (centre_site, deprived_lsoa) per period, against the best_start_deprived_target setting';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.period_end IS 'last day of the period';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.centres IS 'centres open at some time in the period';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.centres_sited IS 'of them, centres whose site LSOA is recorded (centre_site)';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.sited_most_deprived IS 'of those, centres sited in a most deprived LSOA';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.sited_most_deprived_pct IS 'sited_most_deprived as a percentage of centres_sited, one decimal place';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.target_pct IS 'the best_start_deprived_target setting (default 70)';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.meets_target IS 'sited_most_deprived_pct is at least the target (null when no site is recorded)';
+COMMENT ON COLUMN surestart_geography.best_start_hubs.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
 
 /*
  * The share of each measure of reach drawn from the most deprived LSOAs:
  * the deprived scope's figure over the whole figure, for each centre and
  * the county.
  */
-CREATE VIEW @extschema@.best_start_reach AS
+CREATE VIEW surestart_geography.best_start_reach AS
 SELECT a.level, a.unit_id, a.period, a.kind, a.period_start, a.period_end, m.measure,
 	   m.deprived AS from_most_deprived, m.total,
 	   @extschema@.percent_of(m.deprived, m.total) AS from_most_deprived_pct,
@@ -65,22 +65,22 @@ CROSS JOIN LATERAL (VALUES ('under_fives', coalesce(d.under_fives, 0), a.under_f
 						   ('families_sustained', coalesce(d.families_sustained, 0), a.families_sustained))
 	AS m(measure, deprived, total)
 CROSS JOIN (SELECT value::numeric AS target FROM @extschema@.setting WHERE name = 'best_start_deprived_target') AS t
-CROSS JOIN @extschema@.deprived_index_used AS u
+CROSS JOIN surestart_geography.deprived_index_used AS u
 WHERE a.scope = 'all' AND a.level IN ('centre', 'county') AND a.visible;
-COMMENT ON VIEW @extschema@.best_start_reach IS 'Best Start: the share of each centre''s and the county''s reach (children and families registered, seen, sustained) drawn from the most deprived LSOAs, from the stored figures, against the best_start_deprived_target setting';
-COMMENT ON COLUMN @extschema@.best_start_reach.level IS 'centre or county';
-COMMENT ON COLUMN @extschema@.best_start_reach.unit_id IS 'centre id, or county';
-COMMENT ON COLUMN @extschema@.best_start_reach.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.best_start_reach.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.best_start_reach.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.best_start_reach.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.best_start_reach.measure IS 'under_fives (the population, for comparison), registered, seen, sustained, families_registered, families_seen or families_sustained, as in centre_reach';
-COMMENT ON COLUMN @extschema@.best_start_reach.from_most_deprived IS 'the measure counting only the most deprived LSOAs (as in centre_reach_deprived)';
-COMMENT ON COLUMN @extschema@.best_start_reach.total IS 'the measure over every LSOA (as in centre_reach)';
-COMMENT ON COLUMN @extschema@.best_start_reach.from_most_deprived_pct IS 'from_most_deprived as a percentage of total, one decimal place (null when total is 0)';
-COMMENT ON COLUMN @extschema@.best_start_reach.target_pct IS 'the best_start_deprived_target setting (default 70)';
-COMMENT ON COLUMN @extschema@.best_start_reach.meets_target IS 'from_most_deprived_pct is at least the target';
-COMMENT ON COLUMN @extschema@.best_start_reach.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
+COMMENT ON VIEW surestart_geography.best_start_reach IS 'Best Start: the share of each centre''s and the county''s reach (children and families registered, seen, sustained) drawn from the most deprived LSOAs, from the stored figures, against the best_start_deprived_target setting';
+COMMENT ON COLUMN surestart_geography.best_start_reach.level IS 'centre or county';
+COMMENT ON COLUMN surestart_geography.best_start_reach.unit_id IS 'centre id, or county';
+COMMENT ON COLUMN surestart_geography.best_start_reach.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_geography.best_start_reach.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_geography.best_start_reach.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_geography.best_start_reach.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN surestart_geography.best_start_reach.measure IS 'under_fives (the population, for comparison), registered, seen, sustained, families_registered, families_seen or families_sustained, as in centre_reach';
+COMMENT ON COLUMN surestart_geography.best_start_reach.from_most_deprived IS 'the measure counting only the most deprived LSOAs (as in centre_reach_deprived)';
+COMMENT ON COLUMN surestart_geography.best_start_reach.total IS 'the measure over every LSOA (as in centre_reach)';
+COMMENT ON COLUMN surestart_geography.best_start_reach.from_most_deprived_pct IS 'from_most_deprived as a percentage of total, one decimal place (null when total is 0)';
+COMMENT ON COLUMN surestart_geography.best_start_reach.target_pct IS 'the best_start_deprived_target setting (default 70)';
+COMMENT ON COLUMN surestart_geography.best_start_reach.meets_target IS 'from_most_deprived_pct is at least the target';
+COMMENT ON COLUMN surestart_geography.best_start_reach.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
 
 /*
  * Good level of development against the ambition, by centre (pupils placed
@@ -88,11 +88,11 @@ COMMENT ON COLUMN @extschema@.best_start_reach.index_used IS 'the index edition 
  * of the academic year) and for the county, for pupils living in the most
  * deprived LSOAs, the others, and all.
  */
-CREATE VIEW @extschema@.best_start_gld AS
+CREATE VIEW surestart_geography.best_start_gld AS
 WITH pupil AS (
 	SELECT DISTINCT ON (e.pupil_id)
 		   e.pupil_id, e.academic_year, e.gld, a.centre_id,
-		   CASE WHEN e.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d)
+		   CASE WHEN e.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)
 				THEN 'most_deprived' ELSE 'other' END AS deprivation
 	FROM @extschema@.eyfs_result AS e
 	LEFT JOIN @extschema@.reach_area AS a
@@ -122,23 +122,23 @@ SELECT g.level, g.unit_id, c.name AS centre, g.academic_year, g.deprivation, g.p
 FROM grouped AS g
 LEFT JOIN @extschema@.centre AS c ON g.level = 'centre' AND c.centre_id = g.unit_id
 CROSS JOIN (SELECT value::numeric AS ambition FROM @extschema@.setting WHERE name = 'gld_ambition') AS a
-CROSS JOIN @extschema@.deprived_index_used AS u
+CROSS JOIN surestart_geography.deprived_index_used AS u
 WHERE g.unit_id IS NOT NULL
-  AND (g.level = 'county' OR g.unit_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v));
-COMMENT ON VIEW @extschema@.best_start_gld IS 'Best Start: children reaching a good level of development (EYFS profile) by centre and for the county, for the most deprived LSOAs, the others and all, against the gld_ambition setting (75% by 2028); results before 2021/22 are not comparable with later years';
-COMMENT ON COLUMN @extschema@.best_start_gld.level IS 'centre or county';
-COMMENT ON COLUMN @extschema@.best_start_gld.unit_id IS 'centre id (the reach area holding the pupil''s LSOA on 31 March of the academic year), or county (every pupil, placed or not)';
-COMMENT ON COLUMN @extschema@.best_start_gld.centre IS 'centre name (null for the county)';
-COMMENT ON COLUMN @extschema@.best_start_gld.academic_year IS 'academic year of the assessment, 2012/13';
-COMMENT ON COLUMN @extschema@.best_start_gld.deprivation IS 'most_deprived (pupils living in a deprived_lsoa LSOA), other, or all';
-COMMENT ON COLUMN @extschema@.best_start_gld.pupils IS 'pupils assessed (with a GLD result)';
-COMMENT ON COLUMN @extschema@.best_start_gld.gld IS 'of them, pupils reaching a good level of development';
-COMMENT ON COLUMN @extschema@.best_start_gld.gld_pct IS 'gld as a percentage of pupils, one decimal place';
-COMMENT ON COLUMN @extschema@.best_start_gld.ambition_pct IS 'the gld_ambition setting (default 75: the Best Start ambition for 2028)';
-COMMENT ON COLUMN @extschema@.best_start_gld.gap IS 'gld_pct minus the ambition, percentage points (negative: below it)';
-COMMENT ON COLUMN @extschema@.best_start_gld.comparable_with_2021_22_on IS 'false for results before 2021/22: the EYFS profile was reformed in 2021, so earlier GLD rates are not comparable with 2021/22 and later (compare them only among themselves)';
-COMMENT ON COLUMN @extschema@.best_start_gld.note IS 'the comparability warning, for results before 2021/22';
-COMMENT ON COLUMN @extschema@.best_start_gld.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
+  AND (g.level = 'county' OR g.unit_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v));
+COMMENT ON VIEW surestart_geography.best_start_gld IS 'Best Start: children reaching a good level of development (EYFS profile) by centre and for the county, for the most deprived LSOAs, the others and all, against the gld_ambition setting (75% by 2028); results before 2021/22 are not comparable with later years';
+COMMENT ON COLUMN surestart_geography.best_start_gld.level IS 'centre or county';
+COMMENT ON COLUMN surestart_geography.best_start_gld.unit_id IS 'centre id (the reach area holding the pupil''s LSOA on 31 March of the academic year), or county (every pupil, placed or not)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.centre IS 'centre name (null for the county)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.academic_year IS 'academic year of the assessment, 2012/13';
+COMMENT ON COLUMN surestart_geography.best_start_gld.deprivation IS 'most_deprived (pupils living in a deprived_lsoa LSOA), other, or all';
+COMMENT ON COLUMN surestart_geography.best_start_gld.pupils IS 'pupils assessed (with a GLD result)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.gld IS 'of them, pupils reaching a good level of development';
+COMMENT ON COLUMN surestart_geography.best_start_gld.gld_pct IS 'gld as a percentage of pupils, one decimal place';
+COMMENT ON COLUMN surestart_geography.best_start_gld.ambition_pct IS 'the gld_ambition setting (default 75: the Best Start ambition for 2028)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.gap IS 'gld_pct minus the ambition, percentage points (negative: below it)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.comparable_with_2021_22_on IS 'false for results before 2021/22: the EYFS profile was reformed in 2021, so earlier GLD rates are not comparable with 2021/22 and later (compare them only among themselves)';
+COMMENT ON COLUMN surestart_geography.best_start_gld.note IS 'the comparability warning, for results before 2021/22';
+COMMENT ON COLUMN surestart_geography.best_start_gld.index_used IS 'the index edition and measure that chose the most deprived LSOAs (deprived_index_used)';
 
 /* ---------------------------------------------------------------- the editions compared */
 
@@ -147,9 +147,9 @@ COMMENT ON COLUMN @extschema@.best_start_gld.index_used IS 'the index edition an
  * deprived LSOAs by that index (deprived_percent per cent), so that a
  * change of index (IoD2019 to IoD2025) can be seen before it is made.
  */
-CREATE VIEW @extschema@.deprived_reach_by_index AS
+CREATE VIEW surestart_geography.deprived_reach_by_index AS
 WITH dep AS (
-	SELECT d.index_used AS index_name, d.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS d
+	SELECT d.index_used AS index_name, d.lsoa_code FROM surestart_geography.deprived_lsoa_by_index AS d
 ), sums AS (
 	SELECT f.centre_id, f.period, f.kind, f.period_start, f.period_end, x.index_name,
 		   count(DISTINCT f.lsoa_code) AS lsoas,
@@ -165,23 +165,23 @@ SELECT s.centre_id, c.name AS centre, s.period, s.kind, s.period_start, s.period
 	   s.sustained, @extschema@.percent_of(s.sustained, s.under_fives) AS sustained_pct
 FROM sums AS s
 JOIN @extschema@.centre AS c ON c.centre_id = s.centre_id
-WHERE s.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.deprived_reach_by_index IS 'Each centre''s reach in the most deprived LSOAs by every index edition and measure held (deprived_percent), from the stored figures: what a change of deprived_index would do (centre_reach_deprived shows the one in use); a centre without such LSOAs has no row';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.index_used IS 'index edition and measure, e.g. iod2019_idaci or iod2025_imd';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.lsoas IS 'LSOAs of the reach area in the most deprived by this index (directly or carried across the LSOA 2011-2021 lookup)';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.under_fives IS 'persons aged 0-4 in those LSOAs (ONS estimate)';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.registered IS 'their under-fives registered on the reference date';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.registered_pct IS 'registered as a percentage of under_fives, one decimal place';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.seen IS 'their under-fives with at least one meaningful contact in the period';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.seen_pct IS 'seen as a percentage of under_fives, one decimal place';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.sustained IS 'their under-fives with at least sustained_contacts meaningful contacts';
-COMMENT ON COLUMN @extschema@.deprived_reach_by_index.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place';
+WHERE s.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
+COMMENT ON VIEW surestart_geography.deprived_reach_by_index IS 'Each centre''s reach in the most deprived LSOAs by every index edition and measure held (deprived_percent), from the stored figures: what a change of deprived_index would do (centre_reach_deprived shows the one in use); a centre without such LSOAs has no row';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.centre_id IS 'centre';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.centre IS 'centre name';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.index_used IS 'index edition and measure, e.g. iod2019_idaci or iod2025_imd';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.lsoas IS 'LSOAs of the reach area in the most deprived by this index (directly or carried across the LSOA 2011-2021 lookup)';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.under_fives IS 'persons aged 0-4 in those LSOAs (ONS estimate)';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.registered IS 'their under-fives registered on the reference date';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.registered_pct IS 'registered as a percentage of under_fives, one decimal place';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.seen IS 'their under-fives with at least one meaningful contact in the period';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.seen_pct IS 'seen as a percentage of under_fives, one decimal place';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.sustained IS 'their under-fives with at least sustained_contacts meaningful contacts';
+COMMENT ON COLUMN surestart_geography.deprived_reach_by_index.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place';
 
 /*
  * Each LSOA and whether it is among the most deprived by two indices
@@ -203,8 +203,8 @@ BEGIN
 				  DETAIL = 'Expected an edition and measure: iod2019_idaci, iod2019_imd, iod2019_income, iod2025_idaci, iod2025_imd or iod2025_income.';
 	END IF;
 	RETURN QUERY
-	WITH f AS (SELECT m.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS m WHERE m.index_used = from_index),
-		 t AS (SELECT m.lsoa_code FROM @extschema@.deprived_lsoa_by_index AS m WHERE m.index_used = to_index)
+	WITH f AS (SELECT m.lsoa_code FROM surestart_geography.deprived_lsoa_by_index AS m WHERE m.index_used = from_index),
+		 t AS (SELECT m.lsoa_code FROM surestart_geography.deprived_lsoa_by_index AS m WHERE m.index_used = to_index)
 	SELECT l.lsoa_code, l.name, l.vintage,
 		   (SELECT a.centre_id FROM @extschema@.reach_area AS a
 			WHERE a.lsoa_code = l.lsoa_code AND a.valid_from <= CURRENT_DATE AND (a.valid_to IS NULL OR a.valid_to >= CURRENT_DATE)),

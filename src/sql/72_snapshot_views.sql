@@ -132,7 +132,7 @@ SELECT s.centre_id, s.centre, s.period, s.period_end, s.taken_at,
 	   s.sustained - lag(s.sustained) OVER w AS sustained_change
 FROM @extschema@.reach_snapshot AS s
 WHERE NOT (SELECT @extschema@.partner_restricted())
-   OR s.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+   OR s.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)
 WINDOW w AS (PARTITION BY s.centre_id, s.kind ORDER BY s.period_end);
 COMMENT ON VIEW @extschema@.reach_trend IS 'Reach of each centre per stored snapshot period (take_snapshot), with the change since the centre''s previous stored period of the same kind';
 COMMENT ON COLUMN @extschema@.reach_trend.centre_id IS 'centre';
@@ -174,7 +174,7 @@ FROM @extschema@.coverage_snapshot AS s
 CROSS JOIN LATERAL @extschema@.coverage_rows(s.coverage) AS r
 LEFT JOIN @extschema@.target_group AS g ON g.code = r.target_group
 WHERE NOT (SELECT @extschema@.partner_restricted())
-   OR s.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+   OR s.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.coverage_trend IS 'Target-group coverage of each centre per stored snapshot period (take_snapshot): registered families in each group, and how many had any and sustained contact';
 COMMENT ON COLUMN @extschema@.coverage_trend.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.coverage_trend.centre IS 'centre name when the snapshot was taken';

@@ -70,8 +70,9 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.scorecard_measure', 'WHE
 
 /*
  * A target's measure must be one the scorecard computes.  The code is
- * trimmed and lower-cased, and data_pack's spelling of the deprived-area
- * measures (registered_pct_deprived) is accepted for deprived_registered_pct.
+ * trimmed and lower-cased, and 0.2's data_pack spelling of the
+ * deprived-area measures (registered_pct_deprived) is still accepted for
+ * deprived_registered_pct, the one spelling since 0.3.
  */
 CREATE FUNCTION @extschema@.check_centre_target() RETURNS trigger
 LANGUAGE plpgsql

@@ -6,7 +6,7 @@
  * Each centre's target for each measure and financial year: its own row in
  * centre_target if it has one, else the county-wide default (centre_id null).
  */
-CREATE VIEW @extschema@.effective_target AS
+CREATE VIEW surestart_internal.effective_target AS
 SELECT c.centre_id, t.measure, t.financial_year, t.target, t.amber_within,
 	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope,
 	   t.due_on
@@ -17,15 +17,15 @@ JOIN @extschema@.centre_target AS t
 	  AND NOT EXISTS (SELECT 1 FROM @extschema@.centre_target AS o
 					  WHERE o.centre_id = c.centre_id AND o.measure = t.measure
 						AND o.financial_year = t.financial_year))
-WHERE c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.effective_target IS 'The target that applies to each centre, measure and financial year: the centre''s own, else the county-wide default';
-COMMENT ON COLUMN @extschema@.effective_target.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.effective_target.measure IS 'scorecard measure code';
-COMMENT ON COLUMN @extschema@.effective_target.financial_year IS 'financial year of the target, e.g. 2013-14';
-COMMENT ON COLUMN @extschema@.effective_target.target IS 'target value (percentage points)';
-COMMENT ON COLUMN @extschema@.effective_target.amber_within IS 'points below target still rated amber';
-COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
-COMMENT ON COLUMN @extschema@.effective_target.due_on IS 'the date the target is for (a quarter end); null = the year''s end';
+WHERE c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
+COMMENT ON VIEW surestart_internal.effective_target IS 'The target that applies to each centre, measure and financial year: the centre''s own, else the county-wide default';
+COMMENT ON COLUMN surestart_internal.effective_target.centre_id IS 'centre';
+COMMENT ON COLUMN surestart_internal.effective_target.measure IS 'scorecard measure code';
+COMMENT ON COLUMN surestart_internal.effective_target.financial_year IS 'financial year of the target, e.g. 2013-14';
+COMMENT ON COLUMN surestart_internal.effective_target.target IS 'target value (percentage points)';
+COMMENT ON COLUMN surestart_internal.effective_target.amber_within IS 'points below target still rated amber';
+COMMENT ON COLUMN surestart_internal.effective_target.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
+COMMENT ON COLUMN surestart_internal.effective_target.due_on IS 'the date the target is for (a quarter end); null = the year''s end';
 
 /*
  * The actual value of every measure per centre and period (only measures
@@ -38,7 +38,7 @@ COMMENT ON COLUMN @extschema@.effective_target.due_on IS 'the date the target is
  * year, 1 January).  Why an actual is null is said by scorecard, which also
  * knows the measures without a row here.
  */
-CREATE VIEW @extschema@.scorecard_actual AS
+CREATE VIEW surestart_internal.scorecard_actual AS
 SELECT r.centre_id, r.period, CASE r.scope WHEN 'all' THEN '' ELSE 'deprived_' END || m.measure AS measure, m.actual
 FROM surestart_internal.centre_reach_scoped AS r
 CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct), ('seen_pct', r.seen_pct),
@@ -54,29 +54,29 @@ WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scor
 			  WHERE s.source = 'target_group_coverage')
 UNION ALL
 SELECT t.centre_id, p.period, 'two_year_take_up',
-	   CASE WHEN t.dwp_eligible > 0 THEN round(100.0 * t.taken_up_dwp / t.dwp_eligible, 1) END
-FROM @extschema@.reporting_period AS p
+	   @extschema@.percent_of(t.taken_up_dwp, t.dwp_eligible)
+FROM surestart_internal.reporting_period AS p
 JOIN (SELECT ctc.centre_id, tp.term_start,
 			 count(*) FILTER (WHERE tp.dwp_eligible) AS dwp_eligible,
 			 count(*) FILTER (WHERE tp.dwp_eligible AND tp.taken_up) AS taken_up_dwp
 	  FROM @extschema@.two_year_place AS tp
-	  JOIN @extschema@.child_term_centre AS ctc USING (child_id, term_start)
+	  JOIN surestart_internal.child_term_centre AS ctc USING (child_id, term_start)
 	  GROUP BY ctc.centre_id, tp.term_start) AS t
   ON t.term_start = @extschema@.term_start(p.period_end)
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
 			  WHERE s.source = 'two_year_take_up')
 UNION ALL
 SELECT t.centre_id, p.period, 'three_four_take_up', t.take_up_pct
-FROM @extschema@.reporting_period AS p
+FROM surestart_internal.reporting_period AS p
 JOIN @extschema@.three_four_take_up AS t
   ON t.term_start = @extschema@.term_start(p.period_end)
 WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scorecard_measure AS s ON s.code = t.measure
 			  WHERE s.source = 'three_four_take_up');
-COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
-COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.scorecard_actual.measure IS 'scorecard measure code';
-COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator (scorecard.note says why)';
+COMMENT ON VIEW surestart_internal.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
+COMMENT ON COLUMN surestart_internal.scorecard_actual.centre_id IS 'centre';
+COMMENT ON COLUMN surestart_internal.scorecard_actual.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_internal.scorecard_actual.measure IS 'scorecard measure code';
+COMMENT ON COLUMN surestart_internal.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator (scorecard.note says why)';
 
 /*
  * Like with like: targets are agreed for a year, so at each quarter end the
@@ -123,15 +123,15 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'region') AS comparator_region
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
-	  CROSS JOIN @extschema@.reporting_period AS rp
+	  CROSS JOIN surestart_internal.reporting_period AS rp
 	  WHERE rp.period !~ ' Q[234]$'
 		AND (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
 		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
-		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
-JOIN @extschema@.effective_target AS t
+		AND c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS p
+JOIN surestart_internal.effective_target AS t
   ON t.centre_id = p.centre_id AND t.financial_year = @extschema@.financial_year(p.period_start)
 JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
-LEFT JOIN @extschema@.scorecard_actual AS a
+LEFT JOIN surestart_internal.scorecard_actual AS a
   ON a.centre_id = p.centre_id AND a.period = p.period AND a.measure = t.measure;
 COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets at each quarter end, like with like: the year-to-date figure against the annual target (a dated target only from its date on), with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
 COMMENT ON COLUMN @extschema@.scorecard.centre_id IS 'centre';
@@ -201,7 +201,7 @@ COMMENT ON COLUMN @extschema@.scorecard_summary.overall_rag IS 'the worst colour
  *   - a child is seen for the first time when it had no contact of a mode
  *     that can count (not a 'never' mode) before the period.
  */
-CREATE VIEW @extschema@.child_contact_profile AS
+CREATE VIEW surestart_internal.child_contact_profile AS
 SELECT x.period, x.centre_id, x.child_id, x.age, x.contacts, x.home_visits, x.antenatal,
 	   coalesce(sc.family_support, false) AS family_support,
 	   coalesce(sc.social_care, false) AS social_care,
@@ -218,7 +218,7 @@ FROM (
 						 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
 										 WHERE r.mode = e.mode AND r.counts = 'never')) AS first_seen
 	FROM surestart_internal.meaningful_contact AS mc
-	JOIN @extschema@.reporting_period AS b ON b.period = mc.period AND b.kind = mc.kind
+	JOIN surestart_internal.reporting_period AS b ON b.period = mc.period AND b.kind = mc.kind
 	JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
 	JOIN @extschema@.child AS c ON c.child_id = mc.child_id
 	GROUP BY mc.period, mc.centre_id, mc.child_id, c.dob, b.period_start, b.period_end
@@ -230,18 +230,18 @@ CROSS JOIN LATERAL (
 	WHERE s.child_id = x.child_id
 	  AND s.starts_on <= x.period_end AND (s.ends_on IS NULL OR s.ends_on >= x.period_start)
 ) AS sc;
-COMMENT ON VIEW @extschema@.child_contact_profile IS 'Each counted child seen in each period: age on the reference date, meaningful contacts, home visits, antenatal contacts, plans open during the period, first time seen (person-level)';
-COMMENT ON COLUMN @extschema@.child_contact_profile.period IS 'period label';
-COMMENT ON COLUMN @extschema@.child_contact_profile.centre_id IS 'centre the child counts for';
-COMMENT ON COLUMN @extschema@.child_contact_profile.child_id IS 'child';
-COMMENT ON COLUMN @extschema@.child_contact_profile.age IS 'age in completed years on the reference date (0-4)';
-COMMENT ON COLUMN @extschema@.child_contact_profile.contacts IS 'meaningful contacts in the period';
-COMMENT ON COLUMN @extschema@.child_contact_profile.home_visits IS 'of them, home visits (mode or activity "home visit")';
-COMMENT ON COLUMN @extschema@.child_contact_profile.antenatal IS 'of them, antenatal contacts (before the birth, or mode or activity "antenatal")';
-COMMENT ON COLUMN @extschema@.child_contact_profile.family_support IS 'a family-support (early-help) episode of the child was open during the period';
-COMMENT ON COLUMN @extschema@.child_contact_profile.social_care IS 'a child-in-need, child-protection or looked-after episode of the child was open during the period';
-COMMENT ON COLUMN @extschema@.child_contact_profile.under_two_contacts IS 'of the meaningful contacts, those on a day the child was under two (age_on the contact''s day below 2) or not yet born: age at each contact, not on the reference date';
-COMMENT ON COLUMN @extschema@.child_contact_profile.first_seen IS 'no contact of a mode that can count (not a never mode) before the period: seen for the first time';
+COMMENT ON VIEW surestart_internal.child_contact_profile IS 'Each counted child seen in each period: age on the reference date, meaningful contacts, home visits, antenatal contacts, plans open during the period, first time seen (person-level)';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.centre_id IS 'centre the child counts for';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.child_id IS 'child';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.age IS 'age in completed years on the reference date (0-4)';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.contacts IS 'meaningful contacts in the period';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.home_visits IS 'of them, home visits (mode or activity "home visit")';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.antenatal IS 'of them, antenatal contacts (before the birth, or mode or activity "antenatal")';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.family_support IS 'a family-support (early-help) episode of the child was open during the period';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.social_care IS 'a child-in-need, child-protection or looked-after episode of the child was open during the period';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.under_two_contacts IS 'of the meaningful contacts, those on a day the child was under two (age_on the contact''s day below 2) or not yet born: age at each contact, not on the reference date';
+COMMENT ON COLUMN surestart_internal.child_contact_profile.first_seen IS 'no contact of a mode that can count (not a never mode) before the period: seen for the first time';
 
 /*
  * Per centre and period.  New registrations are the counted children whose
@@ -251,7 +251,7 @@ COMMENT ON COLUMN @extschema@.child_contact_profile.first_seen IS 'no contact of
  */
 CREATE VIEW @extschema@.contact_profile AS
 SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
-	   coalesce(x.children_seen, 0) AS children_seen,
+	   coalesce(x.seen, 0) AS seen,
 	   coalesce(x.contacts, 0) AS contacts,
 	   coalesce(x.seen_under_1, 0) AS seen_under_1,
 	   coalesce(x.seen_age_1, 0) AS seen_age_1,
@@ -276,13 +276,13 @@ SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(x.under_two_contacts, 0) AS under_two_contacts
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
-	  CROSS JOIN @extschema@.reporting_period AS rp
+	  CROSS JOIN surestart_internal.reporting_period AS rp
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
 		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
-		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
+		AND c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS p
 LEFT JOIN (
 	SELECT period, centre_id,
-		   count(*)::integer AS children_seen,
+		   count(*)::integer AS seen,
 		   sum(contacts)::integer AS contacts,
 		   count(*) FILTER (WHERE age = 0)::integer AS seen_under_1,
 		   count(*) FILTER (WHERE age = 1)::integer AS seen_age_1,
@@ -303,7 +303,7 @@ LEFT JOIN (
 		   count(*) FILTER (WHERE family_support OR social_care)::integer AS seen_under_plan,
 		   count(*) FILTER (WHERE first_seen)::integer AS first_seen,
 		   sum(under_two_contacts)::integer AS under_two_contacts
-	FROM @extschema@.child_contact_profile
+	FROM surestart_internal.child_contact_profile
 	GROUP BY period, centre_id
 ) AS x ON x.period = p.period AND x.centre_id = p.centre_id
 LEFT JOIN (
@@ -322,7 +322,7 @@ COMMENT ON COLUMN @extschema@.contact_profile.period IS 'period label: 2013-14 Q
 COMMENT ON COLUMN @extschema@.contact_profile.kind IS 'quarter or year';
 COMMENT ON COLUMN @extschema@.contact_profile.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.contact_profile.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.contact_profile.children_seen IS 'counted children with at least one meaningful contact in the period (seen of centre_reach)';
+COMMENT ON COLUMN @extschema@.contact_profile.seen IS 'counted children with at least one meaningful contact in the period (seen of centre_reach)';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts IS 'meaningful contacts of counted children in the period, at any centre';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_under_1 IS 'children seen aged under 1 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_age_1 IS 'children seen aged 1 on the reference date';
@@ -353,7 +353,7 @@ SELECT mc.centre_id, c.name AS centre, mc.period, mc.kind, k.mode,
 FROM surestart_internal.meaningful_contact AS mc
 JOIN @extschema@.contact AS k ON k.contact_id = mc.contact_id
 JOIN @extschema@.centre AS c ON c.centre_id = mc.centre_id
-WHERE mc.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)
+WHERE mc.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)
 GROUP BY mc.centre_id, c.name, mc.period, mc.kind, k.mode;
 COMMENT ON VIEW @extschema@.contact_mode_profile IS 'Meaningful contacts of the children of each centre''s area per period by contact mode';
 COMMENT ON COLUMN @extschema@.contact_mode_profile.centre_id IS 'centre whose reach area the children live in';
@@ -387,7 +387,7 @@ SELECT c.centre_id, c.name AS centre, y.financial_year, y.year_start, y.year_end
 	   y.year_end <= @extschema@.reference_date() AS year_ended
 FROM @extschema@.centre AS c
 CROSS JOIN (SELECT u.financial_year, b.period_start AS year_start, b.period_end AS year_end
-			FROM (SELECT rp.period FROM @extschema@.reporting_period AS rp WHERE rp.kind = 'year'
+			FROM (SELECT rp.period FROM surestart_internal.reporting_period AS rp WHERE rp.kind = 'year'
 				  UNION
 				  SELECT @extschema@.financial_year(m.met_on) FROM @extschema@.board_meeting AS m) AS u(financial_year)
 			CROSS JOIN LATERAL @extschema@.financial_period_bounds(u.financial_year) AS b) AS y
@@ -401,7 +401,7 @@ CROSS JOIN LATERAL (
 ) AS b
 WHERE (c.opened_on IS NULL OR c.opened_on <= y.year_end)
   AND (c.closed_on IS NULL OR c.closed_on >= y.year_start)
-  AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+  AND c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.governance IS 'Governance of each centre per financial year: advisory board meetings (governance_board_meetings required, default 3), annual conversation, parent forums, and whether it complied';
 COMMENT ON COLUMN @extschema@.governance.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.governance.centre IS 'centre name';
@@ -420,7 +420,7 @@ COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year ended on or bef
 /* ---------------------------------------------------------------- inspection risk */
 
 /* The risk settings in one row, as numbers. */
-CREATE VIEW @extschema@.risk_settings AS
+CREATE VIEW surestart_internal.risk_settings AS
 SELECT max(value) FILTER (WHERE name = 'risk_registration_below')::numeric AS reg_below,
 	   max(value) FILTER (WHERE name = 'risk_deprived_registration_below')::numeric AS dep_below,
 	   max(value) FILTER (WHERE name = 'risk_group_min_families')::integer AS group_min,
@@ -439,24 +439,24 @@ SELECT max(value) FILTER (WHERE name = 'risk_registration_below')::numeric AS re
 	   max(value) FILTER (WHERE name = 'risk_band_high_from')::integer AS high_from,
 	   max(value) FILTER (WHERE name = 'reinspect_years')::integer AS reinspect_years
 FROM @extschema@.setting;
-COMMENT ON VIEW @extschema@.risk_settings IS 'The settings of the inspection-risk assessment in one row';
-COMMENT ON COLUMN @extschema@.risk_settings.reg_below IS 'setting risk_registration_below: registration below this per cent is a warning sign';
-COMMENT ON COLUMN @extschema@.risk_settings.dep_below IS 'setting risk_deprived_registration_below: registration in the most deprived areas below this per cent is a warning sign';
-COMMENT ON COLUMN @extschema@.risk_settings.group_min IS 'setting risk_group_min_families: a target group counts with at least this many registered families';
-COMMENT ON COLUMN @extschema@.risk_settings.group_below IS 'setting risk_group_any_contact_below: any-contact coverage of such a group below this per cent is a warning sign';
-COMMENT ON COLUMN @extschema@.risk_settings.w_registration IS 'setting risk_weight_registration: points for low registration';
-COMMENT ON COLUMN @extschema@.risk_settings.w_deprived IS 'setting risk_weight_deprived_registration: points for low registration in the most deprived areas';
-COMMENT ON COLUMN @extschema@.risk_settings.w_low_contact IS 'setting risk_weight_low_contact: points for a seen or sustained rate in the county''s bottom quartile';
-COMMENT ON COLUMN @extschema@.risk_settings.w_group IS 'setting risk_weight_target_group: points for a poorly reached national target group';
-COMMENT ON COLUMN @extschema@.risk_settings.w_fsp IS 'setting risk_weight_fsp_quadrant: points for the FSP quadrant low outcomes, low contact';
-COMMENT ON COLUMN @extschema@.risk_settings.w_amber IS 'setting risk_weight_rag_amber: points for an amber quality or leadership RAG (each)';
-COMMENT ON COLUMN @extschema@.risk_settings.w_red IS 'setting risk_weight_rag_red: points for a red quality or leadership RAG (each)';
-COMMENT ON COLUMN @extschema@.risk_settings.w_ri IS 'setting risk_weight_grade_ri: points for a latest grade of Requires improvement';
-COMMENT ON COLUMN @extschema@.risk_settings.w_inadequate IS 'setting risk_weight_grade_inadequate: points for a latest grade of Inadequate';
-COMMENT ON COLUMN @extschema@.risk_settings.w_overdue IS 'setting risk_weight_overdue: points for an overdue inspection';
-COMMENT ON COLUMN @extschema@.risk_settings.medium_from IS 'setting risk_band_medium_from: lowest score of the medium band';
-COMMENT ON COLUMN @extschema@.risk_settings.high_from IS 'setting risk_band_high_from: lowest score of the high band';
-COMMENT ON COLUMN @extschema@.risk_settings.reinspect_years IS 'setting reinspect_years: a centre never inspected is due this many years after it opened';
+COMMENT ON VIEW surestart_internal.risk_settings IS 'The settings of the inspection-risk assessment in one row';
+COMMENT ON COLUMN surestart_internal.risk_settings.reg_below IS 'setting risk_registration_below: registration below this per cent is a warning sign';
+COMMENT ON COLUMN surestart_internal.risk_settings.dep_below IS 'setting risk_deprived_registration_below: registration in the most deprived areas below this per cent is a warning sign';
+COMMENT ON COLUMN surestart_internal.risk_settings.group_min IS 'setting risk_group_min_families: a target group counts with at least this many registered families';
+COMMENT ON COLUMN surestart_internal.risk_settings.group_below IS 'setting risk_group_any_contact_below: any-contact coverage of such a group below this per cent is a warning sign';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_registration IS 'setting risk_weight_registration: points for low registration';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_deprived IS 'setting risk_weight_deprived_registration: points for low registration in the most deprived areas';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_low_contact IS 'setting risk_weight_low_contact: points for a seen or sustained rate in the county''s bottom quartile';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_group IS 'setting risk_weight_target_group: points for a poorly reached national target group';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_fsp IS 'setting risk_weight_fsp_quadrant: points for the FSP quadrant low outcomes, low contact';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_amber IS 'setting risk_weight_rag_amber: points for an amber quality or leadership RAG (each)';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_red IS 'setting risk_weight_rag_red: points for a red quality or leadership RAG (each)';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_ri IS 'setting risk_weight_grade_ri: points for a latest grade of Requires improvement';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_inadequate IS 'setting risk_weight_grade_inadequate: points for a latest grade of Inadequate';
+COMMENT ON COLUMN surestart_internal.risk_settings.w_overdue IS 'setting risk_weight_overdue: points for an overdue inspection';
+COMMENT ON COLUMN surestart_internal.risk_settings.medium_from IS 'setting risk_band_medium_from: lowest score of the medium band';
+COMMENT ON COLUMN surestart_internal.risk_settings.high_from IS 'setting risk_band_high_from: lowest score of the high band';
+COMMENT ON COLUMN surestart_internal.risk_settings.reinspect_years IS 'setting reinspect_years: a centre never inspected is due this many years after it opened';
 
 
 /*
@@ -561,10 +561,10 @@ FROM (
 				  FROM surestart_internal.centre_reach_scoped AS s
 				  GROUP BY s.centre_id, s.period, s.kind, s.period_start, s.period_end) AS r
 			JOIN @extschema@.centre AS c ON c.centre_id = r.centre_id
-			CROSS JOIN @extschema@.risk_settings AS s
+			CROSS JOIN surestart_internal.risk_settings AS s
 			LEFT JOIN (
 				SELECT rp.kind, max(rp.period_end) AS period_end
-				FROM @extschema@.reporting_period AS rp
+				FROM surestart_internal.reporting_period AS rp
 				WHERE rp.period_end <= @extschema@.reference_date()
 				GROUP BY rp.kind
 			) AS le ON le.kind = r.kind
@@ -575,7 +575,7 @@ FROM (
 				FROM surestart_internal.centre_coverage AS cc
 				CROSS JOIN LATERAL @extschema@.coverage_rows(cc.coverage) AS x
 				JOIN @extschema@.target_group AS g ON g.code = x.target_group AND g.national
-				CROSS JOIN @extschema@.risk_settings AS rs
+				CROSS JOIN surestart_internal.risk_settings AS rs
 				WHERE x.in_group >= rs.group_min AND @extschema@.percent(x.any_contact) < rs.group_below
 				GROUP BY cc.centre_id, cc.period
 			) AS g ON g.centre_id = r.centre_id AND g.period = r.period
@@ -601,7 +601,7 @@ FROM (
 		) AS f
 	) AS p
 ) AS q
-WHERE q.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE q.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.inspection_risk IS 'Inspection-risk assessment of each centre per quarter and year: one weighted point per warning sign (settings risk_*), the band (low, medium, high) and the reasons, with whether the centre is not yet inspected or due within a year';
 COMMENT ON COLUMN @extschema@.inspection_risk.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.inspection_risk.centre IS 'centre name';
@@ -650,7 +650,7 @@ CREATE FUNCTION @extschema@.latest_ended_quarter() RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-SELECT rp.period FROM @extschema@.reporting_period AS rp
+SELECT rp.period FROM @extschema@.reporting_periods() AS rp
 WHERE rp.kind = 'quarter' AND rp.period_end <= @extschema@.reference_date()
 ORDER BY rp.period_end DESC
 LIMIT 1

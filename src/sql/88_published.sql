@@ -41,7 +41,7 @@ CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS und
 						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
 						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
 						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s
-WHERE r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+WHERE r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.published_centre_reach_scoped IS 'centre_reach_scoped for publication (scope all or deprived): counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
 
 CREATE VIEW @extschema@.published_centre_reach AS
@@ -137,7 +137,7 @@ COMMENT ON VIEW @extschema@.published_target_group_coverage IS 'target_group_cov
 CREATE VIEW @extschema@.published_data_pack AS
 WITH figures AS (
 	SELECT r.level, r.unit_id, r.period,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   CASE WHEN m.small THEN NULL ELSE m.value END AS value,
 		   m.small AS suppressed,
 		   r.visible

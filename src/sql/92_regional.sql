@@ -112,7 +112,7 @@ CREATE VIEW surestart_export.published_coverage AS
 SELECT t.period, p.kind, p.period_start, p.period_end, t.target_group,
 	   t.families, t.any_contact, t.sustained, t.suppressed AS withheld
 FROM @extschema@.published_target_group_coverage AS t
-JOIN @extschema@.reporting_period AS p ON p.period = t.period
+JOIN surestart_internal.reporting_period AS p ON p.period = t.period
 WHERE t.level = 'county'
   AND coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'regional_export'), 'published') = 'published';
 COMMENT ON VIEW surestart_export.published_coverage IS 'The council''s published coverage of each target group per period (setting regional_export = published, the default; empty when exact)';
@@ -191,22 +191,33 @@ CREATE SCHEMA surestart_regional;
 COMMENT ON SCHEMA surestart_regional IS 'Foreign tables over the attached councils'' exports, "<code>@reach" and so on (made by regional_attach(); no privileges for the reporting roles)';
 
 /*
+ * The coordinator's views (regional_council, regional_reach,
+ * regional_coverage, regional_data_pack) are in schema
+ * surestart_coordinator, which analysts and partners read beside surestart
+ * (create_roles()): in a council's database they are empty, as the
+ * centre-level views are in a coordinator's.  published_regional_reach,
+ * for readers, stays in surestart with the other published views.
+ */
+CREATE SCHEMA surestart_coordinator;
+COMMENT ON SCHEMA surestart_coordinator IS 'A regional coordinator''s views of the surestart extension: the attached councils and their figures added up (analysts and partners; published_regional_reach is in surestart)';
+
+/*
  * The attached councils are the catalog's own list: an attached council has
  * the foreign tables "<code>@about", "<code>@reach", "<code>@coverage" and
  * "<code>@published_coverage" in schema surestart_regional (a council code
  * has no @), so pg_dump keeps the list with the tables and there is no
  * table to keep in step with them.
  */
-CREATE VIEW @extschema@.regional_council AS
+CREATE VIEW surestart_coordinator.regional_council AS
 SELECT pg_catalog.left(c.relname::text, -6) AS council_code, s.srvname::text AS server_name
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_foreign_table AS t ON t.ftrelid = c.oid
 JOIN pg_catalog.pg_foreign_server AS s ON s.oid = t.ftserver
 WHERE c.relnamespace = 'surestart_regional'::pg_catalog.regnamespace
   AND c.relname::text LIKE '%@about';
-COMMENT ON VIEW @extschema@.regional_council IS 'Councils attached to this coordinator (regional_attach(), regional_detach()), each read through postgres_fdw from its foreign server';
-COMMENT ON COLUMN @extschema@.regional_council.council_code IS 'the council''s code, a level of the regional views (1 to 30 letters, digits, _ and -: an ONS code such as E10000020 serves)';
-COMMENT ON COLUMN @extschema@.regional_council.server_name IS 'the postgres_fdw foreign server of the council''s database';
+COMMENT ON VIEW surestart_coordinator.regional_council IS 'Councils attached to this coordinator (regional_attach(), regional_detach()), each read through postgres_fdw from its foreign server';
+COMMENT ON COLUMN surestart_coordinator.regional_council.council_code IS 'the council''s code, a level of the regional views (1 to 30 letters, digits, _ and -: an ONS code such as E10000020 serves)';
+COMMENT ON COLUMN surestart_coordinator.regional_council.server_name IS 'the postgres_fdw foreign server of the council''s database';
 
 /*
  * The foreign tables of one council, by the name regional_attach() gives
@@ -264,7 +275,7 @@ BEGIN
 				  DETAIL = 'Attaching a server reads it with the extension owner''s user mapping, so the caller must have USAGE on it.';
 	END IF;
 	SELECT c.server_name INTO attached
-	FROM @extschema@.regional_council AS c
+	FROM surestart_coordinator.regional_council AS c
 	WHERE pg_catalog.lower(c.council_code) OPERATOR(pg_catalog.=) pg_catalog.lower(regional_attach.council_code);
 	IF FOUND THEN
 		RAISE EXCEPTION 'council "%" is already attached (server "%")', council_code, attached
@@ -329,12 +340,12 @@ DECLARE
 	v text;
 BEGIN
 	SELECT c.council_code INTO code
-	FROM @extschema@.regional_council AS c
+	FROM surestart_coordinator.regional_council AS c
 	WHERE c.council_code OPERATOR(pg_catalog.=) regional_detach.council_code;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'council "%" is not attached', council_code
 			USING ERRCODE = 'undefined_object',
-				  HINT = 'SELECT council_code FROM surestart.regional_council lists the attached councils.';
+				  HINT = 'SELECT council_code FROM surestart_coordinator.regional_council lists the attached councils.';
 	END IF;
 	FOREACH v IN ARRAY ARRAY['about', 'reach', 'coverage', 'published_coverage'] LOOP
 		EXECUTE pg_catalog.format('DROP FOREIGN TABLE IF EXISTS %s', surestart_internal.regional_table(code, v));
@@ -414,7 +425,7 @@ DECLARE
 	q text;
 	councils text;
 BEGIN
-	FOR c IN SELECT r.council_code, r.server_name FROM @extschema@.regional_council AS r ORDER BY r.council_code LOOP
+	FOR c IN SELECT r.council_code, r.server_name FROM surestart_coordinator.regional_council AS r ORDER BY r.council_code LOOP
 		IF surestart_internal.regional_reachable(c.council_code, c.server_name,
 				surestart_internal.regional_table(c.council_code, 'about')) THEN
 			q := pg_catalog.concat_ws(' UNION ALL ', q, surestart_internal.regional_reach_query(c.council_code));
@@ -449,7 +460,7 @@ DECLARE
 	q text;
 	councils text;
 BEGIN
-	FOR c IN SELECT r.council_code, r.server_name FROM @extschema@.regional_council AS r ORDER BY r.council_code LOOP
+	FOR c IN SELECT r.council_code, r.server_name FROM surestart_coordinator.regional_council AS r ORDER BY r.council_code LOOP
 		IF surestart_internal.regional_reachable(c.council_code, c.server_name,
 				surestart_internal.regional_table(c.council_code, 'about')) THEN
 			q := pg_catalog.concat_ws(' UNION ALL ', q, pg_catalog.format($q$
@@ -492,12 +503,12 @@ COMMENT ON FUNCTION surestart_internal.regional_council_coverage() IS 'each atta
  * families_registered, contacts or family_contacts: those are null in any
  * row a publishing council is in.)
  */
-CREATE VIEW @extschema@.regional_reach AS
+CREATE VIEW surestart_coordinator.regional_reach AS
 WITH f AS MATERIALIZED (
 	SELECT * FROM surestart_internal.regional_council_reach()
 ),
 attached AS (
-	SELECT pg_catalog.array_agg(c.council_code) AS codes FROM @extschema@.regional_council AS c
+	SELECT pg_catalog.array_agg(c.council_code) AS codes FROM surestart_coordinator.regional_council AS c
 ),
 g AS (
 	SELECT x.level, x.unit_id, x.council_code, f.scope, f.period, f.kind, f.period_start, f.period_end,
@@ -540,33 +551,33 @@ SELECT h.level, h.unit_id, h.council_code, h.scope, h.period, h.kind, h.period_s
 	   h.withheld, h.missing_councils, c.complete
 FROM h
 CROSS JOIN LATERAL (SELECT h.withheld = 0 AND h.missing_councils IS NULL AS complete) AS c;
-COMMENT ON VIEW @extschema@.regional_reach IS 'Reach of the attached councils per district, council and region, scope and period: sums of the councils'' exported figures, marked incomplete where a council withheld a cell, published only some counts, or is missing';
-COMMENT ON COLUMN @extschema@.regional_reach.level IS 'district (within its council), council or region';
-COMMENT ON COLUMN @extschema@.regional_reach.unit_id IS 'district code, council code, or region';
-COMMENT ON COLUMN @extschema@.regional_reach.council_code IS 'the council of a district or council row; null for the region';
-COMMENT ON COLUMN @extschema@.regional_reach.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs (each council''s own setting)';
-COMMENT ON COLUMN @extschema@.regional_reach.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.regional_reach.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.regional_reach.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.regional_reach.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.regional_reach.under_fives IS 'persons aged 0-4 in the reach areas (ONS): the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.registered IS 'under-fives registered on the reference date: the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.registered_pct IS 'registered as a percentage of under_fives, one decimal place; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_reach.seen IS 'under-fives with at least one meaningful contact in the period: the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.seen_pct IS 'seen as a percentage of under_fives, one decimal place; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_reach.sustained IS 'under-fives with at least sustained_contacts meaningful contacts: the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_reach.families_registered IS 'families with a registered under-five (exact exports only: null when a council in the row publishes)';
-COMMENT ON COLUMN @extschema@.regional_reach.families_seen IS 'families with at least one family contact: the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.families_seen_pct IS 'families_seen as a percentage of families_registered; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_reach.families_sustained IS 'families with at least sustained_contacts family contacts: the sum of the values the councils exported';
-COMMENT ON COLUMN @extschema@.regional_reach.families_sustained_pct IS 'families_sustained as a percentage of families_registered; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_reach.contacts IS 'meaningful contacts (exact exports only: null when a council in the row publishes)';
-COMMENT ON COLUMN @extschema@.regional_reach.family_contacts IS 'family contacts, distinct family and day (exact exports only: null when a council in the row publishes)';
-COMMENT ON COLUMN @extschema@.regional_reach.councils IS 'councils whose figures are in the row';
-COMMENT ON COLUMN @extschema@.regional_reach.withheld IS 'centre rows in the sums with a cell withheld by their council''s disclosure rule (0 when exact)';
-COMMENT ON COLUMN @extschema@.regional_reach.missing_councils IS 'for the region: attached councils not in the row (unreachable, or without figures for the period), comma-separated; null when none';
-COMMENT ON COLUMN @extschema@.regional_reach.complete IS 'true when the counts are the exact totals: no council withheld a cell in them and none is missing';
+COMMENT ON VIEW surestart_coordinator.regional_reach IS 'Reach of the attached councils per district, council and region, scope and period: sums of the councils'' exported figures, marked incomplete where a council withheld a cell, published only some counts, or is missing';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.level IS 'district (within its council), council or region';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.unit_id IS 'district code, council code, or region';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.council_code IS 'the council of a district or council row; null for the region';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs (each council''s own setting)';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.under_fives IS 'persons aged 0-4 in the reach areas (ONS): the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.registered IS 'under-fives registered on the reference date: the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.registered_pct IS 'registered as a percentage of under_fives, one decimal place; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.seen IS 'under-fives with at least one meaningful contact in the period: the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.seen_pct IS 'seen as a percentage of under_fives, one decimal place; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.sustained IS 'under-fives with at least sustained_contacts meaningful contacts: the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.sustained_pct IS 'sustained as a percentage of under_fives, one decimal place; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.families_registered IS 'families with a registered under-five (exact exports only: null when a council in the row publishes)';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.families_seen IS 'families with at least one family contact: the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.families_seen_pct IS 'families_seen as a percentage of families_registered; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.families_sustained IS 'families with at least sustained_contacts family contacts: the sum of the values the councils exported';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.families_sustained_pct IS 'families_sustained as a percentage of families_registered; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.contacts IS 'meaningful contacts (exact exports only: null when a council in the row publishes)';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.family_contacts IS 'family contacts, distinct family and day (exact exports only: null when a council in the row publishes)';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.councils IS 'councils whose figures are in the row';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.withheld IS 'centre rows in the sums with a cell withheld by their council''s disclosure rule (0 when exact)';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.missing_councils IS 'for the region: attached councils not in the row (unreachable, or without figures for the period), comma-separated; null when none';
+COMMENT ON COLUMN surestart_coordinator.regional_reach.complete IS 'true when the counts are the exact totals: no council withheld a cell in them and none is missing';
 
 /*
  * Coverage of each target group per council and region: exact councils'
@@ -574,12 +585,12 @@ COMMENT ON COLUMN @extschema@.regional_reach.complete IS 'true when the counts a
  * exact council for the region; summaries counted with different
  * sustained thresholds refuse to merge), published councils' counts added.
  */
-CREATE VIEW @extschema@.regional_coverage AS
+CREATE VIEW surestart_coordinator.regional_coverage AS
 WITH f AS MATERIALIZED (
 	SELECT * FROM surestart_internal.regional_council_coverage()
 ),
 attached AS (
-	SELECT pg_catalog.array_agg(c.council_code) AS codes FROM @extschema@.regional_council AS c
+	SELECT pg_catalog.array_agg(c.council_code) AS codes FROM surestart_coordinator.regional_council AS c
 ),
 council_exact AS (
 	SELECT f.council_code, f.period, f.kind, f.period_start, f.period_end, @extschema@.sum(f.coverage) AS coverage
@@ -647,38 +658,38 @@ CROSS JOIN LATERAL (
 				 FROM pg_catalog.unnest((SELECT attached.codes FROM attached)) AS a(code)
 				 WHERE a.code <> ALL (coalesce(k.codes, '{}'))) END AS missing_councils) AS m
 CROSS JOIN LATERAL (SELECT g.withheld = 0 AND m.missing_councils IS NULL AS complete) AS c;
-COMMENT ON VIEW @extschema@.regional_coverage IS 'Coverage of each target group per council and region and period: exact councils'' coverage summaries merged with sum(coverage), published councils'' counts added, marked incomplete where a cell was withheld or a council is missing';
-COMMENT ON COLUMN @extschema@.regional_coverage.level IS 'council or region';
-COMMENT ON COLUMN @extschema@.regional_coverage.unit_id IS 'council code, or region';
-COMMENT ON COLUMN @extschema@.regional_coverage.council_code IS 'the council of a council row; null for the region';
-COMMENT ON COLUMN @extschema@.regional_coverage.period IS 'period label';
-COMMENT ON COLUMN @extschema@.regional_coverage.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.regional_coverage.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.regional_coverage.period_end IS 'last day of the period, the reference date';
-COMMENT ON COLUMN @extschema@.regional_coverage.target_group IS 'target group code';
-COMMENT ON COLUMN @extschema@.regional_coverage.label IS 'target group label (this database''s target_group table)';
-COMMENT ON COLUMN @extschema@.regional_coverage.families IS 'registered families in the group';
-COMMENT ON COLUMN @extschema@.regional_coverage.any_contact IS 'of them, families with any meaningful contact in the period';
-COMMENT ON COLUMN @extschema@.regional_coverage.any_contact_pct IS 'any_contact as a percentage of families, one decimal place; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_coverage.sustained IS 'of them, families with at least sustained_contacts family contacts';
-COMMENT ON COLUMN @extschema@.regional_coverage.sustained_pct IS 'sustained as a percentage of families, one decimal place; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_coverage.councils IS 'councils whose figures are in the row';
-COMMENT ON COLUMN @extschema@.regional_coverage.withheld IS 'council cells withheld by their disclosure rule in the sums (0 when exact)';
-COMMENT ON COLUMN @extschema@.regional_coverage.missing_councils IS 'for the region: attached councils without figures for the period (unreachable or none), comma-separated; null when none';
-COMMENT ON COLUMN @extschema@.regional_coverage.complete IS 'true when the counts are the exact totals: no council withheld a cell in them and none is missing';
-COMMENT ON COLUMN @extschema@.regional_coverage.summary IS 'the merged coverage summary (text form) of the council or region when every council is exact; null otherwise';
+COMMENT ON VIEW surestart_coordinator.regional_coverage IS 'Coverage of each target group per council and region and period: exact councils'' coverage summaries merged with sum(coverage), published councils'' counts added, marked incomplete where a cell was withheld or a council is missing';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.level IS 'council or region';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.unit_id IS 'council code, or region';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.council_code IS 'the council of a council row; null for the region';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.period IS 'period label';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.period_start IS 'first day of the period';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.target_group IS 'target group code';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.label IS 'target group label (this database''s target_group table)';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.families IS 'registered families in the group';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.any_contact IS 'of them, families with any meaningful contact in the period';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.any_contact_pct IS 'any_contact as a percentage of families, one decimal place; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.sustained IS 'of them, families with at least sustained_contacts family contacts';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.sustained_pct IS 'sustained as a percentage of families, one decimal place; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.councils IS 'councils whose figures are in the row';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.withheld IS 'council cells withheld by their disclosure rule in the sums (0 when exact)';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.missing_councils IS 'for the region: attached councils without figures for the period (unreachable or none), comma-separated; null when none';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.complete IS 'true when the counts are the exact totals: no council withheld a cell in them and none is missing';
+COMMENT ON COLUMN surestart_coordinator.regional_coverage.summary IS 'the merged coverage summary (text form) of the council or region when every council is exact; null otherwise';
 
 /*
  * The regional data pack: each council's registered, seen and sustained
  * percentages (all LSOAs and the most deprived) beside the region's value
  * and the range and rank of the councils.
  */
-CREATE VIEW @extschema@.regional_data_pack AS
+CREATE VIEW surestart_coordinator.regional_data_pack AS
 WITH v AS (
 	SELECT r.level, r.unit_id, r.period, r.kind,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
 		   m.value, r.complete
-	FROM @extschema@.regional_reach AS r
+	FROM surestart_coordinator.regional_reach AS r
 	CROSS JOIN LATERAL (VALUES ('registered_pct'::text, r.registered_pct), ('seen_pct', r.seen_pct),
 							   ('sustained_pct', r.sustained_pct)) AS m(measure, value)
 	WHERE r.level IN ('council', 'region')
@@ -692,18 +703,18 @@ SELECT v.level, v.unit_id, v.period, v.kind, v.measure, v.value,
 	   v.complete
 FROM v
 WINDOW w_period AS (PARTITION BY v.period, v.measure);
-COMMENT ON VIEW @extschema@.regional_data_pack IS 'Regional data pack: each council''s and the region''s registered, seen and sustained percentages per period, with the region''s value and the councils'' range and rank';
-COMMENT ON COLUMN @extschema@.regional_data_pack.level IS 'council or region';
-COMMENT ON COLUMN @extschema@.regional_data_pack.unit_id IS 'council code, or region';
-COMMENT ON COLUMN @extschema@.regional_data_pack.period IS 'period label';
-COMMENT ON COLUMN @extschema@.regional_data_pack.kind IS 'quarter, year_to_date or year';
-COMMENT ON COLUMN @extschema@.regional_data_pack.measure IS 'registered_pct, seen_pct or sustained_pct, with _deprived for the most deprived LSOAs';
-COMMENT ON COLUMN @extschema@.regional_data_pack.value IS 'the percentage of under-fives, one decimal place; null unless the row is complete';
-COMMENT ON COLUMN @extschema@.regional_data_pack.region_value IS 'the region''s value of the measure; null unless complete';
-COMMENT ON COLUMN @extschema@.regional_data_pack.council_min IS 'lowest council value of the measure (values shown)';
-COMMENT ON COLUMN @extschema@.regional_data_pack.council_max IS 'highest council value of the measure (values shown)';
-COMMENT ON COLUMN @extschema@.regional_data_pack.council_rank IS 'for a council: its rank among the councils with a value, 1 = highest, ties share the rank';
-COMMENT ON COLUMN @extschema@.regional_data_pack.complete IS 'the value is from complete figures (regional_reach.complete)';
+COMMENT ON VIEW surestart_coordinator.regional_data_pack IS 'Regional data pack: each council''s and the region''s registered, seen and sustained percentages per period, with the region''s value and the councils'' range and rank';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.level IS 'council or region';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.unit_id IS 'council code, or region';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.period IS 'period label';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.kind IS 'quarter, year_to_date or year';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.measure IS 'registered_pct, seen_pct or sustained_pct, prefixed deprived_ for the most deprived LSOAs (as data_pack)';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.value IS 'the percentage of under-fives, one decimal place; null unless the row is complete';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.region_value IS 'the region''s value of the measure; null unless complete';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.council_min IS 'lowest council value of the measure (values shown)';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.council_max IS 'highest council value of the measure (values shown)';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.council_rank IS 'for a council: its rank among the councils with a value, 1 = highest, ties share the rank';
+COMMENT ON COLUMN surestart_coordinator.regional_data_pack.complete IS 'the value is from complete figures (regional_reach.complete)';
 
 /*
  * The coordinator's own disclosure layer, for councils that export exact
@@ -727,7 +738,7 @@ WITH k AS (
 cells AS (
 	SELECT r.level, r.unit_id, r.scope, r.period, m.measure, m.value,
 		   coalesce(m.value >= 1 AND m.value < (SELECT k.below FROM k), false) AS primary_small
-	FROM @extschema@.regional_reach AS r
+	FROM surestart_coordinator.regional_reach AS r
 	CROSS JOIN LATERAL (VALUES ('under_fives'::text, r.under_fives), ('registered', r.registered), ('seen', r.seen),
 							   ('sustained', r.sustained), ('families_seen', r.families_seen),
 							   ('families_sustained', r.families_sustained)) AS m(measure, value)
@@ -773,7 +784,7 @@ SELECT r.level, r.unit_id, r.scope, r.period, r.kind, r.period_start, r.period_e
 	   CASE WHEN w.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
 	   r.missing_councils, r.complete,
 	   w.under_fives OR w.registered OR w.seen OR w.sustained OR w.families_seen OR w.families_sustained AS suppressed
-FROM @extschema@.regional_reach AS r
+FROM surestart_coordinator.regional_reach AS r
 JOIN w ON w.level = r.level AND w.unit_id = r.unit_id AND w.scope = r.scope AND w.period = r.period
 WHERE r.level IN ('council', 'region');
 COMMENT ON VIEW @extschema@.published_regional_reach IS 'regional_reach for publication (council and region rows): counts from 1 to suppress_below - 1 withheld, and one more council (or the region) when a single council''s count is withheld, so no withheld count can be worked out from the total';

@@ -591,12 +591,12 @@ BEGIN
 			   count(*) AS centres,
 			   count(*) FILTER (WHERE r.under_fives IS NULL OR r.registered IS NULL OR r.seen IS NULL OR r.sustained IS NULL) AS left_out,
 			   sum(r.under_fives) AS under_fives,
-			   round(100.0 * sum(r.registered) FILTER (WHERE r.under_fives IS NOT NULL)
-					 / nullif(sum(r.under_fives) FILTER (WHERE r.registered IS NOT NULL), 0), 1) AS registered_pct,
-			   round(100.0 * sum(r.seen) FILTER (WHERE r.under_fives IS NOT NULL)
-					 / nullif(sum(r.under_fives) FILTER (WHERE r.seen IS NOT NULL), 0), 1) AS seen_pct,
-			   round(100.0 * sum(r.sustained) FILTER (WHERE r.under_fives IS NOT NULL)
-					 / nullif(sum(r.under_fives) FILTER (WHERE r.sustained IS NOT NULL), 0), 1) AS sustained_pct
+			   @extschema@.percent_of(sum(r.registered) FILTER (WHERE r.under_fives IS NOT NULL),
+									  sum(r.under_fives) FILTER (WHERE r.registered IS NOT NULL)) AS registered_pct,
+			   @extschema@.percent_of(sum(r.seen) FILTER (WHERE r.under_fives IS NOT NULL),
+									  sum(r.under_fives) FILTER (WHERE r.seen IS NOT NULL)) AS seen_pct,
+			   @extschema@.percent_of(sum(r.sustained) FILTER (WHERE r.under_fives IS NOT NULL),
+									  sum(r.under_fives) FILTER (WHERE r.sustained IS NOT NULL)) AS sustained_pct
 		FROM r
 		GROUP BY r.period, r.period_end
 		ORDER BY r.period_end DESC

@@ -1,7 +1,8 @@
 /* src/sql/99_security_barrier.sql: every reporting view is a security barrier */
 
 /*
- * Every view of the reporting schema is a security barrier, the published
+ * Every view of the reporting schemas (surestart, surestart_geography,
+ * surestart_coordinator) is a security barrier, the published
  * and partner-filtered views above all: without it, the planner may run a
  * cheap function of the reader's own WHERE clause on rows before the
  * view's visibility filter (visible_centre, visible_lead_partner) has
@@ -17,13 +18,14 @@ DECLARE
 	v record;
 BEGIN
 	FOR v IN
-		SELECT c.relname
+		SELECT n.nspname, c.relname
 		FROM pg_catalog.pg_class AS c
-		WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+		JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+		WHERE n.nspname OPERATOR(pg_catalog.=) ANY (ARRAY['@extschema@', 'surestart_geography', 'surestart_coordinator']::pg_catalog.name[])
 		  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-		ORDER BY c.relname
+		ORDER BY n.nspname, c.relname
 	LOOP
-		EXECUTE pg_catalog.format('ALTER VIEW @extschema@.%I SET (security_barrier = true)', v.relname);
+		EXECUTE pg_catalog.format('ALTER VIEW %I.%I SET (security_barrier = true)', v.nspname, v.relname);
 	END LOOP;
 END
 $$;

@@ -88,9 +88,9 @@ CROSS JOIN LATERAL coverage_rows(g.coverage) AS r;
 
 -- ---------------------------------------------------------------- refresh and the kept rows
 
-SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'not stored'), (SELECT count(*) FROM reporting_period),
+SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'not stored'), (SELECT count(*) FROM surestart_internal.reporting_period),
 	'before refresh() no period is stored');
-SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM reporting_period),
+SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM surestart_internal.reporting_period),
 	'refresh() counts every reporting period once');
 SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['current'], 'then every period is current');
 SELECT is_empty('SELECT * FROM refresh()', 'a second refresh() has nothing to do');
@@ -100,7 +100,7 @@ SELECT cmp_ok((SELECT count(DISTINCT kind) FROM surestart_internal.figure_period
 SELECT set_eq($$SELECT c.period, c.lsoa_code, c.centre_id, c.under_fives, c.registered, c.seen, c.sustained,
 					   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts,
 					   c.coverage::text
-				FROM reporting_period AS p
+				FROM surestart_internal.reporting_period AS p
 				CROSS JOIN LATERAL surestart_internal.count_periods(
 					(financial_period_bounds(financial_year(p.period_start))).period_start, ARRAY[p.period],
 					(SELECT value::integer FROM setting WHERE name = 'sustained_contacts')) AS c$$,
@@ -134,7 +134,7 @@ SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustain
 			 coalesce(sum(r.seen), 0)::bigint AS s, coalesce(sum(r.sustained), 0)::bigint AS su,
 			 coalesce(sum(r.families_registered), 0)::bigint AS fr, coalesce(sum(r.families_seen), 0)::bigint AS fs,
 			 coalesce(sum(r.families_sustained), 0)::bigint AS fsu
-	  FROM centre AS c CROSS JOIN reporting_period AS p
+	  FROM centre AS c CROSS JOIN surestart_internal.reporting_period AS p
 	  LEFT JOIN recount_now AS r ON r.centre_id = c.centre_id AND r.period = p.period
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
 	  GROUP BY c.centre_id, p.period$$,
@@ -142,9 +142,9 @@ SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustain
 SELECT set_eq($$SELECT centre_id, period, under_fives, registered, seen, sustained FROM centre_reach_deprived$$,
 	$$SELECT c.centre_id, p.period, coalesce(sum(r.under_fives), 0)::bigint AS u, coalesce(sum(r.registered), 0)::bigint AS r,
 			 coalesce(sum(r.seen), 0)::bigint AS s, coalesce(sum(r.sustained), 0)::bigint AS su
-	  FROM centre AS c CROSS JOIN reporting_period AS p
+	  FROM centre AS c CROSS JOIN surestart_internal.reporting_period AS p
 	  LEFT JOIN recount_now AS r ON r.centre_id = c.centre_id AND r.period = p.period
-							AND r.lsoa_code IN (SELECT lsoa_code FROM deprived_lsoa)
+							AND r.lsoa_code IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa)
 	  WHERE (c.opened_on IS NULL OR c.opened_on <= p.period_end) AND (c.closed_on IS NULL OR c.closed_on >= p.period_start)
 	  GROUP BY c.centre_id, p.period$$,
 	'centre_reach_deprived equals the recount over the most deprived LSOAs');
@@ -156,11 +156,11 @@ SELECT set_eq($$SELECT period, measure, value FROM data_pack WHERE level = 'coun
 	  FROM (SELECT period, scope, percent_of(sum(registered), sum(under_fives)) AS reg, percent_of(sum(seen), sum(under_fives)) AS seen,
 				   percent_of(sum(sustained), sum(under_fives)) AS sus
 			FROM (SELECT r.*, s.scope FROM recount_now AS r
-				  CROSS JOIN LATERAL (SELECT 'all' UNION ALL SELECT 'deprived' WHERE r.lsoa_code IN (SELECT lsoa_code FROM deprived_lsoa)) AS s(scope)) AS x
+				  CROSS JOIN LATERAL (SELECT 'all' UNION ALL SELECT 'deprived' WHERE r.lsoa_code IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa)) AS s(scope)) AS x
 			GROUP BY period, scope) AS t
-	  CROSS JOIN LATERAL (VALUES ('registered_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, reg),
-								 ('seen_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, seen),
-								 ('sustained_pct' || CASE WHEN scope = 'deprived' THEN '_deprived' ELSE '' END, sus)) AS m(measure, value)$$,
+	  CROSS JOIN LATERAL (VALUES (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'registered_pct', reg),
+								 (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'seen_pct', seen),
+								 (CASE WHEN scope = 'deprived' THEN 'deprived_' ELSE '' END || 'sustained_pct', sus)) AS m(measure, value)$$,
 	'the data pack''s county values, every period and measure, equal the recount''s pooled percentages');
 SELECT set_eq($$SELECT lot_id, financial_year, registered, seen, sustained FROM contract_value$$,
 	$$SELECT c.lot_id, r.period, sum(r.registered)::bigint AS r, sum(r.seen)::bigint AS s, sum(r.sustained)::bigint AS su
@@ -225,7 +225,7 @@ SELECT set_eq('SELECT * FROM stored', 'SELECT * FROM recount_inserted', 'and sto
 UPDATE registration SET ended_on = '2013-08-15'
 WHERE child_id = (SELECT min(child_id) FROM registration WHERE ended_on IS NULL AND registered_on < '2013-04-01');
 SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
-	$$SELECT period FROM reporting_period$$,
+	$$SELECT period FROM surestart_internal.reporting_period$$,
 	'an updated registration open since before 2013-14 marks every period');
 SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
 	'SELECT * FROM recount', 'what the views read equals the recount after the update');
@@ -234,7 +234,7 @@ SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, see
 SAVEPOINT before_refresh;
 DO $$ BEGIN PERFORM surestart.refresh(); END $$;
 ROLLBACK TO SAVEPOINT before_refresh;
-SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'changed'), (SELECT count(*) FROM reporting_period),
+SELECT is((SELECT count(*) FROM reach_freshness WHERE state = 'changed'), (SELECT count(*) FROM surestart_internal.reporting_period),
 	'a refresh rolled back leaves every period marked changed');
 SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() stores them');
 
@@ -247,7 +247,7 @@ SELECT lsoa_code, '2014-01-01', (SELECT min(centre_id) FROM centre WHERE centre_
 FROM reach_area AS r WHERE valid_to = '2013-12-31'
   AND lsoa_code = (SELECT min(lsoa_code) FROM reach_area WHERE valid_to = '2013-12-31');
 SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
-	$$SELECT period FROM reporting_period$$,
+	$$SELECT period FROM surestart_internal.reporting_period$$,
 	'a reach-area change marks the periods whose reference dates its old and new rows cover');
 SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
 	'SELECT * FROM recount', 'what the views read equals the recount after the move');
@@ -256,7 +256,7 @@ SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() after the move');
 -- deleting contacts of one day touches its periods
 DELETE FROM contact WHERE contact_on = '2013-05-14';
 SELECT set_eq($$SELECT period FROM reach_freshness WHERE state <> 'current'$$,
-	$$SELECT period FROM reporting_period WHERE '2013-05-14' BETWEEN period_start AND period_end$$,
+	$$SELECT period FROM surestart_internal.reporting_period WHERE '2013-05-14' BETWEEN period_start AND period_end$$,
 	'deleted contacts mark the periods holding their day');
 SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() after the deletion');
 SELECT set_eq('SELECT * FROM stored', 'SELECT * FROM recount', 'the stored figures equal the recount after every change');
@@ -266,7 +266,7 @@ SELECT set_eq('SELECT * FROM stored_coverage', 'SELECT * FROM recount_coverage',
 UPDATE setting SET value = '4' WHERE name = 'sustained_contacts';
 SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['threshold changed'],
 	'a new sustained_contacts makes every stored period out of date');
-SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM reporting_period), 'refresh() counts them all again');
+SELECT is((SELECT count(*) FROM refresh()), (SELECT count(*) FROM surestart_internal.reporting_period), 'refresh() counts them all again');
 SELECT is((SELECT array_agg(DISTINCT sustained_contacts) FROM surestart_internal.figure_period), ARRAY[4],
 	'and records the threshold they were counted with');
 

@@ -37,10 +37,10 @@ SELECT results_eq($$ SELECT edition, measure, count(*) FROM lsoa_deprivation GRO
 	'IoD2019 (mirrored from lsoa) and IoD2025 side by side');
 SELECT is((SELECT count(*) FROM lsoa_deprivation WHERE edition = 'iod2025' AND lsoa_code NOT IN (SELECT lsoa21_code FROM lsoa11_lsoa21)),
 	0::bigint, 'every IoD2025 LSOA is in the lookup');
-SELECT is((SELECT count(*) FROM deprived_lsoa_by_index WHERE index_used = 'iod2025_imd' AND via = 'ranked'),
+SELECT is((SELECT count(*) FROM surestart_geography.deprived_lsoa_by_index WHERE index_used = 'iod2025_imd' AND via = 'ranked'),
 	(SELECT count(*) FROM lsoa_deprivation WHERE edition = 'iod2025' AND measure = 'imd' AND decile <= 3),
 	'IoD2025 IMD 30%: the LSOA21s in deciles 1-3');
-SELECT is((SELECT count(*) FROM deprived_lsoa_by_index AS m
+SELECT is((SELECT count(*) FROM surestart_geography.deprived_lsoa_by_index AS m
 		   WHERE m.index_used = 'iod2025_imd' AND m.via = 'S' AND NOT EXISTS (
 			SELECT 1 FROM lsoa11_lsoa21 AS k JOIN lsoa_deprivation AS d ON d.lsoa_code = k.lsoa21_code
 			WHERE k.lsoa11_code = m.lsoa_code AND d.edition = 'iod2025' AND d.measure = 'imd' AND d.decile <= 3)),
@@ -50,8 +50,8 @@ SELECT is((SELECT count(*) FROM propose_reach_areas_2021('2014-03-31') WHERE cen
 SELECT is((SELECT count(*) FROM propose_reach_areas_2021('2014-03-31')), 552::bigint,
 	'one proposed 2021 reach area row per Norfolk LSOA21');
 UPDATE setting SET value = 'iod2025_imd' WHERE name = 'deprived_index';
-SELECT is((SELECT DISTINCT index_used FROM deprived_lsoa), 'iod2025_imd', 'deprived_lsoa says which index it used');
-SELECT is((SELECT count(*) FROM deprived_lsoa AS d JOIN lsoa AS l USING (lsoa_code) WHERE l.vintage = 2011),
+SELECT is((SELECT DISTINCT index_used FROM surestart_geography.deprived_lsoa), 'iod2025_imd', 'deprived_lsoa says which index it used');
+SELECT is((SELECT count(*) FROM surestart_geography.deprived_lsoa AS d JOIN lsoa AS l USING (lsoa_code) WHERE l.vintage = 2011),
 	(SELECT count(*) FROM most_deprived_change('iod2019_imd', 'iod2025_imd') WHERE vintage = 2011 AND in_to),
 	'most_deprived_change reads the same most deprived LSOAs');
 SELECT throws_ok($$ SELECT * FROM most_deprived_change('iod2019_imd', 'imd2025') $$, '22023',

@@ -25,11 +25,11 @@ SELECT is_empty($$
 		UNION ALL SELECT relnamespace FROM pg_class WHERE d.refclassid = 'pg_class'::regclass AND oid = d.refobjid
 	) AS target ON true
 	WHERE d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_attrdef'::regclass, 'pg_constraint'::regclass)
-	  AND d.objid IN (SELECT r.oid FROM pg_rewrite AS r JOIN pg_class AS c ON c.oid = r.ev_class WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
-					  UNION ALL SELECT p.oid FROM pg_policy AS p JOIN pg_class AS c ON c.oid = p.polrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
-					  UNION ALL SELECT a.oid FROM pg_attrdef AS a JOIN pg_class AS c ON c.oid = a.adrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace)
-					  UNION ALL SELECT k.oid FROM pg_constraint AS k WHERE k.connamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace))
-	  AND target.nsp NOT IN ('pg_catalog'::regnamespace, 'surestart'::regnamespace, 'surestart_internal'::regnamespace) $$,
+	  AND d.objid IN (SELECT r.oid FROM pg_rewrite AS r JOIN pg_class AS c ON c.oid = r.ev_class WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace, 'surestart_geography'::regnamespace, 'surestart_coordinator'::regnamespace)
+					  UNION ALL SELECT p.oid FROM pg_policy AS p JOIN pg_class AS c ON c.oid = p.polrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace, 'surestart_geography'::regnamespace, 'surestart_coordinator'::regnamespace)
+					  UNION ALL SELECT a.oid FROM pg_attrdef AS a JOIN pg_class AS c ON c.oid = a.adrelid WHERE c.relnamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace, 'surestart_geography'::regnamespace, 'surestart_coordinator'::regnamespace)
+					  UNION ALL SELECT k.oid FROM pg_constraint AS k WHERE k.connamespace IN ('surestart'::regnamespace, 'surestart_internal'::regnamespace, 'surestart_geography'::regnamespace, 'surestart_coordinator'::regnamespace))
+	  AND target.nsp NOT IN ('pg_catalog'::regnamespace, 'surestart'::regnamespace, 'surestart_internal'::regnamespace, 'surestart_geography'::regnamespace, 'surestart_coordinator'::regnamespace) $$,
 	'views, policies, defaults and constraints use only pg_catalog''s and the extension''s functions, operators and types');
 -- (pg_depend leaves out pinned pg_catalog objects, so what it records is
 -- exactly what a planted object would show up as: non-system references)

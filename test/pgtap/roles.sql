@@ -139,7 +139,7 @@ SELECT is_empty($$
 	'reader reads nothing else (but setting and ofsted_word, which the C functions read, and its own empty partner scope)');
 SELECT throws_ok('SELECT * FROM surestart.centre_reach', '42501', NULL, 'reader cannot read centre_reach');
 SELECT throws_ok('SELECT * FROM surestart.contact', '42501', NULL, 'reader cannot read contact');
-SELECT is_empty('SELECT * FROM surestart.partner_child', 'reader''s partner scope is empty');
+SELECT throws_ok('SELECT * FROM surestart_internal.partner_child', '42501', NULL, 'reader cannot name the building blocks, its partner scope among them');
 RESET ROLE;
 
 -- ---------------------------------------------------------------- analyst

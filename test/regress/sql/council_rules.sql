@@ -192,7 +192,7 @@ WHERE period IN ('2013-14', '2013-14 Q4') ORDER BY period, family_id;
 -- of the two registered families seen in 2013-14 one is vulnerable, 50.0%;
 -- counting every national group (0.2's only figure) gives 100.0%
 SELECT level, centre_id, centre, period, families, families_seen, vulnerable_families, vulnerable_seen,
-	   vulnerable_sustained, vulnerable_seen_pct, vulnerable_pct, vulnerable_any_contact_pct, any_national_seen_pct
+	   vulnerable_sustained, vulnerable_seen_pct, vulnerable_pct, vulnerable_families_seen_pct, any_national_seen_pct
 FROM vulnerable_reach WHERE period IN ('2013-14', '2013-14 Q4') ORDER BY period, level, centre_id;
 -- the flag is the council's: counting fathers as vulnerable
 UPDATE target_group SET vulnerable = true WHERE code = 'father';

@@ -249,13 +249,13 @@ g AS (
 )
 SELECT g.period, g.measure, g.centres, g.numerator, g.denominator, round(g.p0::numeric, 6) AS p0,
 	   g.p0 = CASE g.measure WHEN 'registered' THEN r.registered WHEN 'seen' THEN r.seen
-					WHEN 'sustained' THEN r.sustained WHEN 'registered_deprived' THEN d.registered
-					WHEN 'seen_deprived' THEN d.seen WHEN 'sustained_deprived' THEN d.sustained
+					WHEN 'sustained' THEN r.sustained WHEN 'deprived_registered' THEN d.registered
+					WHEN 'deprived_seen' THEN d.seen WHEN 'deprived_sustained' THEN d.sustained
 					WHEN 'families_seen' THEN r.families_seen WHEN 'families_sustained' THEN r.families_sustained
-					WHEN 'families_seen_deprived' THEN d.families_seen WHEN 'families_sustained_deprived' THEN d.families_sustained END::float8
-			  / CASE WHEN g.measure LIKE 'families%_deprived' THEN d.families_registered
+					WHEN 'deprived_families_seen' THEN d.families_seen WHEN 'deprived_families_sustained' THEN d.families_sustained END::float8
+			  / CASE WHEN g.measure LIKE 'deprived_families%' THEN d.families_registered
 					 WHEN g.measure LIKE 'families%' THEN r.families_registered
-					 WHEN g.measure LIKE '%_deprived' THEN d.under_fives ELSE r.under_fives END AS p0_is_county,
+					 WHEN g.measure LIKE 'deprived_%' THEN d.under_fives ELSE r.under_fives END AS p0_is_county,
 	   round(g.phi::numeric, 4) AS phi, round(g.tau2::numeric, 6) AS tau2,
 	   (SELECT min(x.p0) = max(x.p0) AND min(x.phi) = max(x.phi) AND min(x.tau2) = max(x.tau2)
 		FROM f AS x WHERE x.period = g.period AND x.measure = g.measure)
@@ -269,7 +269,7 @@ ORDER BY g.period, g.measure;
 -- a centre without deprived LSOAs has a denominator of 0: no rate, no position
 SELECT centre_id, numerator, denominator, rate, round(low_998::numeric, 1) AS low_998, round(high_998::numeric, 1) AS high_998,
 	   position, position_adjusted
-FROM reach_funnel WHERE period = '2013-14 Q1' AND measure = 'registered_deprived' ORDER BY centre_id;
+FROM reach_funnel WHERE period = '2013-14 Q1' AND measure = 'deprived_registered' ORDER BY centre_id;
 -- more registered than the population estimate: the rate shows it, the
 -- positions are null and the centre is left out of phi and tau2 (not p0)
 UPDATE population SET persons = 80 WHERE lsoa_code = 'E01000003';

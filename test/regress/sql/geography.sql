@@ -12,13 +12,13 @@ SET LOCAL search_path = surestart, public;
 
 -- deprived_index names an edition and a measure; 0.2's values still work.
 SELECT name, value FROM setting WHERE name IN ('deprived_index', 'best_start_deprived_target', 'gld_ambition') ORDER BY name;
-SELECT setting, edition, measure, index_used, percent, description FROM deprived_index_used;
+SELECT setting, edition, measure, index_used, percent, description FROM surestart_geography.deprived_index_used;
 UPDATE setting SET value = ' IoD2025 IMD ' WHERE name = 'deprived_index';
-SELECT setting, index_used FROM deprived_index_used;
+SELECT setting, index_used FROM surestart_geography.deprived_index_used;
 UPDATE setting SET value = 'iod2025-income' WHERE name = 'deprived_index';
-SELECT setting, index_used FROM deprived_index_used;
+SELECT setting, index_used FROM surestart_geography.deprived_index_used;
 UPDATE setting SET value = 'IMD' WHERE name = 'deprived_index';
-SELECT setting, index_used FROM deprived_index_used;
+SELECT setting, index_used FROM surestart_geography.deprived_index_used;
 \set VERBOSITY default
 UPDATE setting SET value = 'iod2023_imd' WHERE name = 'deprived_index';
 UPDATE setting SET value = 'iod2025_health' WHERE name = 'deprived_index';
@@ -82,22 +82,22 @@ INSERT INTO lsoa_deprivation (lsoa_code, edition, measure, rank, decile) VALUES 
 
 -- IoD2019 IMD, 30%: ranked 2011 LSOAs, carried to their 2021 parts (S
 -- parts take their parent's status; M: any merged parent); X carries nothing.
-SELECT lsoa_code, via FROM deprived_lsoa_by_index WHERE index_used = 'iod2019_imd' ORDER BY 1;
+SELECT lsoa_code, via FROM surestart_geography.deprived_lsoa_by_index WHERE index_used = 'iod2019_imd' ORDER BY 1;
 -- IoD2025 IMD, 30%: carried back to 2011 (a split LSOA when any part is;
 -- merged LSOAs each take the 2021 LSOA's status).
-SELECT lsoa_code, via FROM deprived_lsoa_by_index WHERE index_used = 'iod2025_imd' ORDER BY 1;
+SELECT lsoa_code, via FROM surestart_geography.deprived_lsoa_by_index WHERE index_used = 'iod2025_imd' ORDER BY 1;
 -- by rank when the percentage is not whole tens (27%: ranks up to 8,867 of 32,844)
 UPDATE setting SET value = '27' WHERE name = 'deprived_percent';
-SELECT lsoa_code, via FROM deprived_lsoa_by_index WHERE index_used = 'iod2019_idaci' ORDER BY 1;
+SELECT lsoa_code, via FROM surestart_geography.deprived_lsoa_by_index WHERE index_used = 'iod2019_idaci' ORDER BY 1;
 UPDATE setting SET value = '30' WHERE name = 'deprived_percent';
 -- every index held, at once
-SELECT index_used, count(*) FROM deprived_lsoa_by_index GROUP BY 1 ORDER BY 1;
+SELECT index_used, count(*) FROM surestart_geography.deprived_lsoa_by_index GROUP BY 1 ORDER BY 1;
 -- deprived_lsoa follows the setting and says which index it used
-SELECT * FROM deprived_lsoa ORDER BY 1;
+SELECT * FROM surestart_geography.deprived_lsoa ORDER BY 1;
 UPDATE setting SET value = 'iod2025_imd' WHERE name = 'deprived_index';
-SELECT * FROM deprived_lsoa ORDER BY 1;
+SELECT * FROM surestart_geography.deprived_lsoa ORDER BY 1;
 UPDATE setting SET value = 'iod2025_idaci' WHERE name = 'deprived_index';
-SELECT count(*) AS deprived, (SELECT lsoas_ranked FROM deprived_index_used) FROM deprived_lsoa;
+SELECT count(*) AS deprived, (SELECT lsoas_ranked FROM surestart_geography.deprived_index_used) FROM surestart_geography.deprived_lsoa;
 UPDATE setting SET value = 'idaci' WHERE name = 'deprived_index';
 
 -- Reach areas carried to 2021: U and S with their centre, M with the centre

@@ -184,7 +184,7 @@ SELECT centre_id, score, band, reasons FROM inspection_risk WHERE period = '2013
 UPDATE setting SET value = '-1' WHERE name = 'risk_weight_rag_red';
 UPDATE setting SET value = '100' WHERE name = 'risk_weight_overdue';
 -- support levels beside the risk of the latest quarter that has ended
-SELECT latest_ended_quarter(), (SELECT max(period_end) FROM reporting_period WHERE kind = 'quarter') AS last_quarter_end;
+SELECT latest_ended_quarter(), (SELECT max(period_end) FROM surestart_internal.reporting_period WHERE kind = 'quarter') AS last_quarter_end;
 SELECT centre_id, level, level_name, risk_period, risk_score, risk_band, not_yet_inspected, due_within_year
 FROM support_levels ORDER BY centre_id;
 
@@ -203,14 +203,14 @@ SELECT centre_id, financial_year, compliant, reasons FROM governance WHERE centr
 -- contact profile of centre k: ages on the reference date (a birthday that
 -- day counts), the fifth birthday on it excludes the child; home visits,
 -- antenatal contacts, plans, first contacts and new registrations
-SELECT period, children_seen, contacts, seen_under_1, seen_age_1, seen_age_2, seen_age_3, seen_age_4,
+SELECT period, seen, contacts, seen_under_1, seen_age_1, seen_age_2, seen_age_3, seen_age_4,
 	   contacts_under_1, contacts_age_1, contacts_age_4, under_twos_contacts_pct
 FROM contact_profile WHERE centre_id = 'k' ORDER BY period_start, kind DESC;
 SELECT period, home_visits, seen_home_visit, antenatal_contacts, seen_antenatal, seen_family_support, seen_social_care,
 	   seen_under_plan, first_seen, new_registered
 FROM contact_profile WHERE centre_id = 'k' ORDER BY period_start, kind DESC;
 SELECT period, child_id, age, contacts, home_visits, antenatal, family_support, social_care, first_seen
-FROM child_contact_profile WHERE centre_id = 'k' AND period IN ('2013-14', '2013-14 Q1') ORDER BY period, child_id;
+FROM surestart_internal.child_contact_profile WHERE centre_id = 'k' AND period IN ('2013-14', '2013-14 Q1') ORDER BY period, child_id;
 SELECT centre_id, mode, contacts, children FROM contact_mode_profile WHERE centre_id = 'k' AND period = '2013-14' ORDER BY mode;
 -- the under-twos' share of contacts goes by the age on each contact's day:
 -- a child born 15 October 2011 is 1 at a contact on 1 June 2013 and 2 at
@@ -222,12 +222,12 @@ INSERT INTO family (family_id, lsoa_code) VALUES (11006, 'E01000011');
 INSERT INTO child (child_id, family_id, dob) VALUES (11006, 11006, '2011-10-15');
 INSERT INTO contact (contact_id, child_id, centre_id, contact_on, mode) VALUES
 	(10, 11006, 'k', '2013-06-01', 'face_to_face'), (11, 11006, 'k', '2013-12-01', 'face_to_face');
-SELECT period, age, contacts, under_two_contacts FROM child_contact_profile WHERE child_id = 11006 ORDER BY period;
+SELECT period, age, contacts, under_two_contacts FROM surestart_internal.child_contact_profile WHERE child_id = 11006 ORDER BY period;
 DELETE FROM contact WHERE child_id <> 11006 AND centre_id = 'k';
 SELECT period, contacts, contacts_under_1, contacts_age_1, contacts_age_2, under_two_contacts, under_twos_contacts_pct
 FROM contact_profile WHERE centre_id = 'k' AND period IN ('2013-14 Q1', '2013-14 Q3', '2013-14') ORDER BY period_end, period;
 ROLLBACK TO SAVEPOINT age_at_contact;
 -- the seen of centre_reach, for every centre
 SELECT count(*) AS centre_periods FROM contact_profile AS p JOIN centre_reach AS r USING (centre_id, period)
-WHERE p.children_seen <> r.seen;
+WHERE p.seen <> r.seen;
 ROLLBACK;

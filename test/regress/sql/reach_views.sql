@@ -9,7 +9,7 @@ SET datestyle = ISO;
 \set ECHO none
 \i test/fixtures/synthetic.sql
 \set ECHO all
-SELECT * FROM reporting_period ORDER BY period_start, kind;
+SELECT * FROM surestart_internal.reporting_period ORDER BY period_start, kind;
 SELECT centre_id, period, under_fives, registered, registered_pct, seen, seen_pct, sustained,
 	   families_registered, families_seen, families_seen_pct, families_sustained, families_sustained_pct,
 	   registered_words, seen_words
@@ -114,7 +114,7 @@ SELECT lead_partner_id, financial_year, centres, lots, annual_value, registered,
 FROM lead_partner_summary ORDER BY lead_partner_id;
 -- the data pack: each unit beside the county value and range at its level
 SELECT level, unit_id, unit_name, measure, value, county_value, county_min, county_max
-FROM data_pack WHERE period = '2013-14 Q4' AND measure IN ('registered_pct', 'registered_pct_deprived')
+FROM data_pack WHERE period = '2013-14 Q4' AND measure IN ('registered_pct', 'deprived_registered_pct')
 ORDER BY measure, level, unit_id;
 -- support levels from grades (newest first) and the latest ratings
 SELECT centre_id, latest_grades, inspections, rag_assessed_on, quality_rag, leadership_rag, level, level_name

@@ -10,7 +10,7 @@ SET datestyle = ISO;
 \i test/fixtures/synthetic.sql
 \set ECHO all
 -- the fixture's periods: 2013-14 and its quarters
-SELECT period, kind FROM reporting_period ORDER BY period_start, kind;
+SELECT period, kind FROM surestart_internal.reporting_period ORDER BY period_start, kind;
 -- the latest quarter that ended on or before the date, and the year when that quarter is Q4
 SELECT period, kind, first_day, last_day, centres, coverage_centres FROM take_snapshot('2014-03-31');
 SELECT period, kind, first_day, last_day, centres, coverage_centres FROM take_snapshot('2014-04-01');
