@@ -6,13 +6,11 @@
  * null.  The reach rates use it: registered children can outnumber an ONS
  * estimate of under-fives, and seen families can outnumber registered
  * ones, so these are not proportions (percent(proportion) refuses a part
- * above its whole).  One definition, so every view rounds alike.
+ * above its whole).  One definition, so every view rounds alike; in C
+ * (proportion.c), because a SQL function with a pinned search_path is not
+ * inlined and the views call it for every row.
  */
 CREATE FUNCTION @extschema@.percent_of(part numeric, whole numeric, digits integer DEFAULT 1) RETURNS numeric
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT CASE WHEN whole <> 0 THEN round(100 * part / whole, digits) END
-$$;
+	AS 'MODULE_PATHNAME', 'numeric_percent_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.percent_of(numeric, numeric, integer) IS
 	'100 * part / whole rounded half away from zero to digits (default 1) decimal places; null when whole is 0; the part may exceed the whole';

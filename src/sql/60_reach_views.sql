@@ -281,8 +281,8 @@ FROM (
 		   bool_or(l.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS any_visible
 	FROM surestart_internal.lsoa_figures AS l
 	JOIN @extschema@.centre AS c USING (centre_id)
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL
-						SELECT 'deprived' WHERE l.lsoa_code IN (SELECT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d)) AS s(scope)
+	LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
+	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS s(scope)
 	CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
 							   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
 	WHERE x.unit_id IS NOT NULL
@@ -365,9 +365,10 @@ SELECT r.unit_id AS lsoa_code, l.name AS lsoa, r.centre_id, r.period, r.kind, r.
 	   r.under_fives, r.registered, r.registered_pct, r.seen, r.seen_pct, r.sustained, r.sustained_pct,
 	   r.families_registered, r.families_seen, r.families_seen_pct, r.families_sustained, r.families_sustained_pct,
 	   r.registered_words, r.seen_words, l.idaci_decile, l.imd_decile,
-	   r.unit_id IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa) AS most_deprived
+	   dl.lsoa_code IS NOT NULL AS most_deprived
 FROM surestart_internal.reach_figures AS r
 JOIN @extschema@.lsoa AS l ON l.lsoa_code = r.unit_id
+LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = r.unit_id
 WHERE r.level = 'lsoa' AND r.scope = 'all'
   AND r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.lsoa_reach IS 'The reach figures of centre_reach for each LSOA of a reach area';

@@ -444,11 +444,8 @@ WITH figures AS (
 							   ('sustained_pct', r.sustained_pct, r.sustained)) AS m(measure, value, part)
 )
 SELECT f.level, f.unit_id,
-	   CASE f.level WHEN 'lsoa' THEN (SELECT name FROM @extschema@.lsoa WHERE lsoa_code = f.unit_id)
-					WHEN 'centre' THEN (SELECT name FROM @extschema@.centre WHERE centre_id = f.unit_id)
-					WHEN 'district' THEN (SELECT min(district_name) FROM @extschema@.lsoa WHERE district_code = f.unit_id)
-					WHEN 'county' THEN 'County'
-					ELSE f.unit_id END AS unit_name,
+	   CASE f.level WHEN 'lsoa' THEN ln.name WHEN 'centre' THEN cn.name WHEN 'district' THEN dn.district_name
+					WHEN 'county' THEN 'County' ELSE f.unit_id END AS unit_name,
 	   f.period, f.measure, f.value, f.county_value, f.county_min, f.county_max,
 	   round((100 * w.low)::numeric, 1) AS low_95, round((100 * w.high)::numeric, 1) AS high_95,
 	   CASE WHEN f.level = 'county' OR w.low IS NULL OR f.county_rate IS NULL THEN NULL
@@ -465,6 +462,13 @@ FROM (
 	WINDOW w_period AS (PARTITION BY f.period, f.measure),
 		   w_level AS (PARTITION BY f.period, f.measure, f.level)
 ) AS f
+-- names by joins, not per-row subqueries, which the planner costs for every
+-- row and branch and so pushes a large county's query over jit_above_cost
+LEFT JOIN @extschema@.lsoa AS ln ON f.level = 'lsoa' AND ln.lsoa_code = f.unit_id
+LEFT JOIN @extschema@.centre AS cn ON f.level = 'centre' AND cn.centre_id = f.unit_id
+LEFT JOIN (SELECT l.district_code, min(l.district_name) AS district_name
+		   FROM @extschema@.lsoa AS l GROUP BY l.district_code) AS dn
+  ON f.level = 'district' AND dn.district_code = f.unit_id
 LEFT JOIN LATERAL @extschema@.wilson_interval(
 	CASE WHEN f.whole > 0 AND f.part <= f.whole THEN @extschema@.proportion(f.part, f.whole) END, 0.95) AS w ON true
 LEFT JOIN (SELECT c.measure, c.period,
