@@ -32,6 +32,7 @@ OBJS = \
 	src/coverage.o \
 	src/coverage_agg.o \
 	src/funnel.o \
+	src/disclosure.o \
 	src/staging.o
 
 # The install script is assembled from these parts, in this order.
@@ -64,6 +65,7 @@ SQL_PARTS = \
 	src/sql/78_performance_tables.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
+	src/sql/87_disclosure.sql \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
@@ -93,9 +95,11 @@ PARTS_NEW = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/87_disclosure.sql \
 	src/sql/94_charts.sql \
 	src/sql/95_report.sql
 PARTS_REPLAYED = \
+	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \

@@ -1,0 +1,762 @@
+/*
+ * disclosure.c
+ *		Secondary suppression: which further cells of a set of additive
+ *		tables to withhold so that no withheld cell can be worked out from
+ *		the published ones by adding and subtracting.
+ *
+ * The caller (surestart_internal.disclosure_cells, 87_disclosure.sql)
+ * describes one block of linked tables: cells with their values, and
+ * relations, each a linear equation sum(coefficient * cell) = 0 over the
+ * cells (a total minus its parts, or a count minus its complement and its
+ * part).  A cell is either shown (published somewhere) or hidden (never
+ * published, such as the complement families - any contact, which a
+ * reader could still work out).  Some cells are protected: their value is
+ * a count from 1 to suppress_below - 1, so they must not be derivable.
+ *
+ * A reader knows the shown cells that are not withheld and every relation.
+ * A cell is derivable when its unit vector lies in the row space of the
+ * relations restricted to the unknown cells (the withheld and the hidden
+ * ones): then some combination of the equations gives its value from the
+ * published values alone.  Withheld cells and protected hidden cells must
+ * not be derivable.
+ *
+ * The method, in the manner of the DfE's and ONS's published practice:
+ *   1. withhold every protected shown cell (primary suppression);
+ *   2. while some relation has exactly one unknown cell that must be
+ *      protected, withhold the smallest shown cell of that relation
+ *      (smallest non-zero value first, zeros last, then the lowest index);
+ *   3. audit the whole block exactly (Gaussian elimination over two prime
+ *      fields: a combination with rational coefficients that isolates a
+ *      cell also isolates it modulo a prime that divides none of its
+ *      denominators, so two primes make a miss vanishingly unlikely, and
+ *      a spurious hit only withholds one cell more); for the first cell
+ *      still derivable, withhold the smallest shown cell of a relation
+ *      that holds it, and go back to 2.
+ * Every choice depends only on the values, the order of the cells and the
+ * relations, so the same block gives the same answer every time, for
+ * every reader.  The loop ends: each round withholds one more cell.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "surestart.h"
+
+/*
+ * Rounds of one cell per exposed cell before a round withholds every
+ * shown cell of the relations linked to an exposed cell (see
+ * disclosure_close_parts).
+ */
+#define DISCLOSURE_SMALL_ROUNDS 3
+
+/* The two primes of the exact audit. */
+#define DISCLOSURE_PRIME_A	INT64CONST(2147483647)
+#define DISCLOSURE_PRIME_B	INT64CONST(1000000007)
+
+typedef struct DisclosureBlock
+{
+	int			ncells;
+	int			nrelations;
+	int64	   *value;
+	bool	   *shown;
+	bool	   *protect;
+	bool	   *withheld;
+	/* relations in compressed form: terms start[r] .. start[r + 1] - 1 */
+	int		   *start;
+	int		   *term_cell;		/* 0-based */
+	int64	   *term_coef;
+} DisclosureBlock;
+
+/*
+ * A cell is unknown to a reader when it is withheld or never shown.
+ */
+static inline bool
+disclosure_unknown(const DisclosureBlock *b, int cell)
+{
+	return !b->shown[cell] || b->withheld[cell];
+}
+
+/*
+ * A cell must not be derivable when it is withheld, or hidden and
+ * protected.
+ */
+static inline bool
+disclosure_must_hide(const DisclosureBlock *b, int cell)
+{
+	return b->shown[cell] ? b->withheld[cell] : b->protect[cell];
+}
+
+/*
+ * Whether shown cell a is a better secondary cell than shown cell b:
+ * smaller non-zero value first, zeros last, then the lower index.
+ */
+static bool
+disclosure_better(const DisclosureBlock *b, int a, int c)
+{
+	bool		a_zero = b->value[a] == 0;
+	bool		c_zero = b->value[c] == 0;
+
+	if (a_zero != c_zero)
+		return c_zero;
+	if (b->value[a] != b->value[c])
+		return b->value[a] < b->value[c];
+	return a < c;
+}
+
+/*
+ * The best cell of relation r that could still be withheld, or -1.
+ */
+static int
+disclosure_candidate(const DisclosureBlock *b, int r)
+{
+	int			best = -1;
+
+	for (int t = b->start[r]; t < b->start[r + 1]; t++)
+	{
+		int			cell = b->term_cell[t];
+
+		if (disclosure_unknown(b, cell))
+			continue;
+		if (best < 0 || disclosure_better(b, cell, best))
+			best = cell;
+	}
+	return best;
+}
+
+/*
+ * Step 2: withhold a partner for every relation with a single unknown cell
+ * that must stay hidden, until none is left.  Returns the cells withheld.
+ */
+static int
+disclosure_pairs(DisclosureBlock *b)
+{
+	int			added = 0;
+	bool		changed = true;
+
+	while (changed)
+	{
+		changed = false;
+		for (int r = 0; r < b->nrelations; r++)
+		{
+			int			unknown = 0;
+			int			lone = -1;
+
+			for (int t = b->start[r]; t < b->start[r + 1]; t++)
+			{
+				int			cell = b->term_cell[t];
+
+				if (disclosure_unknown(b, cell) && cell != lone)
+				{
+					unknown++;
+					lone = cell;
+				}
+			}
+			if (unknown == 1 && disclosure_must_hide(b, lone))
+			{
+				int			cell = disclosure_candidate(b, r);
+
+				if (cell >= 0)
+				{
+					b->withheld[cell] = true;
+					added++;
+					changed = true;
+				}
+			}
+		}
+	}
+	return added;
+}
+
+/*
+ * x^(p-2) mod p: the inverse of x in the prime field.
+ */
+static int64
+disclosure_inverse(int64 x, int64 p)
+{
+	int64		result = 1;
+	int64		e = p - 2;
+
+	x %= p;
+	while (e > 0)
+	{
+		if (e & 1)
+			result = (result * x) % p;
+		x = (x * x) % p;
+		e >>= 1;
+	}
+	return result;
+}
+
+/*
+ * Reduce the first ncols columns of the nrows x width matrix m (row-major)
+ * to reduced row echelon form modulo p, carrying the other columns along;
+ * pivot_of_row[] gets each pivot row's column.  Returns the rank.
+ */
+static int
+disclosure_reduce(int64 p, int nrows, int ncols, int width, int64 *m, int *pivot_of_row)
+{
+	int			rank = 0;
+
+	for (int col = 0; col < ncols && rank < nrows; col++)
+	{
+		int			sel = -1;
+		int64		inv;
+		int64	   *pivot;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int r = rank; r < nrows; r++)
+			if (m[(Size) r * width + col] != 0)
+			{
+				sel = r;
+				break;
+			}
+		if (sel < 0)
+			continue;
+		if (sel != rank)
+			for (int k = 0; k < width; k++)
+			{
+				int64		tmp = m[(Size) sel * width + k];
+
+				m[(Size) sel * width + k] = m[(Size) rank * width + k];
+				m[(Size) rank * width + k] = tmp;
+			}
+		pivot = &m[(Size) rank * width];
+		inv = disclosure_inverse(pivot[col], p);
+		for (int k = col; k < width; k++)
+			pivot[k] = (pivot[k] * inv) % p;
+		for (int r = 0; r < nrows; r++)
+		{
+			int64	   *row = &m[(Size) r * width];
+			int64		f;
+
+			if (r == rank || row[col] == 0)
+				continue;
+			f = row[col];
+			for (int k = col; k < width; k++)
+				if (pivot[k] != 0)
+					row[k] = ((row[k] - f * pivot[k]) % p + p) % p;
+		}
+		pivot_of_row[rank++] = col;
+	}
+	return rank;
+}
+
+/*
+ * The connected parts of the unknown cells: two unknown cells are linked
+ * when a relation holds both.  A derivation uses the relations of one part
+ * only, so each part is reduced on its own (a county's tables fall apart
+ * into many small parts).  comp[] gets each unknown cell's part (the
+ * lowest cell of it; -1 for known cells), relcomp[] each relation's (-1
+ * for relations without unknown cells).
+ */
+static void
+disclosure_parts(const DisclosureBlock *b, int *comp, int *relcomp)
+{
+	for (int c = 0; c < b->ncells; c++)
+		comp[c] = disclosure_unknown(b, c) ? c : -1;
+	for (int r = 0; r < b->nrelations; r++)
+	{
+		int			first = -1;
+
+		for (int t = b->start[r]; t < b->start[r + 1]; t++)
+		{
+			int			c = b->term_cell[t];
+			int			a,
+						z;
+
+			if (comp[c] < 0)
+				continue;
+			if (first < 0)
+			{
+				first = c;
+				continue;
+			}
+			for (a = first; comp[a] != a; a = comp[a]);
+			for (z = c; comp[z] != z; z = comp[z]);
+			if (a < z)
+				comp[z] = a;
+			else
+				comp[a] = z;
+		}
+	}
+	for (int c = 0; c < b->ncells; c++)
+		if (comp[c] >= 0)
+		{
+			int			a;
+
+			for (a = c; comp[a] != a; a = comp[a]);
+			comp[c] = a;
+		}
+	for (int r = 0; r < b->nrelations; r++)
+	{
+		relcomp[r] = -1;
+		for (int t = b->start[r]; t < b->start[r + 1] && relcomp[r] < 0; t++)
+			relcomp[r] = comp[b->term_cell[t]];
+	}
+}
+
+/*
+ * Build the matrix of one part: its relations (rows, listed in rows[])
+ * restricted to its unknown cells (columns: column[cell]), with extra zero
+ * columns up to width.
+ */
+static int64 *
+disclosure_part_matrix(const DisclosureBlock *b, int64 p, const int *rows, int nrows,
+					   const int *column, int width)
+{
+	int64	   *m = palloc0(sizeof(int64) * (Size) Max(nrows, 1) * width);
+
+	for (int i = 0; i < nrows; i++)
+	{
+		int			r = rows[i];
+
+		for (int t = b->start[r]; t < b->start[r + 1]; t++)
+		{
+			int			col = column[b->term_cell[t]];
+			int64		coef = b->term_coef[t] % p;
+
+			if (col < 0)
+				continue;
+			if (coef < 0)
+				coef += p;
+			m[(Size) i * width + col] = (m[(Size) i * width + col] + coef) % p;
+		}
+	}
+	return m;
+}
+
+/*
+ * Mark in derivable[] the unknown cells a reader can work out, by reducing
+ * each part's relations (restricted to its unknown cells) to reduced row
+ * echelon form modulo p: a cell is derivable exactly when it is a pivot
+ * whose row has no other non-zero entry.
+ */
+static void
+disclosure_audit_prime(const DisclosureBlock *b, int64 p, bool *derivable)
+{
+	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *column = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *cells = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *rows = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *pivot_of_row = palloc(sizeof(int) * (b->nrelations + 1));
+
+	disclosure_parts(b, comp, relcomp);
+	for (int c = 0; c < b->ncells; c++)
+		column[c] = -1;
+	for (int root = 0; root < b->ncells; root++)
+	{
+		int			ncols = 0;
+		int			nrows = 0;
+		int			rank;
+		int64	   *m;
+
+		if (comp[root] != root)
+			continue;
+		for (int c = root; c < b->ncells; c++)
+			if (comp[c] == root)
+			{
+				column[c] = ncols;
+				cells[ncols++] = c;
+			}
+		for (int r = 0; r < b->nrelations; r++)
+			if (relcomp[r] == root)
+				rows[nrows++] = r;
+		if (nrows > 0)
+		{
+			m = disclosure_part_matrix(b, p, rows, nrows, column, ncols);
+			rank = disclosure_reduce(p, nrows, ncols, ncols, m, pivot_of_row);
+			for (int r = 0; r < rank; r++)
+			{
+				int			nonzero = 0;
+
+				for (int k = pivot_of_row[r]; k < ncols && nonzero < 2; k++)
+					if (m[(Size) r * ncols + k] != 0)
+						nonzero++;
+				if (nonzero == 1)
+					derivable[cells[pivot_of_row[r]]] = true;
+			}
+			pfree(m);
+		}
+		for (int i = 0; i < ncols; i++)
+			column[cells[i]] = -1;
+	}
+	pfree(comp);
+	pfree(relcomp);
+	pfree(column);
+	pfree(cells);
+	pfree(rows);
+	pfree(pivot_of_row);
+}
+
+/*
+ * Mark in exposed[] the cells that must stay hidden but are derivable (and
+ * can still be helped: see disclosure_widen); returns how many.
+ */
+static int
+disclosure_exposed(const DisclosureBlock *b, const bool *hopeless, bool *exposed)
+{
+	int			found = 0;
+
+	memset(exposed, 0, sizeof(bool) * b->ncells);
+	disclosure_audit_prime(b, DISCLOSURE_PRIME_A, exposed);
+	disclosure_audit_prime(b, DISCLOSURE_PRIME_B, exposed);
+	for (int c = 0; c < b->ncells; c++)
+	{
+		exposed[c] = exposed[c] && disclosure_must_hide(b, c) && !hopeless[c];
+		if (exposed[c])
+			found++;
+	}
+	return found;
+}
+
+/*
+ * Mark in used[] the relations of one combination that gives cell x from
+ * the published cells: the relations of x's part, restricted to its
+ * unknown cells, are reduced modulo p beside an identity matrix, which
+ * records how each reduced row was made from them.  Returns false when x
+ * is not derivable modulo p.
+ */
+static bool
+disclosure_derivation(const DisclosureBlock *b, int x, int64 p, bool *used)
+{
+	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *column = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *rows = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *pivot_of_row = palloc(sizeof(int) * (b->nrelations + 1));
+	int			ncols = 0;
+	int			nrows = 0;
+	int			width;
+	int			rank;
+	int64	   *m;
+	bool		found = false;
+
+	disclosure_parts(b, comp, relcomp);
+	for (int c = 0; c < b->ncells; c++)
+		column[c] = (comp[x] >= 0 && comp[c] == comp[x]) ? ncols++ : -1;
+	for (int r = 0; r < b->nrelations; r++)
+		if (relcomp[r] >= 0 && relcomp[r] == comp[x])
+			rows[nrows++] = r;
+	width = ncols + nrows;
+	m = disclosure_part_matrix(b, p, rows, nrows, column, width);
+	for (int i = 0; i < nrows; i++)
+		m[(Size) i * width + ncols + i] = 1;
+	rank = disclosure_reduce(p, nrows, ncols, width, m, pivot_of_row);
+	for (int r = 0; r < rank && !found; r++)
+	{
+		int			nonzero = 0;
+
+		for (int k = 0; k < ncols; k++)
+			if (m[(Size) r * width + k] != 0)
+				nonzero++;
+		if (nonzero == 1 && column[x] >= 0 && pivot_of_row[r] == column[x])
+		{
+			found = true;
+			for (int q = 0; q < nrows; q++)
+				if (m[(Size) r * width + ncols + q] != 0)
+					used[rows[q]] = true;
+		}
+	}
+	pfree(m);
+	pfree(comp);
+	pfree(relcomp);
+	pfree(column);
+	pfree(rows);
+	pfree(pivot_of_row);
+	return found;
+}
+
+/*
+ * Withhold one more cell so that exposed cell x may stop being derivable:
+ * the best candidate of the relations that hold x; failing that (every
+ * cell of those relations is unknown already), the best candidate of the
+ * relations that one derivation of x uses.  Returns false when there is
+ * none: x is then derived from unknown cells alone (its value is 0 by the
+ * relations), and no withholding can change that.
+ */
+static bool
+disclosure_widen(DisclosureBlock *b, int x)
+{
+	int			best = -1;
+	bool	   *used;
+
+	for (int r = 0; r < b->nrelations; r++)
+	{
+		bool		holds = false;
+		int			cell;
+
+		for (int t = b->start[r]; t < b->start[r + 1] && !holds; t++)
+			holds = b->term_cell[t] == x;
+		if (!holds)
+			continue;
+		cell = disclosure_candidate(b, r);
+		if (cell >= 0 && (best < 0 || disclosure_better(b, cell, best)))
+			best = cell;
+	}
+	if (best < 0)
+	{
+		used = palloc0(sizeof(bool) * (b->nrelations + 1));
+		if (disclosure_derivation(b, x, DISCLOSURE_PRIME_A, used) ||
+			disclosure_derivation(b, x, DISCLOSURE_PRIME_B, used))
+			for (int r = 0; r < b->nrelations; r++)
+			{
+				int			cell;
+
+				if (!used[r])
+					continue;
+				cell = disclosure_candidate(b, r);
+				if (cell >= 0 && (best < 0 || disclosure_better(b, cell, best)))
+					best = cell;
+			}
+		pfree(used);
+	}
+	if (best < 0)
+		return false;
+	b->withheld[best] = true;
+	return true;
+}
+
+/*
+ * The heavy round: for each exposed cell, withhold every shown cell of the
+ * relations of its part (the relations that link it to other unknown
+ * cells, through which it is derived).  The part then takes in all their
+ * cells, so few such rounds are needed; an exposed cell whose relations
+ * have no shown cell left is derived from unknown cells alone (its value
+ * is 0 by the relations) and marked hopeless.
+ */
+static void
+disclosure_close_parts(DisclosureBlock *b, const bool *exposed, bool *hopeless)
+{
+	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
+	bool	   *hit = palloc0(sizeof(bool) * (b->ncells + 1));
+
+	disclosure_parts(b, comp, relcomp);
+	for (int x = 0; x < b->ncells; x++)
+		if (exposed[x] && comp[x] >= 0)
+			hit[comp[x]] = true;
+	for (int x = 0; x < b->ncells; x++)
+	{
+		bool		added = false;
+
+		if (!exposed[x] || comp[x] < 0)
+			continue;
+		for (int r = 0; r < b->nrelations; r++)
+		{
+			if (relcomp[r] != comp[x])
+				continue;
+			for (int t = b->start[r]; t < b->start[r + 1]; t++)
+			{
+				int			c = b->term_cell[t];
+
+				if (!disclosure_unknown(b, c))
+				{
+					b->withheld[c] = true;
+					added = true;
+				}
+			}
+		}
+		if (!added && hit[comp[x]])
+		{
+			/* nothing left to withhold in the part of x */
+			bool		any = false;
+
+			for (int r = 0; r < b->nrelations && !any; r++)
+				if (relcomp[r] == comp[x])
+					for (int t = b->start[r]; t < b->start[r + 1]; t++)
+						any = any || !disclosure_unknown(b, b->term_cell[t]);
+			if (!any)
+				hopeless[x] = true;
+		}
+	}
+	pfree(comp);
+	pfree(relcomp);
+	pfree(hit);
+}
+
+/*
+ * A one-dimensional array argument without nulls, of the given element
+ * type, and its length.
+ */
+static void
+disclosure_array(ArrayType *a, Oid type, const char *name, Datum **elems, int *n)
+{
+	bool	   *nulls;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s must be a one-dimensional array", name)));
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	deconstruct_array(a, type, typlen, typbyval, typalign, elems, &nulls, n);
+	for (int i = 0; i < *n; i++)
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s[%d] is null", name, i + 1),
+					 errdetail("Expected no null element.")));
+}
+
+/*
+ * secondary_suppression(value bigint[], shown boolean[], protect boolean[],
+ *						 relation integer[], cell integer[], coefficient integer[])
+ *		returns text[]
+ *
+ * One entry per cell: 'primary' for a protected shown cell, 'secondary'
+ * for a shown cell withheld to protect others, null for a cell published
+ * as it is, and for a hidden cell 'primary' when it is protected (it is
+ * not derivable), else null.  The relations are given term by term:
+ * relation numbers (any integers; terms of one relation need not be
+ * adjacent), 1-based cell numbers and integer coefficients.
+ */
+PG_FUNCTION_INFO_V1(secondary_suppression);
+Datum
+secondary_suppression(PG_FUNCTION_ARGS)
+{
+	Datum	   *values,
+			   *shown,
+			   *protect,
+			   *rel,
+			   *cells,
+			   *coefs;
+	int			n,
+				n_shown,
+				n_protect,
+				nterms,
+				n_cells,
+				n_coefs;
+	DisclosureBlock b;
+	int		   *order;
+	bool	   *hopeless;
+	bool	   *exposed;
+	Datum	   *result;
+	bool	   *result_null;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(0), INT8OID, "value", &values, &n);
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(1), BOOLOID, "shown", &shown, &n_shown);
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(2), BOOLOID, "protect", &protect, &n_protect);
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(3), INT4OID, "relation", &rel, &nterms);
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(4), INT4OID, "cell", &cells, &n_cells);
+	disclosure_array(PG_GETARG_ARRAYTYPE_P(5), INT4OID, "coefficient", &coefs, &n_coefs);
+	if (n_shown != n || n_protect != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("value, shown and protect have %d, %d and %d elements", n, n_shown, n_protect),
+				 errdetail("Expected one element per cell in each.")));
+	if (n_cells != nterms || n_coefs != nterms)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("relation, cell and coefficient have %d, %d and %d elements", nterms, n_cells, n_coefs),
+				 errdetail("Expected one element per term in each.")));
+
+	b.ncells = n;
+	b.value = palloc(sizeof(int64) * (n + 1));
+	b.shown = palloc(sizeof(bool) * (n + 1));
+	b.protect = palloc(sizeof(bool) * (n + 1));
+	b.withheld = palloc0(sizeof(bool) * (n + 1));
+	for (int i = 0; i < n; i++)
+	{
+		b.value[i] = DatumGetInt64(values[i]);
+		if (b.value[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("value[%d] is %lld", i + 1, (long long) b.value[i]),
+					 errdetail("Expected a count of at least 0.")));
+		b.shown[i] = DatumGetBool(shown[i]);
+		b.protect[i] = DatumGetBool(protect[i]);
+		b.withheld[i] = b.shown[i] && b.protect[i];
+	}
+
+	/* Group the terms by relation number, keeping their order within one. */
+	order = palloc(sizeof(int) * (nterms + 1));
+	for (int t = 0; t < nterms; t++)
+	{
+		int			c = DatumGetInt32(cells[t]);
+
+		if (c < 1 || c > n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cell[%d] is %d", t + 1, c),
+					 errdetail("Expected a cell number from 1 to %d.", n)));
+		order[t] = t;
+	}
+	/* insertion sort by relation number: stable, and blocks are small */
+	for (int i = 1; i < nterms; i++)
+	{
+		int			t = order[i];
+		int32		key = DatumGetInt32(rel[t]);
+		int			j = i - 1;
+
+		while (j >= 0 && DatumGetInt32(rel[order[j]]) > key)
+		{
+			order[j + 1] = order[j];
+			j--;
+		}
+		order[j + 1] = t;
+	}
+	b.start = palloc(sizeof(int) * (nterms + 2));
+	b.term_cell = palloc(sizeof(int) * (nterms + 1));
+	b.term_coef = palloc(sizeof(int64) * (nterms + 1));
+	b.nrelations = 0;
+	for (int i = 0; i < nterms; i++)
+	{
+		int			t = order[i];
+
+		if (i == 0 || DatumGetInt32(rel[t]) != DatumGetInt32(rel[order[i - 1]]))
+			b.start[b.nrelations++] = i;
+		b.term_cell[i] = DatumGetInt32(cells[t]) - 1;
+		b.term_coef[i] = DatumGetInt32(coefs[t]);
+	}
+	b.start[b.nrelations] = nterms;
+
+	/*
+	 * Each round widens every exposed cell, in cell order, then audits
+	 * again: a round per exposed cell would audit the block as many times.
+	 * A cell that an earlier widening of the round already hid is skipped
+	 * only at the next audit, which costs at most a cell more.
+	 */
+	hopeless = palloc0(sizeof(bool) * (n + 1));
+	exposed = palloc(sizeof(bool) * (n + 1));
+	for (int round = 1;; round++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		disclosure_pairs(&b);
+		if (disclosure_exposed(&b, hopeless, exposed) == 0)
+			break;
+		if (round <= DISCLOSURE_SMALL_ROUNDS)
+		{
+			for (int x = 0; x < n; x++)
+				if (exposed[x] && !disclosure_widen(&b, x))
+					hopeless[x] = true;
+		}
+		else
+			disclosure_close_parts(&b, exposed, hopeless);
+	}
+
+	result = palloc(sizeof(Datum) * (n + 1));
+	result_null = palloc(sizeof(bool) * (n + 1));
+	for (int i = 0; i < n; i++)
+	{
+		const char *status = NULL;
+
+		if (b.protect[i])
+			status = "primary";
+		else if (b.shown[i] && b.withheld[i])
+			status = "secondary";
+		result_null[i] = status == NULL;
+		result[i] = status ? CStringGetTextDatum(status) : (Datum) 0;
+	}
+	dims[0] = n;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(result, result_null, 1, dims, lbs,
+											 TEXTOID, -1, false, TYPALIGN_INT));
+}
