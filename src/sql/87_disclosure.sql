@@ -228,7 +228,7 @@ BEGIN
 		GROUP BY t.period_end, t.block
 	), block_status AS (
 		SELECT c.period_end, c.block,
-			   CASE WHEN how = 'suppress' THEN
+			   CASE WHEN how = 'suppress' AND c.block !~ '^group' THEN
 					surestart_internal.secondary_suppression(c.value, c.shown, c.protect,
 						coalesce(t.relation, '{}'), coalesce(t.cell, '{}'), coalesce(t.coefficient, '{}'))
 			   END AS status
