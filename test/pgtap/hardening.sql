@@ -52,8 +52,9 @@ SELECT is_empty($$
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart_internal'::regnamespace AND p.prosecdef $$,
-	ARRAY['surestart_internal.count_period(date,date,integer)', 'surestart_internal.note_changed_periods()'],
-	'SECURITY DEFINER in surestart_internal: count_period() and the change-noting trigger (reviewed in their comments)');
+	ARRAY['surestart_internal.count_period(date,date,integer)', 'surestart_internal.note_changed_periods()',
+		  'surestart_internal.disclosure_cells()'],
+	'SECURITY DEFINER in surestart_internal: count_period(), the change-noting trigger and disclosure_cells() (reviewed in their comments)');
 
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
