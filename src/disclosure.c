@@ -25,13 +25,15 @@
  *   2. while some relation has exactly one unknown cell that must be
  *      protected, withhold the smallest shown cell of that relation
  *      (smallest non-zero value first, zeros last, then the lowest index);
- *   3. audit the whole block exactly (Gaussian elimination over two prime
- *      fields: a combination with rational coefficients that isolates a
- *      cell also isolates it modulo a prime that divides none of its
- *      denominators, so two primes make a miss vanishingly unlikely, and
- *      a spurious hit only withholds one cell more); for the first cell
- *      still derivable, withhold the smallest shown cell of a relation
- *      that holds it, and go back to 2.
+ *   3. audit the whole block exactly, one connected part of the unknown
+ *      cells at a time: Gaussian elimination modulo the prime 2^31 - 1 (a
+ *      combination with rational coefficients that isolates a cell also
+ *      isolates it modulo any prime that divides none of its denominators;
+ *      a spurious hit only withholds one cell more); for each cell still
+ *      derivable, withhold the smallest shown cell of a relation that holds
+ *      it (or that its derivation uses), and go back to 2; after
+ *      DISCLOSURE_SMALL_ROUNDS such rounds, withhold every shown cell of the
+ *      relations of a still-derivable cell's part instead.
  * Every choice depends only on the values, the order of the cells and the
  * relations, so the same block gives the same answer every time, for
  * every reader.  The loop ends: each round withholds one more cell.
