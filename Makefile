@@ -47,33 +47,41 @@ SQL_PARTS = \
 	src/sql/36_percent_of.sql \
 	src/sql/40_data_model.sql \
 	src/sql/45_access.sql \
+	src/sql/46_council_rules.sql \
+	src/sql/47_comparator.sql \
 	src/sql/50_reach.sql \
 	src/sql/55_coverage.sql \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/59_geography.sql \
 	src/sql/60_reach_views.sql \
 	src/sql/62_coverage_views.sql \
 	src/sql/65_report_views.sql \
 	src/sql/67_funding_views.sql \
 	src/sql/68_funnel_views.sql \
+	src/sql/69_best_start_views.sql \
 	src/sql/70_snapshot_tables.sql \
 	src/sql/72_snapshot_views.sql \
 	src/sql/75_staging.sql \
 	src/sql/76_load_staged.sql \
 	src/sql/77_import.sql \
 	src/sql/78_performance_tables.sql \
+	src/sql/79_comparator_import.sql \
+	src/sql/79_import_geography.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
 	src/sql/87_disclosure.sql \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
-	src/sql/95_report.sql
+	src/sql/95_report.sql \
+	src/sql/99_security_barrier.sql
 
 # The current version's install script is built from the parts; released
-# versions' scripts (install and upgrade) are frozen in src/sql/released/ and
+# versions' scripts (install and upgrade) are frozen in released/ and
 # never edited, so that the upgrade test can install the previous release,
 # update it and compare it with a fresh install.
 #
@@ -86,18 +94,30 @@ SQL_PARTS = \
 # last, what must run once everything exists (.../after/*.sql).
 # A replayed part may hold only views, functions, comments and idempotent
 # statements (no tables, triggers, policies or types), so that objects are
-# defined once, in their part.
+# defined once, in their part.  scripts/check-parts enforces this and the
+# rules for extension scripts (no CREATE OR REPLACE or IF NOT EXISTS in the
+# install script, SET search_path on every SQL and PL/pgSQL function) on
+# every part before the install script is built: a part that breaks one
+# fails the build.
 UPGRADE_FROM = 0.2.0
 UPGRADE_HEAD = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/*.sql))
 UPGRADE_TAIL = $(sort $(wildcard src/sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION)/after/*.sql))
 PARTS_NEW = \
 	src/sql/36_percent_of.sql \
+	src/sql/46_council_rules.sql \
+	src/sql/47_comparator.sql \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
 	src/sql/87_disclosure.sql \
+	src/sql/79_comparator_import.sql \
+	src/sql/59_geography.sql \
+	src/sql/69_best_start_views.sql \
+	src/sql/79_import_geography.sql \
+	src/sql/92_regional.sql \
 	src/sql/94_charts.sql \
-	src/sql/95_report.sql
+	src/sql/95_report.sql \
+	src/sql/99_security_barrier.sql
 PARTS_REPLAYED = \
 	src/sql/28_setting_check.sql \
 	src/sql/60_reach_views.sql \
@@ -114,7 +134,7 @@ PARTS_REPLAYED = \
 UPGRADE_PARTS = $(filter $(PARTS_NEW) $(PARTS_REPLAYED),$(SQL_PARTS))
 UPGRADE_SCRIPT = $(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
-DATA = $(wildcard src/sql/released/$(EXTENSION)--*.sql)
+DATA = $(wildcard released/$(EXTENSION)--*.sql)
 
 # pg_regress suite (sql/, expected/), in this order.
 REGRESS = \
@@ -133,6 +153,10 @@ REGRESS = \
 	coverage \
 	coverage_agg \
 	reach_views \
+	council_rules \
+	fsp_ranking \
+	comparator \
+	geography \
 	funnel \
 	staging \
 	import \
@@ -159,15 +183,11 @@ all install installcheck:
 	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1
 endif
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) Makefile scripts/check-parts
+	scripts/check-parts --replayed $(PARTS_REPLAYED) -- $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile
-	@for part in $(PARTS_REPLAYED); do \
-		if grep -nE '^(CREATE|ALTER) (TABLE|TRIGGER|POLICY|TYPE|AGGREGATE|OPERATOR|SCHEMA|INDEX)' $$part; then \
-			echo "$$part is replayed by the upgrade but defines the objects above (see the Makefile)" >&2; exit 1; \
-		fi; \
-	done
+$(UPGRADE_SCRIPT): $(UPGRADE_HEAD) $(UPGRADE_PARTS) $(UPGRADE_TAIL) Makefile $(EXTENSION)--$(EXTVERSION).sql
 	{ cat $(UPGRADE_HEAD); \
 	  for part in $(UPGRADE_PARTS); do \
 		case " $(PARTS_REPLAYED) " in \

@@ -30,6 +30,10 @@ CREATE TEMP TABLE src_population (mid_year integer, lsoa_code text, lsoa_name te
 	age_0 integer, age_1 integer, age_2 integer, age_3 integer, age_4 integer);
 \copy src_population FROM 'data/ons/norfolk_pop_mid2017_2019_2020_lsoa11_age0to4.csv' WITH (FORMAT csv, HEADER)
 
+-- The demo reports as at 31 March 2014, the end of the year the papers
+-- cover: an inspection is overdue or not as it was then (ofsted_latest).
+UPDATE surestart.setting SET value = '2014-03-31' WHERE name = 'reference_date';
+
 INSERT INTO surestart.lead_partner (lead_partner_id, name, sector)
 	SELECT code, name, sector FROM src_lead_partner;
 

@@ -5,8 +5,12 @@
 -- most deprived areas); the others, and the two centre overrides, are made up
 -- for the demo.  The monitoring RAGs and board meetings the scorecard, risk
 -- and governance reports use are the synthetic ones of synthetic_norfolk.sql.
+-- The county registration target carries its date as Norfolk's did ("65% of
+-- registrations by 30 September 2013"): the scorecard rates it from 30
+-- September on; the others at every quarter end.
+INSERT INTO surestart.centre_target (centre_id, measure, financial_year, target, amber_within, due_on) VALUES
+	(NULL, 'registered_pct', '2013-14', 65, 5, '2013-09-30');
 INSERT INTO surestart.centre_target (centre_id, measure, financial_year, target, amber_within) VALUES
-	(NULL, 'registered_pct', '2013-14', 65, 5),
 	(NULL, 'deprived_registered_pct', '2013-14', 80, 5),
 	(NULL, 'seen_pct', '2013-14', 50, 5),
 	(NULL, 'deprived_seen_pct', '2013-14', 65, 5),

@@ -37,6 +37,12 @@ FROM surestart.centre AS c;
 ALTER TABLE syn_centre ADD reg_rate double precision, ADD contact_factor double precision;
 UPDATE syn_centre SET reg_rate = 0.56 + 0.36 * pg_temp.u(centre_no, 1),
 					  contact_factor = 0.35 + 1.6 * pg_temp.u(centre_no, 2);
+-- Norfolk's March 2014 report (4.2.2) set the 2012/13 EYFS results against
+-- 2013-14 contact and found two centres in the bottom quartile of outcomes
+-- and the top quartile of contact: Signpost and East City.  The synthetic
+-- county keeps that finding: both get a high registration rate and the top
+-- contact intensity here, and a lower GLD rate in 2012/13 (EYFS below).
+UPDATE syn_centre SET reg_rate = 0.90, contact_factor = 1.95 WHERE centre_id IN ('signpost', 'east_city');
 
 -- LSOAs: deprivation as dep, 1.0 in IDACI decile 1 (most deprived) down to
 -- 0.1 in decile 10, and the centre whose reach area holds the LSOA.
@@ -322,8 +328,24 @@ CROSS JOIN (VALUES ('2012/13', 2013, 0.505), ('2013/14', 2014, 0.572)) AS y(acad
 CROSS JOIN LATERAL generate_series(1, round(p.persons * (0.95 + 0.1 * pg_temp.u(l.lsoa_no * 10 + y.year_no, 70)))::integer) AS g(k);
 ALTER TABLE syn_pupil ADD fsm boolean, ADD gld boolean, ADD link_rank bigint;
 UPDATE syn_pupil SET fsm = pg_temp.u(pupil_id, 71) < 0.04 + 0.28 * dep ^ 2;
-UPDATE syn_pupil SET gld = pg_temp.u(pupil_id, 72)
-	< base + 0.10 * (idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN fsm THEN 0.15 ELSE 0 END;
+-- 2012/13 (Norfolk 4.2.2, see syn_centre): the reach areas with the most
+-- planned contact (the top quarter by children with a contact per ONS
+-- under-five) do better by 10 points, except Signpost and East City, which
+-- do worse by 10.
+CREATE TEMP TABLE syn_contact_top AS
+SELECT l.centre_id,
+	   ntile(4) OVER (ORDER BY (SELECT count(*) FROM syn_contact_plan AS cp WHERE cp.home_centre = l.centre_id AND cp.n > 0)::float8
+							   / sum(pp.persons) DESC, l.centre_id) = 1 AS top
+FROM syn_lsoa AS l
+JOIN surestart.population AS pp ON pp.lsoa_code = l.lsoa_code AND pp.mid_year = 2017
+GROUP BY l.centre_id;
+UPDATE syn_pupil AS p SET gld = pg_temp.u(p.pupil_id, 72)
+	< p.base + 0.10 * (p.idaci_decile - 5.5) / 4.5 + 0.025 - CASE WHEN p.fsm THEN 0.15 ELSE 0 END
+	  + CASE WHEN p.academic_year <> '2012/13' THEN 0
+			 WHEN t.centre_id IN ('signpost', 'east_city') THEN -0.10
+			 WHEN t.top THEN 0.10 ELSE 0 END
+FROM syn_lsoa AS l JOIN syn_contact_top AS t ON t.centre_id = l.centre_id
+WHERE l.lsoa_no = p.lsoa_no;
 UPDATE syn_pupil AS s SET link_rank = r.rn
 FROM (SELECT pupil_id, row_number() OVER (PARTITION BY lsoa_no ORDER BY pupil_id) AS rn
 	  FROM syn_pupil WHERE academic_year = '2013/14' AND pg_temp.u(pupil_id, 73) < 0.25) AS r
@@ -343,19 +365,23 @@ ORDER BY p.pupil_id;
 -- Two-year-olds, terms from September 2013: eligible in the terms from the
 -- one after the second birthday until the universal entitlement begins.
 -- DWP-eligible: workless families, many lone parents and some others (about
--- 20% of two-year-olds); local criteria add looked-after, disabled and
--- child-in-need children and health-visitor referrals.  Take-up of DWP
--- places 58% in the autumn term, 68% from January.
+-- 20% of two-year-olds).  Some families the list missed meet the September
+-- 2013 criteria on the council's own check (criteria dwp, not listed); the
+-- other criteria (two_year_criteria) are national (looked-after children;
+-- Disability Living Allowance, one of September 2014's, funded early) or
+-- local (child in need, health-visitor referral).  Take-up of DWP places
+-- 58% in the autumn term, 68% from January.
 CREATE TEMP TABLE syn_two AS
 SELECT ch.child_id, t.term_start, t.p_take,
 	   f.workless OR (f.lone_parent AND pg_temp.u(ch.child_id, 80) < 0.25)
 		   OR pg_temp.u(ch.child_id, 81) < 0.01 + 0.03 * f.dep AS dwp,
 	   CASE WHEN EXISTS (SELECT 1 FROM syn_care AS s WHERE s.child_id = ch.child_id AND s.kind = 'looked_after')
-				THEN 'looked after'
-			WHEN pg_temp.u(ch.child_id, 31) < 0.02 + 0.005 * ch.age THEN 'disability'
+				THEN 'looked_after'
+			WHEN pg_temp.u(ch.child_id, 84) < 0.02 + 0.04 * f.dep THEN 'dwp'
+			WHEN pg_temp.u(ch.child_id, 31) < 0.02 + 0.005 * ch.age THEN 'disability_living_allowance'
 			WHEN EXISTS (SELECT 1 FROM syn_care AS s WHERE s.child_id = ch.child_id AND s.kind = 'child_in_need')
 				THEN 'child in need'
-			WHEN pg_temp.u(ch.child_id, 82) < 0.03 THEN 'health visitor referral' END AS local_criterion
+			WHEN pg_temp.u(ch.child_id, 82) < 0.03 THEN 'health visitor referral' END AS other_criterion
 FROM syn_child AS ch
 JOIN syn_family AS f USING (family_id)
 CROSS JOIN (VALUES (date '2013-09-01', 0.58), (date '2014-01-01', 0.68)) AS t(term_start, p_take)
@@ -364,24 +390,73 @@ WHERE ch.cohort
   AND t.term_start < surestart.funded_from(ch.dob);
 
 INSERT INTO surestart.two_year_place (child_id, term_start, dwp_eligible, criteria, taken_up)
-SELECT child_id, term_start, dwp, CASE WHEN dwp THEN 'dwp' ELSE local_criterion END,
+SELECT child_id, term_start, dwp, CASE WHEN dwp THEN 'dwp' ELSE other_criterion END,
 	   pg_temp.u(child_id, 83) < CASE WHEN dwp THEN p_take ELSE p_take + 0.1 END
 FROM syn_two
-WHERE dwp OR local_criterion IS NOT NULL
+WHERE dwp OR other_criterion IS NOT NULL
 ORDER BY 1, 2;
 
+-- Diss (lot 9) in the spring term as Norfolk's Appendix 5 printed it: 29
+-- children on the DWP list and 36 places taken under the September 2013
+-- criteria (124%): 25 of the listed children and 11 the council found
+-- eligible; besides, 3 places on a September 2014 criterion and 2 local
+-- ones.  The lot's two-year-olds that term are dealt these rows in a fixed
+-- order; the others have none.
+DELETE FROM surestart.two_year_place AS p
+USING surestart.child_term_centre AS t, surestart.centre AS c
+WHERE t.child_id = p.child_id AND t.term_start = p.term_start AND c.centre_id = t.centre_id
+  AND c.lot_id = '9' AND p.term_start = date '2014-01-01';
+INSERT INTO surestart.two_year_place (child_id, term_start, dwp_eligible, criteria, taken_up)
+SELECT d.child_id, date '2014-01-01', d.n <= 29,
+	   CASE WHEN d.n <= 40 THEN 'dwp' WHEN d.n <= 43 THEN 'disability_living_allowance'
+			WHEN d.n <= 45 THEN 'health visitor referral' ELSE 'child in need' END,
+	   d.n NOT BETWEEN 26 AND 29 AND d.n <= 45
+FROM (SELECT s.child_id, row_number() OVER (ORDER BY pg_temp.u(s.child_id, 85), s.child_id) AS n
+	  FROM syn_two AS s
+	  JOIN syn_child AS ch USING (child_id)
+	  JOIN surestart.family AS f USING (family_id)
+	  JOIN surestart.reach_area AS a
+		ON a.lsoa_code = f.lsoa_code AND a.valid_from <= s.term_start
+	   AND (a.valid_to IS NULL OR a.valid_to >= s.term_start)
+	  JOIN surestart.centre AS c ON c.centre_id = a.centre_id
+	  WHERE s.term_start = date '2014-01-01' AND c.lot_id = '9') AS d
+WHERE d.n <= 46
+ORDER BY 1;
+
+-- Lots grouped as Appendix 5 groups them: Priority where at least a quarter
+-- of the lot's LSOAs are among the 30% most deprived (IDACI), Other else.
+UPDATE surestart.lot AS l
+SET lot_group = CASE WHEN g.deprived_share >= 0.25 THEN 'Priority' ELSE 'Other' END
+FROM (SELECT c.lot_id, avg(CASE WHEN s.idaci_decile <= 3 THEN 1.0 ELSE 0.0 END) AS deprived_share
+	  FROM surestart.centre AS c
+	  JOIN surestart.reach_area AS a ON a.centre_id = c.centre_id AND a.valid_to IS NULL
+	  JOIN surestart.lsoa AS s ON s.lsoa_code = a.lsoa_code
+	  GROUP BY c.lot_id) AS g
+WHERE g.lot_id = l.lot_id;
+
 -- Three- and four-year-olds: every term of 2013-14 from funded_from(dob)
--- until the child starts school (the September after its fourth birthday);
--- about 93% in receipt, a little fewer in deprived LSOAs.
-INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt)
+-- until the child starts school (the September after its fourth birthday),
+-- in an early-years setting; about 93% in receipt, a little fewer in
+-- deprived LSOAs.  In the school year from that September, 96% are in a
+-- school reception class (not funded early education: in_receipt false,
+-- setting_kind school), older brothers and sisters included.
+INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt, setting_kind)
 SELECT ch.child_id, t.term_start,
-	   pg_temp.u(ch.child_id, 90) < t.p - 0.05 * (f.dep - 0.55)
+	   pg_temp.u(ch.child_id, 90) < t.p - 0.05 * (f.dep - 0.55), 'early_years'
 FROM syn_child AS ch
 JOIN syn_family AS f USING (family_id)
 CROSS JOIN (VALUES (date '2013-04-01', 0.91), (date '2013-09-01', 0.93), (date '2014-01-01', 0.94)) AS t(term_start, p)
 WHERE ch.cohort
   AND surestart.funded_from(ch.dob) <= t.term_start
   AND t.term_start < make_date(extract(year FROM ch.dob + interval '4 months')::integer + 4, 9, 1)
+ORDER BY 1, 2;
+INSERT INTO surestart.three_four_funding (child_id, term_start, in_receipt, setting_kind)
+SELECT ch.child_id, t.term_start, false, 'school'
+FROM syn_child AS ch
+CROSS JOIN (VALUES (date '2013-04-01'), (date '2013-09-01'), (date '2014-01-01')) AS t(term_start)
+WHERE t.term_start >= make_date(extract(year FROM ch.dob + interval '4 months')::integer + 4, 9, 1)
+  AND t.term_start < make_date(extract(year FROM ch.dob + interval '4 months')::integer + 5, 9, 1)
+  AND pg_temp.u(ch.child_id, 91) < 0.96
 ORDER BY 1, 2;
 
 /* ---------------------------------------------------------------- monitoring and governance */
@@ -452,4 +527,4 @@ SELECT (SELECT count(*) FROM surestart.family) AS n_family,
 \echo 'synthetic Norfolk people (made up, deterministic):' :syn_n_family 'families,' :syn_n_child 'children,' :syn_n_registration 'registrations,' :syn_n_contact 'contacts 2013-14,' :syn_n_pupil 'EYFS pupils'
 \endif
 DROP TABLE syn_centre, syn_lsoa, syn_cohort, syn_family, syn_child, syn_carer, syn_reg, syn_care,
-	syn_contact_plan, syn_pupil, syn_two;
+	syn_contact_plan, syn_contact_top, syn_pupil, syn_two;

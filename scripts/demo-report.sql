@@ -145,15 +145,29 @@ GROUP BY unit_name ORDER BY unit_name;
 \copy (SELECT * FROM surestart.target_group_coverage WHERE period = '2013-14' ORDER BY level, unit_id, display_order) TO 'demo-report/target_group_coverage.csv' WITH (FORMAT csv, HEADER)
 
 \echo
-\echo 'FSP (GLD) against contact, 2013/14 results against 2013-14 contact (1 = best)'
-SELECT centre, pupils, gld_pct AS "GLD %", fsp_rank, seen_pct AS "seen %", contact_rank, fsp_quartile_name, quadrant, fsm_gap
-FROM surestart.fsp_contact_ranking WHERE academic_year = '2013/14' ORDER BY fsp_rank, centre;
+\echo 'FSP (GLD) against contact: the 2012/13 results, published in the autumn of 2013, against 2013-14'
+\echo 'contact (Norfolk 4.2.2; 1 = best; 95% intervals; "vs county" = differs from the county at 95%)'
+SELECT centre, pupils, gld_pct AS "GLD %", gld_low_95 || '-' || gld_high_95 AS "95%", gld_vs_county AS "vs county",
+	   fsp_rank, seen_pct AS "seen %", seen_vs_county AS "vs county", contact_rank, fsp_quartile_name,
+	   CASE WHEN fsp_quartile_uncertain THEN 'yes' ELSE '' END AS "quartile uncertain", low_outcome_high_contact
+FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' ORDER BY fsp_rank, centre;
+\echo 'FSP quartile against contact quartile, 2012/13 results against 2013-14 contact: low outcomes with high contact'
+SELECT fsp_quartile_name AS "FSP quartile", contact_quartile AS "contact quartile", centres, centre_names
+FROM surestart.fsp_contact_grid WHERE academic_year = '2012/13' AND (fsp_quartile = 4 OR contact_quartile = 1)
+ORDER BY fsp_quartile, contact_quartile;
+SELECT centre AS "low outcomes, high contact"
+FROM surestart.fsp_contact_ranking WHERE academic_year = '2012/13' AND low_outcome_high_contact ORDER BY centre;
+\copy (SELECT * FROM surestart.fsp_contact_grid ORDER BY academic_year, fsp_quartile, contact_quartile) TO 'demo-report/fsp_contact_grid.csv' WITH (FORMAT csv, HEADER)
+\echo 'The county''s GLD beside the published comparators (DfE, data/dfe/SOURCES.md)'
+SELECT academic_year, max(county_gld_pct) AS "county (ranked centres) %", max(comparator_gld_region) AS "East of England %",
+	   max(comparator_gld_national) AS "England %"
+FROM surestart.fsp_contact_ranking GROUP BY academic_year ORDER BY academic_year;
 SELECT academic_year, centres, round(rho, 3) AS "Spearman's rho" FROM surestart.fsp_contact_correlation WHERE centres > 1;
 \copy (SELECT * FROM surestart.fsp_contact_ranking ORDER BY academic_year, fsp_rank, centre) TO 'demo-report/fsp_contact_ranking.csv' WITH (FORMAT csv, HEADER)
 
 \echo
-\echo 'Ofsted: latest inspection and when the next is due'
-SELECT centre, inspected_on, framework, overall, next_due FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
+\echo 'Ofsted: latest inspection, when the next is due, and whether it is overdue on 31 March 2014 (setting reference_date)'
+SELECT centre, inspected_on, framework, overall, next_due, overdue FROM surestart.ofsted_latest ORDER BY next_due NULLS LAST, centre;
 \copy (SELECT * FROM surestart.ofsted_latest ORDER BY centre) TO 'demo-report/ofsted_latest.csv' WITH (FORMAT csv, HEADER)
 
 \echo
@@ -171,15 +185,44 @@ SELECT level_name, count(*) AS centres FROM surestart.support_levels GROUP BY le
 \copy (SELECT * FROM surestart.support_levels ORDER BY centre) TO 'demo-report/support_levels.csv' WITH (FORMAT csv, HEADER)
 
 \echo
+\echo 'Vulnerable families reached, 2013-14 (target_group.vulnerable): share of registered families seen, against every national group (fathers included)'
+SELECT centre, families_seen, vulnerable_seen, vulnerable_seen_pct AS "vulnerable %", any_national_seen_pct AS "any national group %"
+FROM surestart.vulnerable_reach WHERE period = '2013-14' ORDER BY level = 'county', vulnerable_seen_pct DESC, centre LIMIT 6;
+SELECT centre, families_seen, vulnerable_seen, vulnerable_seen_pct AS "vulnerable %", any_national_seen_pct AS "any national group %"
+FROM surestart.vulnerable_reach WHERE period = '2013-14' AND level = 'county';
+\copy (SELECT * FROM surestart.vulnerable_reach WHERE period = '2013-14' ORDER BY level, centre_id) TO 'demo-report/vulnerable_reach.csv' WITH (FORMAT csv, HEADER)
+
+\echo
 \echo 'Funded places: 2-year-olds (county, per term) and 3- and 4-year-olds (county, per term)'
-SELECT term, sum(dwp_eligible) AS dwp_eligible, sum(taken_up_dwp) AS taken_up_dwp, sum(taken_up_total) AS taken_up_total,
-	   round(100.0 * sum(taken_up_dwp) / nullif(sum(dwp_eligible), 0), 1) AS "take-up %",
-	   round(100.0 * sum(taken_up_total) / nullif(sum(dwp_eligible), 0), 1) AS "total %"
-FROM surestart.two_year_take_up GROUP BY term_start, term ORDER BY term_start;
-SELECT term, sum(eligible) AS eligible, sum(in_receipt) AS in_receipt,
-	   round(100.0 * sum(in_receipt) / nullif(sum(eligible), 0), 1) AS "take-up %"
+SELECT term, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local, taken_up_total,
+	   take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up WHERE level = 'total' ORDER BY term_start;
+\echo
+\echo 'Appendix 5: 2-year-old take-up by lot, Spring 2014 (synthetic), September 2013 places over the DWP list'
+SELECT coalesce(lot_group, '') AS "group", CASE level WHEN 'lot' THEN lot_id || ' ' || lot_name
+			WHEN 'lot_group' THEN lot_group || ' lots' ELSE 'Norfolk' END AS lot,
+	   dwp_eligible AS "DWP list", taken_up_sept_2013 AS "Sept 2013", taken_up_sept_2014 AS "Sept 2014",
+	   taken_up_local AS "local", taken_up_total AS total, take_up_pct AS "take-up %", total_take_up_pct AS "total %"
+FROM surestart.two_year_take_up
+WHERE term_start = '2014-01-01'
+ORDER BY level = 'total', lot_group DESC NULLS LAST, level = 'lot_group', lot_name;
+\echo
+\echo 'Appendix 6: 3- and 4-year-olds by cohort (aged 3 or 4 on the 31 August before the school year), taking up when funded or in a reception class, over the children known and over the ONS population'
+SELECT term, sum(three_year_olds) AS "3-year-olds", sum(three_taken_up) AS "taken up",
+	   surestart.percent_of(sum(three_taken_up), sum(three_year_olds)) AS "%",
+	   sum(four_year_olds) AS "4-year-olds", sum(four_taken_up) AS "taken up ",
+	   surestart.percent_of(sum(four_taken_up), sum(four_year_olds)) AS "% ",
+	   sum(in_school) AS "in school", surestart.percent_of(sum(taken_up), sum(eligible)) AS "of known %",
+	   sum(ons_population) AS "ONS 3-4", surestart.percent_of(sum(taken_up), sum(ons_population)) AS "of ONS %"
 FROM surestart.three_four_take_up GROUP BY term_start, term ORDER BY term_start;
-\copy (SELECT * FROM surestart.two_year_take_up ORDER BY lot_id, term_start) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
+\echo
+\echo 'Appendix 9: building maintenance fund 2013-14, totals per fund, and sites whose contribution is not area x rate'
+SELECT coalesce(fund, 'all') AS fund, sites, area_m2, contribution, expenditure, balance, mismatched_sites
+FROM surestart.building_fund_balance WHERE level <> 'site' ORDER BY level, fund;
+SELECT site_code, site_name, fund, area_m2, rate_per_m2, contribution, expected_contribution, contribution_difference
+FROM surestart.building_fund_balance WHERE NOT contribution_matches ORDER BY site_code;
+\copy (SELECT * FROM surestart.building_fund_balance ORDER BY financial_year, level, fund, site_code, site_name) TO 'demo-report/building_fund_balance.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM surestart.two_year_take_up ORDER BY term_start, level, lot_group, lot_id) TO 'demo-report/two_year_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.three_four_take_up ORDER BY centre_id, term_start) TO 'demo-report/three_four_take_up.csv' WITH (FORMAT csv, HEADER)
 \copy (SELECT * FROM surestart.data_pack WHERE period = '2013-14' ORDER BY level, unit_id, measure) TO 'demo-report/data_pack.csv' WITH (FORMAT csv, HEADER)
 
@@ -213,6 +256,15 @@ WHERE s.period = '2013-14'
 	   OR s.rag = 'red' AND s.centre_id IN (SELECT centre_id FROM surestart.scorecard_summary WHERE period = '2013-14'
 											ORDER BY reds DESC, centre LIMIT 5))
 ORDER BY s.centre, s.display_order;
+\echo 'Year-to-date scorecard: the county at each quarter end, the year to date against the year''s targets'
+\echo '(registration is due by 30 September: not rated at 30 June, rated from 30 September on)'
+SELECT s.period, s.measure, count(*) AS centres,
+	   count(*) FILTER (WHERE s.rag = 'green') AS green, count(*) FILTER (WHERE s.rag = 'amber') AS amber,
+	   count(*) FILTER (WHERE s.rag = 'red') AS red, count(*) FILTER (WHERE s.rag IS NULL) AS unrated
+FROM surestart.scorecard AS s
+WHERE s.measure IN ('registered_pct', 'seen_pct', 'sustained_pct')
+GROUP BY s.period, s.period_end, s.measure, s.display_order
+ORDER BY s.display_order, s.period_end;
 \copy (SELECT * FROM surestart.scorecard WHERE period = '2013-14' ORDER BY centre, display_order) TO 'demo-report/scorecard.csv' WITH (FORMAT csv, HEADER)
 
 \echo
@@ -292,3 +344,27 @@ WHERE period = '2013-14' AND measure IN ('registered', 'sustained')
 GROUP BY measure ORDER BY measure;
 \copy (SELECT * FROM surestart.reach_funnel WHERE period = '2013-14' ORDER BY measure, centre_id) TO 'demo-report/reach_funnel.csv' WITH (FORMAT csv, HEADER)
 -- ---------------------------------------------------------------- end of funnel plots
+
+-- ---------------------------------------------------------------- IoD2019 and IoD2025 (issue 19)
+-- The 2021 LSOAs, the ONS LSOA11-LSOA21 lookup and IoD2025 are loaded by
+-- data/load_geography.sql.  Norfolk's IoD2025 extract has no IDACI, so the
+-- editions are compared on the IMD (doc/geography.md); IoD2025 is carried
+-- to the 2011 reach areas by the lookup (split: any part; merged: the 2021 LSOA).
+\echo
+\echo 'Deprivation editions: reach-area LSOAs (2011) in the most deprived 30% by IMD 2019 and by IMD 2025'
+SELECT change, count(*) AS lsoas
+FROM surestart.most_deprived_change('iod2019_imd', 'iod2025_imd')
+WHERE vintage = 2011 AND centre_id IS NOT NULL
+GROUP BY change ORDER BY change;
+\echo 'What that does to deprived-only reach, 2013-14: centres whose most deprived LSOAs change (IMD 2019 -> IMD 2025)'
+SELECT coalesce(a.centre, b.centre) AS centre,
+	   coalesce(a.lsoas, 0) AS "LSOAs 2019", coalesce(b.lsoas, 0) AS "LSOAs 2025",
+	   coalesce(a.under_fives, 0) AS "under-5s 2019", coalesce(b.under_fives, 0) AS "under-5s 2025",
+	   a.seen_pct AS "seen % 2019", b.seen_pct AS "seen % 2025"
+FROM (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2019_imd') AS a
+FULL JOIN (SELECT * FROM surestart.deprived_reach_by_index WHERE period = '2013-14' AND index_used = 'iod2025_imd') AS b
+  USING (centre_id)
+WHERE coalesce(a.lsoas, 0) <> coalesce(b.lsoas, 0) OR coalesce(a.under_fives, 0) <> coalesce(b.under_fives, 0)
+ORDER BY abs(coalesce(b.under_fives, 0) - coalesce(a.under_fives, 0)) DESC, 1;
+\copy (SELECT * FROM surestart.deprived_reach_by_index WHERE kind = 'year' ORDER BY centre_id, period, index_used) TO 'demo-report/deprived_reach_by_index.csv' WITH (FORMAT csv, HEADER)
+-- ---------------------------------------------------------------- end of IoD2019 and IoD2025

@@ -56,9 +56,9 @@ INSERT INTO centre_rag (centre_id, assessed_on, quality_rag, leadership_rag)
 	FROM spec WHERE code <> 'k';
 -- a later RAG (after the year) is not used for 2013-14
 INSERT INTO centre_rag VALUES ('a', '2014-04-01', 'red', 'red');
--- FSP 2013/14: j (seen 72%) all below GLD, c (seen 79%) all at GLD
+-- FSP 2012/13 (published in the autumn of 2013: set against 2013-14 contact): j (seen 72%) all below GLD, c (seen 79%) all at GLD
 INSERT INTO eyfs_result (pupil_id, lsoa_code, academic_year, regime, gld)
-	SELECT p, 'E01' || lpad(n::text, 6, '0'), '2013/14', '2013', code = 'c'
+	SELECT p, 'E01' || lpad(n::text, 6, '0'), '2012/13', '2013', code = 'c'
 	FROM spec, generate_series(n * 10, n * 10 + 4) AS p WHERE code IN ('c', 'j');
 -- centre k: age bands at birthdays on the reference date 2014-03-31
 INSERT INTO family (family_id, lsoa_code) SELECT f, 'E01000011' FROM generate_series(11001, 11005) AS f;
@@ -126,6 +126,44 @@ SELECT centre_id, target, rag, target_scope FROM scorecard WHERE period = '2013-
 SELECT centre_id, measures, greens, ambers, reds, unrated, overall_rag FROM scorecard_summary WHERE period = '2013-14' ORDER BY centre_id;
 SELECT centre_id, period, measures, greens, ambers, reds, overall_rag FROM scorecard_summary WHERE centre_id = 'b' ORDER BY period;
 
+-- like with like: the scorecard's periods are the years to date at each
+-- quarter end (Q1 is its own, Q4 is the year), never a later quarter alone
+SELECT DISTINCT period, kind, period_start, period_end FROM scorecard ORDER BY period_end;
+SAVEPOINT year_to_date;
+-- a's 70 children each had a contact on 1 May, 1 August and 1 November:
+-- sustained (3 contacts) only from the year to date at 31 December.  The
+-- old rule compared the quarter 2013-14 Q3 alone (sustained 0%: red); the
+-- year to date Q1-Q3 is 70%: green
+INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within) VALUES ('a', 'sustained_pct', '2013-14', 60, 5);
+SELECT period, kind, actual, target, gap, rag, due_on, note
+FROM scorecard WHERE centre_id = 'a' AND measure = 'sustained_pct' ORDER BY period_end;
+SELECT period, sustained_pct FROM centre_reach WHERE centre_id = 'a' AND period IN ('2013-14 Q3', '2013-14 Q1-Q3') ORDER BY period;
+-- a dated target (Norfolk: "65% by 30 September"): seen_pct 60 by 30
+-- September.  At Q1 d's 20% was red under the old rule; it is not due yet,
+-- so it is shown and not rated; from 30 September on it is rated on the
+-- year to date
+INSERT INTO centre_target (centre_id, measure, financial_year, target, amber_within, due_on) VALUES (NULL, 'seen_pct', '2013-14', 60, 5, '2013-09-30');
+SELECT centre_id, period, actual, target, rag, due_on, note
+FROM scorecard WHERE centre_id IN ('a', 'd') AND measure = 'seen_pct' ORDER BY centre_id, period_end;
+-- a target dated on the year end is judged then only (an undated one is
+-- rated at every quarter end against the year to date so far)
+UPDATE centre_target SET due_on = '2014-03-31' WHERE measure = 'seen_pct' AND financial_year = '2013-14';
+SELECT period, rag, due_on, note FROM scorecard WHERE centre_id = 'd' AND measure = 'seen_pct' ORDER BY period_end;
+SELECT centre_id, period, measures, greens, ambers, reds, unrated FROM scorecard_summary WHERE centre_id = 'a' ORDER BY period_end;
+-- a target's date must be a quarter end of its financial year
+UPDATE centre_target SET due_on = '2013-10-15' WHERE measure = 'seen_pct' AND financial_year = '2013-14';
+UPDATE centre_target SET due_on = '2014-06-30' WHERE measure = 'seen_pct' AND financial_year = '2013-14';
+UPDATE centre_target SET due_on = '2013-09-29' WHERE measure = 'seen_pct' AND financial_year = '2013-14';
+-- and staged targets are checked the same way
+INSERT INTO surestart_staging.centre_target (centre_id, measure, financial_year, target, due_on) VALUES
+	('b', 'sustained_pct', '2013-14', '50', '2013-12-31'),
+	('c', 'sustained_pct', '2013-14', '50', '2013-12-30'),
+	('d', 'sustained_pct', '2013-14', '50', '31/12/2013');
+SELECT table_name, loaded, rejected FROM load_staged() WHERE table_name = 'centre_target';
+SELECT row_data->>'centre_id' AS centre_id, reason FROM load_reject WHERE table_name = 'centre_target' ORDER BY 1;
+SELECT centre_id, due_on FROM centre_target WHERE measure = 'sustained_pct' ORDER BY 1;
+ROLLBACK TO SAVEPOINT year_to_date;
+
 -- inspection risk on 2013-14, sign by sign:
 --   a none; b registration; c deprived-area registration; d bottom quartile
 --   (seen and sustained); e quality amber + leadership red; f RI; g
@@ -174,6 +212,21 @@ FROM contact_profile WHERE centre_id = 'k' ORDER BY period_start, kind DESC;
 SELECT period, child_id, age, contacts, home_visits, antenatal, family_support, social_care, first_seen
 FROM child_contact_profile WHERE centre_id = 'k' AND period IN ('2013-14', '2013-14 Q1') ORDER BY period, child_id;
 SELECT centre_id, mode, contacts, children FROM contact_mode_profile WHERE centre_id = 'k' AND period = '2013-14' ORDER BY mode;
+-- the under-twos' share of contacts goes by the age on each contact's day:
+-- a child born 15 October 2011 is 1 at a contact on 1 June 2013 and 2 at
+-- one on 1 December 2013 and on the reference date.  The old rule (age on
+-- the reference date) counted neither as an under-two's contact (0%); one
+-- of the two is (50%)
+SAVEPOINT age_at_contact;
+INSERT INTO family (family_id, lsoa_code) VALUES (11006, 'E01000011');
+INSERT INTO child (child_id, family_id, dob) VALUES (11006, 11006, '2011-10-15');
+INSERT INTO contact (contact_id, child_id, centre_id, contact_on, mode) VALUES
+	(10, 11006, 'k', '2013-06-01', 'face_to_face'), (11, 11006, 'k', '2013-12-01', 'face_to_face');
+SELECT period, age, contacts, under_two_contacts FROM child_contact_profile WHERE child_id = 11006 ORDER BY period;
+DELETE FROM contact WHERE child_id <> 11006 AND centre_id = 'k';
+SELECT period, contacts, contacts_under_1, contacts_age_1, contacts_age_2, under_two_contacts, under_twos_contacts_pct
+FROM contact_profile WHERE centre_id = 'k' AND period IN ('2013-14 Q1', '2013-14 Q3', '2013-14') ORDER BY period_end, period;
+ROLLBACK TO SAVEPOINT age_at_contact;
 -- the seen of centre_reach, for every centre
 SELECT count(*) AS centre_periods FROM contact_profile AS p JOIN centre_reach AS r USING (centre_id, period)
 WHERE p.children_seen <> r.seen;

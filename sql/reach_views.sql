@@ -99,8 +99,8 @@ INSERT INTO inspected_centre VALUES (4, 'riverside');
 SELECT centre_id, inspection_id, overall, next_due FROM ofsted_latest WHERE centre_id = 'riverside';
 -- value for money and the FSP ranking
 SELECT * FROM contract_value ORDER BY lot_id;
-SELECT centre_id, academic_year, pupils, gld, gld_pct, fsp_rank, seen_pct, contact_rank, fsp_quartile,
-	   contact_quartile, quadrant, fsm_gap
+SELECT centre_id, academic_year, contact_period, pupils, gld, gld_pct, fsp_rank, seen_pct, contact_rank, fsp_quartile,
+	   contact_quartile, low_outcome_high_contact, fsm_gap
 FROM fsp_contact_ranking ORDER BY academic_year, centre_id;
 -- Ofsted mix against the national benchmark, and lead partners
 SELECT level, unit_id, centres, graded, good_or_outstanding, good_or_outstanding_pct, benchmark_pct,

@@ -53,9 +53,9 @@ C2,LP1,2016-04-01,2015-03-31,-5
 C3,LP2,2013-04-01,2016-03-31,
 \.
 COPY surestart_staging.lot FROM stdin (FORMAT csv, HEADER);
-lot_id,name,lead_partner_id,contract_ref,annual_value
-L1,North,LP1,C1,250000.50
-L2,South,LP1,C1,"12,000"
+lot_id,name,lead_partner_id,contract_ref,annual_value,lot_group
+L1,North,LP1,C1,250000.50,Priority
+L2,South,LP1,C1,"12,000",
 \.
 COPY surestart_staging.centre FROM stdin (FORMAT csv, HEADER);
 centre_id,name,short_name,lot_id,group_id,district_code,opened_on,closed_on
@@ -155,9 +155,9 @@ child_id,term_start,dwp_eligible,criteria,taken_up
 100,2014-09-02,true,dwp,false
 \.
 COPY surestart_staging.three_four_funding FROM stdin (FORMAT csv, HEADER);
-child_id,term_start,in_receipt
-100,2015-09-01,yes
-100,2016-01-01,
+child_id,term_start,in_receipt,setting_kind
+100,2015-09-01,yes,school
+100,2016-01-01,,
 \.
 COPY surestart_staging.building_fund FROM stdin (FORMAT csv, HEADER);
 site_code,site_name,centre_id,fund,area_m2,rate_per_m2,contribution,expenditure,financial_year
@@ -166,9 +166,9 @@ P1,Site A,X1,BMF,120.5,10,1205,,2013-15
 P2,,,BMF,0,10,0,,2013-14
 \.
 COPY surestart_staging.centre_target FROM stdin (FORMAT csv, HEADER);
-centre_id,measure,financial_year,target,amber_within
-,registered_pct,2013-14,80,
-X1,seen_pct,2013-14,-1,
+centre_id,measure,financial_year,target,amber_within,due_on
+,registered_pct,2013-14,80,,2013-09-30
+X1,seen_pct,2013-14,-1,,
 \.
 COPY surestart_staging.board_meeting FROM stdin (FORMAT csv, HEADER);
 centre_id,met_on,kind,attendance

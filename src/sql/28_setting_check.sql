@@ -32,14 +32,41 @@ BEGIN
 				expected := 'a whole number from 0 to 99';
 			END IF;
 		WHEN 'deprived_percent', 'ofsted_good_benchmark', 'risk_registration_below',
-			 'risk_deprived_registration_below', 'risk_group_any_contact_below' THEN
+			 'risk_deprived_registration_below', 'risk_group_any_contact_below',
+			 'best_start_deprived_target', 'gld_ambition' THEN
 			IF v !~ '^[0-9]{1,3}(\.[0-9]+)?$' OR v::numeric <= 0 OR v::numeric > 100 THEN
 				expected := 'a percentage above 0 and at most 100';
 			END IF;
 		WHEN 'deprived_index' THEN
+			-- an edition and a measure (iod2025_imd); 0.2's idaci and imd are IoD2019's
+			v := pg_catalog.regexp_replace(pg_catalog.lower(v), '[ :/-]+', '_', 'g');
+			IF v !~ '^(idaci|imd|iod20(19|25)_(idaci|imd|income))$' THEN
+				expected := 'an index edition and measure: iod2019_idaci, iod2019_imd, iod2019_income, iod2025_idaci, iod2025_imd or iod2025_income (idaci and imd mean the IoD2019 ones)';
+			END IF;
+		WHEN 'reference_date' THEN
 			v := pg_catalog.lower(v);
-			IF v NOT IN ('idaci', 'imd') THEN
-				expected := 'idaci or imd';
+			IF v <> 'today' THEN
+				expected := 'today, or a date written 2014-03-31';
+				IF v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+					BEGIN
+						PERFORM pg_catalog.make_date(pg_catalog.substr(v, 1, 4)::integer,
+													 pg_catalog.substr(v, 6, 2)::integer,
+													 pg_catalog.substr(v, 9, 2)::integer);
+						expected := NULL;
+					EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+						expected := 'today, or a date written 2014-03-31 that exists';
+					END;
+				END IF;
+			END IF;
+		WHEN 'regional_export' THEN
+			v := pg_catalog.lower(v);
+			IF v NOT IN ('published', 'exact') THEN
+				expected := 'published or exact';
+			END IF;
+		WHEN 'regional_unreachable' THEN
+			v := pg_catalog.lower(v);
+			IF v NOT IN ('error', 'report') THEN
+				expected := 'error or report';
 			END IF;
 		WHEN 'disclosure_rule' THEN
 			v := pg_catalog.lower(v);
@@ -53,7 +80,7 @@ BEGIN
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, disclosure_rule, round_to, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings.';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, disclosure_rule, round_to, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, best_start_deprived_target, gld_ambition, reference_date, regional_export, regional_unreachable.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

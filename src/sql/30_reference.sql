@@ -96,7 +96,8 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('risk_band_high_from', '4', true),
 	('governance_board_meetings', '3', true),
 	('disclosure_rule', 'suppress', true),
-	('round_to', '5', true);
+	('round_to', '5', true),
+	('reference_date', 'today', true);
 
 CREATE TRIGGER check_setting BEFORE INSERT OR UPDATE ON @extschema@.setting
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.check_setting();
@@ -144,6 +145,7 @@ CREATE TABLE @extschema@.target_group (
 	national boolean NOT NULL,
 	display_order smallint NOT NULL UNIQUE,
 	seeded boolean NOT NULL DEFAULT false,
+	vulnerable boolean NOT NULL DEFAULT false,
 	CONSTRAINT national_means_not_local CHECK (national = (code NOT LIKE 'local\_%'))
 );
 COMMENT ON TABLE @extschema@.target_group IS 'Target groups: the national groups every centre must reach and sixteen local ones, with the labels reports print';
@@ -152,6 +154,7 @@ COMMENT ON COLUMN @extschema@.target_group.label IS 'label printed in reports; c
 COMMENT ON COLUMN @extschema@.target_group.national IS 'true for the national groups, false for local_1 ... local_16';
 COMMENT ON COLUMN @extschema@.target_group.display_order IS 'order in reports: the national groups as listed in guidance, then local_1 ... local_16';
 COMMENT ON COLUMN @extschema@.target_group.seeded IS 'true while the row is the default shipped with the extension';
+COMMENT ON COLUMN @extschema@.target_group.vulnerable IS 'members are classed as vulnerable (vulnerable_reach): seeded true for teenage_parent, pregnant_teenager, lone_parent, disabled_parent, disabled_child, workless_household, priority_family, child_in_need, child_protection, looked_after and two_year_funding; not for groups such as father that are no vulnerability; councils change it';
 
 INSERT INTO @extschema@.target_group (code, label, national, display_order, seeded) VALUES
 	('teenage_parent', 'Teenage parents (a parent or carer under 20)', true, 1, true),
@@ -176,6 +179,10 @@ INSERT INTO @extschema@.target_group (code, label, national, display_order, seed
 INSERT INTO @extschema@.target_group (code, label, national, display_order, seeded)
 	SELECT 'local_' || n, 'Local group ' || n, false, 19 + n, true
 	FROM pg_catalog.generate_series(1, 16) AS n;
+UPDATE @extschema@.target_group SET vulnerable = true
+WHERE code IN ('teenage_parent', 'pregnant_teenager', 'lone_parent', 'disabled_parent', 'disabled_child',
+			   'workless_household', 'priority_family', 'child_in_need', 'child_protection', 'looked_after',
+			   'two_year_funding');
 
 /* ---------------------------------------------------------------- contact_rule */
 

@@ -52,7 +52,9 @@ CREATE TABLE @extschema@.lot (
 	lead_partner_id text NOT NULL REFERENCES @extschema@.lead_partner,
 	contract_ref text REFERENCES @extschema@.contract,
 	annual_value numeric
-		CONSTRAINT annual_value_must_not_be_negative CHECK (annual_value >= 0)
+		CONSTRAINT annual_value_must_not_be_negative CHECK (annual_value >= 0),
+	lot_group text
+		CONSTRAINT lot_group_must_not_be_empty CHECK (btrim(lot_group) <> '')
 );
 CREATE INDEX ON @extschema@.lot (lead_partner_id);
 CREATE INDEX ON @extschema@.lot (contract_ref);
@@ -62,6 +64,7 @@ COMMENT ON COLUMN @extschema@.lot.name IS 'name of the lot (the areas it covers)
 COMMENT ON COLUMN @extschema@.lot.lead_partner_id IS 'lead partner running the lot';
 COMMENT ON COLUMN @extschema@.lot.contract_ref IS 'contract the lot is let under; null for lots without a contract reference';
 COMMENT ON COLUMN @extschema@.lot.annual_value IS 'annual value of the lot, in pounds';
+COMMENT ON COLUMN @extschema@.lot.lot_group IS 'group the lot is reported in, e.g. Priority or Other (Norfolk''s Appendix 5 splits two-year take-up so); null when lots are not grouped';
 
 CREATE TABLE @extschema@.centre (
 	centre_id text PRIMARY KEY
@@ -408,12 +411,15 @@ CREATE TABLE @extschema@.three_four_funding (
 		CONSTRAINT term_start_must_be_1_january_1_april_or_1_september
 		CHECK (extract(day FROM term_start) = 1 AND extract(month FROM term_start) IN (1, 4, 9)),
 	in_receipt boolean NOT NULL,
+	setting_kind text
+		CONSTRAINT setting_kind_must_be_early_years_or_school CHECK (setting_kind IN ('early_years', 'school')),
 	PRIMARY KEY (child_id, term_start)
 );
 COMMENT ON TABLE @extschema@.three_four_funding IS 'Universal funded early education of 3- and 4-year-olds per child and term (person-level data)';
 COMMENT ON COLUMN @extschema@.three_four_funding.child_id IS 'child';
 COMMENT ON COLUMN @extschema@.three_four_funding.term_start IS 'first day of the term (1 September, 1 January or 1 April)';
 COMMENT ON COLUMN @extschema@.three_four_funding.in_receipt IS 'the child received funded early education that term';
+COMMENT ON COLUMN @extschema@.three_four_funding.setting_kind IS 'where the child was that term: early_years (a nursery, pre-school or childminder: funded when in_receipt) or school (a school reception class, which counts as taking up whether or not in_receipt); null when not recorded, read as early_years';
 COMMENT ON CONSTRAINT term_start_must_be_1_january_1_april_or_1_september ON @extschema@.three_four_funding IS 'is not a term start (1 January, 1 April or 1 September)';
 
 /* ---------------------------------------------------------------- money and management */
@@ -467,7 +473,12 @@ CREATE TABLE @extschema@.centre_target (
 	amber_within numeric NOT NULL DEFAULT 5
 		CONSTRAINT amber_within_must_not_be_negative CHECK (amber_within >= 0),
 	CONSTRAINT one_target_per_centre_measure_and_year
-		UNIQUE NULLS NOT DISTINCT (centre_id, measure, financial_year)
+		UNIQUE NULLS NOT DISTINCT (centre_id, measure, financial_year),
+	due_on date,
+	CONSTRAINT due_on_must_be_a_quarter_end_of_the_financial_year
+		CHECK (due_on IS NULL
+			   OR (extract(day FROM due_on + 1) = 1 AND extract(month FROM due_on) IN (3, 6, 9, 12)
+				   AND @extschema@.financial_year(due_on) = financial_year))
 );
 COMMENT ON TABLE @extschema@.centre_target IS 'Targets agreed at the annual conversation; a row without a centre is the county-wide default';
 COMMENT ON COLUMN @extschema@.centre_target.centre_id IS 'centre the target is for; null for every centre without its own';
@@ -476,6 +487,8 @@ COMMENT ON COLUMN @extschema@.centre_target.financial_year IS 'financial year of
 COMMENT ON COLUMN @extschema@.centre_target.target IS 'target value (percentage points for percentages)';
 COMMENT ON COLUMN @extschema@.centre_target.amber_within IS 'points below target still rated amber';
 COMMENT ON CONSTRAINT financial_year_must_be_like_2013_14 ON @extschema@.centre_target IS 'is not a financial year like 2013-14';
+COMMENT ON COLUMN @extschema@.centre_target.due_on IS 'the date the target is for (Norfolk: 65% registered by 30 September 2013), a quarter end of its financial year: the scorecard shows it unrated at the quarter ends before that date and rates the year-to-date figure against it from that date on; null = the year''s end, and the scorecard rates the year-to-date figure against it at every quarter end';
+COMMENT ON CONSTRAINT due_on_must_be_a_quarter_end_of_the_financial_year ON @extschema@.centre_target IS 'is not a quarter end (30 June, 30 September, 31 December or 31 March) of the target''s financial year';
 
 CREATE TABLE @extschema@.board_meeting (
 	centre_id text NOT NULL REFERENCES @extschema@.centre,

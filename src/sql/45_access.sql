@@ -5,7 +5,7 @@
  * below, so these come before them; the roles, grants, row-level security
  * policies and published views are in 90_security.sql.
  *
- * The model, in short (the README's Security section has it in full):
+ * The model, in short (doc/security.md has it in full):
  *   - a user is *restricted* when it is a member (directly or through
  *     other roles, inherited or not) of surestart_partner and is neither a
  *     superuser nor BYPASSRLS;

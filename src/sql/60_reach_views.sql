@@ -224,25 +224,18 @@ COMMENT ON COLUMN surestart_internal.meaningful_contact.contact_on IS 'day of th
 /* ---------------------------------------------------------------- reach figures */
 
 /*
- * The LSOAs counted as most deprived: the setting's index (idaci or imd) in
- * the most deprived deprived_percent per cent of LSOAs nationally, read from
- * deciles when the percentage is whole tens, else from ranks out of the
- * number of LSOAs in England of the LSOA's vintage.
+ * The LSOAs counted as most deprived: the setting's index edition and
+ * measure (deprived_index_used) in the most deprived deprived_percent per
+ * cent of LSOAs nationally, with those of the other LSOA vintage the
+ * lookup carries it to (deprived_lsoa_by_index, 59_geography.sql).
  */
 CREATE VIEW @extschema@.deprived_lsoa AS
-WITH cut AS (
-	SELECT (SELECT value FROM @extschema@.setting WHERE name = 'deprived_index') AS index_name,
-		   (SELECT value::numeric FROM @extschema@.setting WHERE name = 'deprived_percent') AS percent
-)
-SELECT l.lsoa_code
-FROM @extschema@.lsoa AS l, cut
-WHERE CASE WHEN cut.percent % 10 = 0
-		   THEN CASE cut.index_name WHEN 'imd' THEN l.imd_decile ELSE l.idaci_decile END <= cut.percent / 10
-		   ELSE CASE cut.index_name WHEN 'imd' THEN l.imd_rank ELSE l.idaci_rank END
-				<= floor(cut.percent / 100 * CASE l.vintage WHEN 2021 THEN 33755 ELSE 32844 END)
-	  END;
-COMMENT ON VIEW @extschema@.deprived_lsoa IS 'LSOAs in the most deprived areas: settings deprived_index (idaci or imd) and deprived_percent (30: deciles 1-3)';
+SELECT d.lsoa_code, d.index_used
+FROM @extschema@.deprived_lsoa_by_index AS d
+JOIN @extschema@.deprived_index_used AS u ON u.edition = d.edition AND u.measure = d.measure;
+COMMENT ON VIEW @extschema@.deprived_lsoa IS 'LSOAs in the most deprived areas: settings deprived_index (an edition and measure, e.g. iod2025_imd; idaci or imd mean IoD2019''s) and deprived_percent (30: deciles 1-3), carried across the LSOA 2011-2021 lookup';
 COMMENT ON COLUMN @extschema@.deprived_lsoa.lsoa_code IS 'LSOA in the most deprived areas';
+COMMENT ON COLUMN @extschema@.deprived_lsoa.index_used IS 'the index edition and measure it was chosen by, e.g. iod2019_idaci or iod2025_imd (deprived_index_used)';
 
 /*
  * Reach figures at every level (lsoa, centre, group, district, county) and
@@ -360,7 +353,7 @@ SELECT centre_id, centre, period, kind, period_start, period_end, under_fives, r
 FROM surestart_internal.centre_reach_scoped
 WHERE scope = 'deprived'
   AND centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.centre_reach_deprived IS 'centre_reach counting only the most deprived LSOAs of each reach area (settings deprived_index, deprived_percent)';
+COMMENT ON VIEW @extschema@.centre_reach_deprived IS 'centre_reach counting only the most deprived LSOAs of each reach area (deprived_lsoa: settings deprived_index, deprived_percent; deprived_index_used names the index edition and measure)';
 
 CREATE VIEW @extschema@.lsoa_reach AS
 SELECT r.unit_id AS lsoa_code, l.name AS lsoa, r.centre_id, r.period, r.kind, r.period_start, r.period_end,

@@ -150,3 +150,64 @@ COMMENT ON COLUMN @extschema@.target_group_coverage.sustained_pct IS 'sustained 
 COMMENT ON COLUMN @extschema@.target_group_coverage.any_contact_words IS 'Ofsted''s words for any_contact_pct';
 COMMENT ON COLUMN @extschema@.target_group_coverage.national IS 'a national target group (false for local_1 ... local_16)';
 COMMENT ON COLUMN @extschema@.target_group_coverage.display_order IS 'report order of the group';
+
+/*
+ * Vulnerable families reached (Hampshire reports the share of those
+ * reached who are "classed as vulnerable"): per centre and period, and for
+ * the county as the comparator, the registered families in at least one
+ * target group flagged vulnerable in target_group (not every national
+ * group: fathers are no vulnerability), how many were seen, and their share
+ * of the registered families seen.  A family in two vulnerable groups
+ * counts once, which the kept coverage summaries (counts per group) cannot
+ * tell, so the families are read from family_period_groups, counted by the
+ * same rules as the stored coverage; any_national_seen_pct is the figure
+ * the 0.2 reports gave instead (any national group, fathers included).
+ */
+CREATE VIEW @extschema@.vulnerable_reach AS
+WITH sets AS (
+	SELECT @extschema@.target_groups(ARRAY(SELECT g.code FROM @extschema@.target_group AS g WHERE g.vulnerable)) AS vulnerable,
+		   @extschema@.target_groups(ARRAY(SELECT g.code FROM @extschema@.target_group AS g WHERE g.national)) AS national,
+		   (SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'sustained_contacts') AS threshold
+), fam AS (
+	SELECT f.period, f.centre_id, f.contacts >= 1 AS seen, f.contacts >= s.threshold AS sustained,
+		   f.groups OPERATOR(@extschema@.&&) s.vulnerable AS vulnerable,
+		   f.groups OPERATOR(@extschema@.&&) s.national AS national
+	FROM surestart_internal.family_period_groups AS f
+	CROSS JOIN sets AS s
+), counted AS (
+	SELECT CASE WHEN GROUPING(x.centre_id) = 0 THEN 'centre' ELSE 'county' END AS level,
+		   x.centre_id, x.period,
+		   count(*) AS families,
+		   count(*) FILTER (WHERE x.seen) AS families_seen,
+		   count(*) FILTER (WHERE x.vulnerable) AS vulnerable_families,
+		   count(*) FILTER (WHERE x.vulnerable AND x.seen) AS vulnerable_seen,
+		   count(*) FILTER (WHERE x.vulnerable AND x.sustained) AS vulnerable_sustained,
+		   count(*) FILTER (WHERE x.national AND x.seen) AS any_national_seen
+	FROM fam AS x
+	GROUP BY GROUPING SETS ((x.period, x.centre_id), (x.period))
+)
+SELECT k.level, k.centre_id, coalesce(c.name, 'County') AS centre, k.period,
+	   k.families, k.families_seen, k.vulnerable_families, k.vulnerable_seen, k.vulnerable_sustained,
+	   @extschema@.percent_of(k.vulnerable_seen, k.families_seen) AS vulnerable_seen_pct,
+	   @extschema@.percent_of(k.vulnerable_families, k.families) AS vulnerable_pct,
+	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_any_contact_pct,
+	   @extschema@.percent_of(k.vulnerable_sustained, k.vulnerable_families) AS vulnerable_sustained_pct,
+	   @extschema@.percent_of(k.any_national_seen, k.families_seen) AS any_national_seen_pct
+FROM counted AS k
+LEFT JOIN @extschema@.centre AS c ON c.centre_id = k.centre_id
+WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
+COMMENT ON VIEW @extschema@.vulnerable_reach IS 'Registered families in target groups classed as vulnerable (target_group.vulnerable) per centre and period, with the county as comparator: how many were seen, and their share of the families seen';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.level IS 'centre, or county (every centre: the comparator)';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.centre_id IS 'centre whose reach area holds the families'' LSOA on the reference date; null on the county row';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.centre IS 'centre name, or County';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.families IS 'registered families (at least one counted child registered on the reference date), as target_group_coverage counts them';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.families_seen IS 'of them, families with at least one meaningful contact in the period';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_families IS 'registered families in at least one vulnerable target group on the reference date (each family once)';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen IS 'of them, families with at least one meaningful contact in the period';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained IS 'of them, families with at least sustained_contacts family contacts in the period';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_seen_pct IS '100 * vulnerable_seen / families_seen: the share of the families reached who are classed as vulnerable (Hampshire''s figure)';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_pct IS '100 * vulnerable_families / families: the share of registered families classed as vulnerable';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_any_contact_pct IS '100 * vulnerable_seen / vulnerable_families: how many of the vulnerable families were reached';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.vulnerable_sustained_pct IS '100 * vulnerable_sustained / vulnerable_families';
+COMMENT ON COLUMN @extschema@.vulnerable_reach.any_national_seen_pct IS '100 * (families seen in any national target group, fathers included) / families_seen: the figure reported before 0.3, for comparison';

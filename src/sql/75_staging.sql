@@ -30,7 +30,8 @@ CREATE TABLE surestart_staging.lot (
 	name text,
 	lead_partner_id text,
 	contract_ref text,
-	annual_value text
+	annual_value text,
+	lot_group text
 );
 COMMENT ON TABLE surestart_staging.lot IS 'staged rows for surestart.lot, every column as text (see load_staged)';
 CREATE TABLE surestart_staging.centre (
@@ -168,7 +169,8 @@ COMMENT ON TABLE surestart_staging.two_year_place IS 'staged rows for surestart.
 CREATE TABLE surestart_staging.three_four_funding (
 	child_id text,
 	term_start text,
-	in_receipt text
+	in_receipt text,
+	setting_kind text
 );
 COMMENT ON TABLE surestart_staging.three_four_funding IS 'staged rows for surestart.three_four_funding, every column as text (see load_staged)';
 CREATE TABLE surestart_staging.building_fund (
@@ -188,7 +190,8 @@ CREATE TABLE surestart_staging.centre_target (
 	measure text,
 	financial_year text,
 	target text,
-	amber_within text
+	amber_within text,
+	due_on text
 );
 COMMENT ON TABLE surestart_staging.centre_target IS 'staged rows for surestart.centre_target, every column as text (see load_staged)';
 CREATE TABLE surestart_staging.board_meeting (

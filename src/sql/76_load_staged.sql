@@ -395,10 +395,11 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	load_order CONSTANT text[] := ARRAY[
-		'lead_partner', 'contract', 'lot', 'centre', 'lsoa', 'reach_area', 'population',
+		'lead_partner', 'contract', 'lot', 'centre', 'lsoa',
+		'lsoa_deprivation', 'lsoa11_lsoa21', 'lsoa_ward', 'centre_site', 'reach_area', 'population',
 		'family', 'carer', 'child', 'registration', 'contact', 'social_care', 'eyfs_result',
 		'ofsted_inspection', 'inspected_centre', 'centre_rag', 'two_year_place',
-		'three_four_funding', 'building_fund', 'centre_target', 'board_meeting'];
+		'three_four_funding', 'building_fund', 'centre_target', 'board_meeting', 'comparator'];
 	tbl text;
 	moved bigint[] := '{}';
 	n bigint;

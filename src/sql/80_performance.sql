@@ -8,7 +8,8 @@
  */
 CREATE VIEW @extschema@.effective_target AS
 SELECT c.centre_id, t.measure, t.financial_year, t.target, t.amber_within,
-	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope
+	   CASE WHEN t.centre_id IS NULL THEN 'county' ELSE 'centre' END AS target_scope,
+	   t.due_on
 FROM @extschema@.centre AS c
 JOIN @extschema@.centre_target AS t
   ON t.centre_id = c.centre_id
@@ -24,6 +25,7 @@ COMMENT ON COLUMN @extschema@.effective_target.financial_year IS 'financial year
 COMMENT ON COLUMN @extschema@.effective_target.target IS 'target value (percentage points)';
 COMMENT ON COLUMN @extschema@.effective_target.amber_within IS 'points below target still rated amber';
 COMMENT ON COLUMN @extschema@.effective_target.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
+COMMENT ON COLUMN @extschema@.effective_target.due_on IS 'the date the target is for (a quarter end); null = the year''s end';
 
 /*
  * The actual value of every measure per centre and period (only measures
@@ -72,22 +74,31 @@ WHERE EXISTS (SELECT 1 FROM @extschema@.centre_target AS t JOIN @extschema@.scor
 			  WHERE s.source = 'three_four_take_up');
 COMMENT ON VIEW @extschema@.scorecard_actual IS 'Actual value of each scorecard measure per centre and period (only measures some target names); take-up from the term in progress on the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_actual.centre_id IS 'centre';
-COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_actual.period IS 'period label: 2013-14 Q3, 2013-14 Q1-Q3 or 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard_actual.measure IS 'scorecard measure code';
 COMMENT ON COLUMN @extschema@.scorecard_actual.actual IS 'the measure''s value, percentage to one decimal place; null when it has no denominator (scorecard.note says why)';
 
 /*
- * One row per centre open in the period, period and measure with a target
- * for the period's financial year (a measure without a target has no row).
- * RAG compares the actual as shown (one decimal place) with the target:
- * green at or above it, amber below it by at most amber_within points
- * (exactly amber_within below is amber), red further below; null when the
- * actual is null (note says why).
+ * Like with like: targets are agreed for a year, so at each quarter end the
+ * scorecard compares the year-to-date figure (1 April to that quarter end:
+ * 2013-14 Q1, which is its own year to date, 2013-14 Q1-Q2, 2013-14 Q1-Q3
+ * and the year 2013-14) with the year's target, never one quarter's
+ * contacts; the figures are the kept ones of those periods (scorecard_actual
+ * reads centre_reach_scoped and centre_coverage).  A target with a due_on
+ * (Norfolk: 65% registered by 30 September 2013) is shown, not rated, at
+ * the quarter ends before its date; at its date, and at each quarter end
+ * after it, it is rated on the year to date then.  One row per centre
+ * open in the period, quarter end and measure with a target for the
+ * financial year.  RAG compares the actual as shown (one decimal place)
+ * with the target: green at or above it, amber below it by at most
+ * amber_within points (exactly amber_within below is amber), red further
+ * below; null when the actual is null or the target is not yet due (note
+ * says why).
  */
 CREATE VIEW @extschema@.scorecard AS
 SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 	   a.actual - t.target AS gap,
-	   CASE WHEN a.actual IS NULL THEN NULL
+	   CASE WHEN a.actual IS NULL OR t.due_on > p.period_end THEN NULL
 			WHEN a.actual >= t.target THEN 'green'
 			WHEN a.actual >= t.target - t.amber_within THEN 'amber'
 			ELSE 'red' END AS rag,
@@ -100,12 +111,21 @@ SELECT p.centre_id, p.centre, p.period, t.measure, a.actual, t.target,
 				CASE WHEN a.measure IS NULL THEN 'no funded 2-year-old places recorded for the term'
 					 ELSE 'no DWP-eligible children in the term from ' || @extschema@.term_start(p.period_end) END
 			WHEN 'three_four_take_up' THEN 'no eligible 3- and 4-year-olds recorded for the term' END
+			WHEN t.due_on > p.period_end THEN 'not rated: the target is due on ' || to_char(t.due_on, 'YYYY-MM-DD')
 	   END AS note,
-	   m.display_order::integer AS display_order
+	   m.display_order::integer AS display_order,
+	   coalesce(t.due_on, (p.period_start + interval '1 year' - interval '1 day')::date) AS due_on,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'national') AS comparator_national,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'statistical_neighbours') AS comparator_neighbours,
+	   (SELECT k.value FROM @extschema@.comparator AS k
+		WHERE k.measure = t.measure AND k.period = p.period AND k.scope = 'region') AS comparator_region
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
-	  WHERE (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
+	  WHERE rp.period !~ ' Q[234]$'
+		AND (c.opened_on IS NULL OR c.opened_on <= rp.period_end)
 		AND (c.closed_on IS NULL OR c.closed_on >= rp.period_start)
 		AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v)) AS p
 JOIN @extschema@.effective_target AS t
@@ -113,24 +133,28 @@ JOIN @extschema@.effective_target AS t
 JOIN @extschema@.scorecard_measure AS m ON m.code = t.measure
 LEFT JOIN @extschema@.scorecard_actual AS a
   ON a.centre_id = p.centre_id AND a.period = p.period AND a.measure = t.measure;
-COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets per quarter and year, with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
+COMMENT ON VIEW @extschema@.scorecard IS 'Each centre''s measures against the year''s targets at each quarter end, like with like: the year-to-date figure against the annual target (a dated target only from its date on), with the gap and RAG (green at or above target, amber within amber_within points below, red further below); measures without a target have no row';
 COMMENT ON COLUMN @extschema@.scorecard.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.scorecard.period IS 'period label: 2013-14 Q3 or 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard.period IS 'the year to date at a quarter end: 2013-14 Q1 (the first quarter is its own year to date), 2013-14 Q1-Q2, 2013-14 Q1-Q3, or the year 2013-14';
 COMMENT ON COLUMN @extschema@.scorecard.measure IS 'measure code (table scorecard_measure)';
-COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s value, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
-COMMENT ON COLUMN @extschema@.scorecard.target IS 'target for the period''s financial year: the centre''s own, else the county default';
+COMMENT ON COLUMN @extschema@.scorecard.actual IS 'the centre''s year-to-date value at the quarter end, per cent to one decimal place as the source view shows it; null when there is nothing to divide by (see note)';
+COMMENT ON COLUMN @extschema@.scorecard.target IS 'the year''s target: the centre''s own, else the county default';
 COMMENT ON COLUMN @extschema@.scorecard.gap IS 'actual minus target, in percentage points (negative: below target)';
-COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null';
-COMMENT ON COLUMN @extschema@.scorecard.kind IS 'quarter or year';
-COMMENT ON COLUMN @extschema@.scorecard.period_start IS 'first day of the period';
-COMMENT ON COLUMN @extschema@.scorecard.period_end IS 'last day of the period, the reference date';
+COMMENT ON COLUMN @extschema@.scorecard.rag IS 'green: at or above target; amber: below by at most amber_within points; red: further below; null when actual is null or the target is due on a later date (note)';
+COMMENT ON COLUMN @extschema@.scorecard.kind IS 'quarter (the first, its own year to date), year_to_date or year';
+COMMENT ON COLUMN @extschema@.scorecard.period_start IS 'first day of the period: 1 April, the start of the financial year';
+COMMENT ON COLUMN @extschema@.scorecard.period_end IS 'last day of the period: the quarter end, the reference date';
 COMMENT ON COLUMN @extschema@.scorecard.financial_year IS 'financial year whose target applies';
 COMMENT ON COLUMN @extschema@.scorecard.label IS 'measure label (table scorecard_measure)';
 COMMENT ON COLUMN @extschema@.scorecard.amber_within IS 'points below target still rated amber';
 COMMENT ON COLUMN @extschema@.scorecard.target_scope IS 'centre: the centre''s own target; county: the county-wide default';
-COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual and rag are null, e.g. no under-fives in the reach area';
+COMMENT ON COLUMN @extschema@.scorecard.note IS 'why actual or rag is null, e.g. no under-fives in the reach area, or the target is due on a later date';
 COMMENT ON COLUMN @extschema@.scorecard.display_order IS 'report order of the measure';
+COMMENT ON COLUMN @extschema@.scorecard.due_on IS 'the date the target is for: centre_target.due_on, else the last day of the financial year';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_national IS 'the published national value of the measure for the period (table comparator, scope national: the same period label, so a year to date only beside a year-to-date comparator); null if none is loaded';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_neighbours IS 'the statistical neighbours'' value for the period (table comparator)';
+COMMENT ON COLUMN @extschema@.scorecard.comparator_region IS 'the region''s value for the period (table comparator)';
 
 CREATE VIEW @extschema@.scorecard_summary AS
 SELECT centre_id, centre, period, kind, period_start, period_end,
@@ -147,8 +171,8 @@ GROUP BY centre_id, centre, period, kind, period_start, period_end;
 COMMENT ON VIEW @extschema@.scorecard_summary IS 'Each centre''s scorecard per period in one row: measures with a target, how many are green, amber, red or unrated, and the worst colour';
 COMMENT ON COLUMN @extschema@.scorecard_summary.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.scorecard_summary.centre IS 'centre name';
-COMMENT ON COLUMN @extschema@.scorecard_summary.period IS 'period label: 2013-14 Q3 or 2013-14';
-COMMENT ON COLUMN @extschema@.scorecard_summary.kind IS 'quarter or year';
+COMMENT ON COLUMN @extschema@.scorecard_summary.period IS 'the year to date at a quarter end: 2013-14 Q1, 2013-14 Q1-Q2, 2013-14 Q1-Q3 or the year 2013-14';
+COMMENT ON COLUMN @extschema@.scorecard_summary.kind IS 'quarter (the first), year_to_date or year';
 COMMENT ON COLUMN @extschema@.scorecard_summary.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.scorecard_summary.period_end IS 'last day of the period, the reference date';
 COMMENT ON COLUMN @extschema@.scorecard_summary.measures IS 'measures with a target for the period';
@@ -167,6 +191,9 @@ COMMENT ON COLUMN @extschema@.scorecard_summary.overall_rag IS 'the worst colour
  * whether they were seen for the first time.
  *   - age is the age on the reference date, as everywhere in the counting
  *     rules, for the child and all its contacts in the period;
+ *   - under_two_contacts counts by the age on each contact's day instead
+ *     (under two, or not yet born): a child who turned two in the period
+ *     has its earlier contacts counted as an under-two's;
  *   - a home visit is a contact whose mode or activity reads "home visit"
  *     (any case, space, underscore or hyphen);
  *   - an antenatal contact is one before the child's date of birth, or
@@ -178,13 +205,14 @@ CREATE VIEW @extschema@.child_contact_profile AS
 SELECT x.period, x.centre_id, x.child_id, x.age, x.contacts, x.home_visits, x.antenatal,
 	   coalesce(sc.family_support, false) AS family_support,
 	   coalesce(sc.social_care, false) AS social_care,
-	   x.first_seen
+	   x.first_seen, x.under_two_contacts
 FROM (
 	SELECT mc.period, mc.centre_id, mc.child_id, b.period_start, b.period_end,
 		   @extschema@.age_on(c.dob, b.period_end) AS age,
 		   count(*)::integer AS contacts,
 		   count(*) FILTER (WHERE k.mode ~* '^home[ _-]?visit' OR k.activity ~* '^home[ _-]?visit')::integer AS home_visits,
 		   count(*) FILTER (WHERE k.contact_on < c.dob OR k.mode ~* '^antenatal' OR k.activity ~* '^antenatal')::integer AS antenatal,
+		   count(*) FILTER (WHERE k.contact_on < c.dob OR @extschema@.age_on(c.dob, k.contact_on) < 2)::integer AS under_two_contacts,
 		   NOT EXISTS (SELECT 1 FROM @extschema@.contact AS e
 					   WHERE e.child_id = mc.child_id AND e.contact_on < b.period_start
 						 AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
@@ -212,6 +240,7 @@ COMMENT ON COLUMN @extschema@.child_contact_profile.home_visits IS 'of them, hom
 COMMENT ON COLUMN @extschema@.child_contact_profile.antenatal IS 'of them, antenatal contacts (before the birth, or mode or activity "antenatal")';
 COMMENT ON COLUMN @extschema@.child_contact_profile.family_support IS 'a family-support (early-help) episode of the child was open during the period';
 COMMENT ON COLUMN @extschema@.child_contact_profile.social_care IS 'a child-in-need, child-protection or looked-after episode of the child was open during the period';
+COMMENT ON COLUMN @extschema@.child_contact_profile.under_two_contacts IS 'of the meaningful contacts, those on a day the child was under two (age_on the contact''s day below 2) or not yet born: age at each contact, not on the reference date';
 COMMENT ON COLUMN @extschema@.child_contact_profile.first_seen IS 'no contact of a mode that can count (not a never mode) before the period: seen for the first time';
 
 /*
@@ -234,7 +263,7 @@ SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(x.contacts_age_2, 0) AS contacts_age_2,
 	   coalesce(x.contacts_age_3, 0) AS contacts_age_3,
 	   coalesce(x.contacts_age_4, 0) AS contacts_age_4,
-	   CASE WHEN x.contacts > 0 THEN round(100.0 * (x.contacts_under_1 + x.contacts_age_1) / x.contacts, 1) END AS under_twos_contacts_pct,
+	   @extschema@.percent_of(x.under_two_contacts, x.contacts) AS under_twos_contacts_pct,
 	   coalesce(x.home_visits, 0) AS home_visits,
 	   coalesce(x.seen_home_visit, 0) AS seen_home_visit,
 	   coalesce(x.antenatal_contacts, 0) AS antenatal_contacts,
@@ -243,7 +272,8 @@ SELECT p.centre_id, p.centre, p.period, p.kind, p.period_start, p.period_end,
 	   coalesce(x.seen_social_care, 0) AS seen_social_care,
 	   coalesce(x.seen_under_plan, 0) AS seen_under_plan,
 	   coalesce(x.first_seen, 0) AS first_seen,
-	   coalesce(n.new_registered, 0) AS new_registered
+	   coalesce(n.new_registered, 0) AS new_registered,
+	   coalesce(x.under_two_contacts, 0) AS under_two_contacts
 FROM (SELECT c.centre_id, c.name AS centre, rp.period, rp.kind, rp.period_start, rp.period_end
 	  FROM @extschema@.centre AS c
 	  CROSS JOIN @extschema@.reporting_period AS rp
@@ -271,7 +301,8 @@ LEFT JOIN (
 		   count(*) FILTER (WHERE family_support)::integer AS seen_family_support,
 		   count(*) FILTER (WHERE social_care)::integer AS seen_social_care,
 		   count(*) FILTER (WHERE family_support OR social_care)::integer AS seen_under_plan,
-		   count(*) FILTER (WHERE first_seen)::integer AS first_seen
+		   count(*) FILTER (WHERE first_seen)::integer AS first_seen,
+		   sum(under_two_contacts)::integer AS under_two_contacts
 	FROM @extschema@.child_contact_profile
 	GROUP BY period, centre_id
 ) AS x ON x.period = p.period AND x.centre_id = p.centre_id
@@ -303,7 +334,8 @@ COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_1 IS 'meaningful cont
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_2 IS 'meaningful contacts with children aged 2 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_3 IS 'meaningful contacts with children aged 3 on the reference date';
 COMMENT ON COLUMN @extschema@.contact_profile.contacts_age_4 IS 'meaningful contacts with children aged 4 on the reference date';
-COMMENT ON COLUMN @extschema@.contact_profile.under_twos_contacts_pct IS 'share of contacts with under-twos (aged 0 or 1 on the reference date), per cent; null without contacts';
+COMMENT ON COLUMN @extschema@.contact_profile.under_twos_contacts_pct IS 'share of contacts with under-twos, by the child''s age on the day of each contact (under two, or before the birth): under_two_contacts of contacts, per cent; null without contacts';
+COMMENT ON COLUMN @extschema@.contact_profile.under_two_contacts IS 'meaningful contacts on a day the child was under two or not yet born (age at each contact, not on the reference date)';
 COMMENT ON COLUMN @extschema@.contact_profile.home_visits IS 'meaningful contacts that were home visits (mode or activity "home visit")';
 COMMENT ON COLUMN @extschema@.contact_profile.seen_home_visit IS 'children with at least one home visit';
 COMMENT ON COLUMN @extschema@.contact_profile.antenatal_contacts IS 'meaningful contacts before the child''s birth, or with mode or activity "antenatal"';
@@ -352,7 +384,7 @@ SELECT c.centre_id, c.name AS centre, y.financial_year, y.year_start, y.year_end
 				THEN format('advisory board met %s %s, %s required', b.advisory_board,
 							CASE WHEN b.advisory_board = 1 THEN 'time' ELSE 'times' END, s.required) END,
 		   CASE WHEN b.annual_conversation_on IS NULL THEN 'no annual conversation' END), '') AS reasons,
-	   y.year_end < current_date AS year_ended
+	   y.year_end <= @extschema@.reference_date() AS year_ended
 FROM @extschema@.centre AS c
 CROSS JOIN (SELECT u.financial_year, b.period_start AS year_start, b.period_end AS year_end
 			FROM (SELECT rp.period FROM @extschema@.reporting_period AS rp WHERE rp.kind = 'year'
@@ -383,7 +415,7 @@ COMMENT ON COLUMN @extschema@.governance.annual_conversation_on IS 'day of the (
 COMMENT ON COLUMN @extschema@.governance.parent_forum_meetings IS 'parent forum meetings recorded in the year';
 COMMENT ON COLUMN @extschema@.governance.compliant IS 'the advisory board met at least the required number of times and an annual conversation was held';
 COMMENT ON COLUMN @extschema@.governance.reasons IS 'what is missing, e.g. advisory board met 2 times, 3 required; null when compliant';
-COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year is over (a year in progress may still comply)';
+COMMENT ON COLUMN @extschema@.governance.year_ended IS 'the year ended on or before reference_date() (a year in progress may still comply)';
 
 /* ---------------------------------------------------------------- inspection risk */
 
@@ -439,8 +471,9 @@ COMMENT ON COLUMN @extschema@.risk_settings.reinspect_years IS 'setting reinspec
  *   - a national target group with at least risk_group_min_families
  *     registered families and any contact below risk_group_any_contact_below
  *     (one sign however many groups; all are listed);
- *   - the FSP quadrant "low outcomes, low contact" in the academic year with
- *     the same years as the period's financial year;
+ *   - the FSP quadrant "low outcomes, low contact" (both in quartiles 3-4
+ *     of fsp_contact_ranking) of the results set against the period's
+ *     financial year (contact_period: 2013-14 for the 2012/13 results);
  *   - the latest quality and the latest leadership RAG assessed on or
  *     before the reference date, each amber or red;
  *   - the overall grade of the latest inspection on or before the reference
@@ -505,7 +538,11 @@ FROM (
 						THEN @extschema@.quartile_of(rank() OVER (PARTITION BY r.period, r.sustained_pct IS NULL ORDER BY r.sustained_pct DESC),
 													 count(r.sustained_pct) OVER (PARTITION BY r.period)) END AS sustained_quartile,
 				   r.period_end = le.period_end AS latest,
-				   g.low_groups, fsp.academic_year, fsp.quadrant,
+				   g.low_groups, fsp.academic_year,
+				   CASE WHEN fsp.fsp_rank IS NOT NULL THEN
+					   CASE WHEN fsp.fsp_quartile <= 2 THEN 'high outcomes' ELSE 'low outcomes' END || ', ' ||
+					   CASE WHEN fsp.contact_quartile <= 2 THEN 'high contact' ELSE 'low contact' END
+				   END AS quadrant,
 				   rag.quality_rag, rag.leadership_rag,
 				   insp.overall::text AS latest_grade, insp.inspected_on AS last_inspected_on,
 				   insp.inspected_on IS NULL AS not_yet_inspected,
@@ -528,7 +565,7 @@ FROM (
 			LEFT JOIN (
 				SELECT rp.kind, max(rp.period_end) AS period_end
 				FROM @extschema@.reporting_period AS rp
-				WHERE rp.period_end < current_date
+				WHERE rp.period_end <= @extschema@.reference_date()
 				GROUP BY rp.kind
 			) AS le ON le.kind = r.kind
 			LEFT JOIN (
@@ -544,7 +581,7 @@ FROM (
 			) AS g ON g.centre_id = r.centre_id AND g.period = r.period
 			LEFT JOIN @extschema@.fsp_contact_ranking AS fsp
 			  ON fsp.centre_id = r.centre_id
-			 AND fsp.academic_year = replace(@extschema@.financial_year(r.period_start), '-', '/')
+			 AND fsp.contact_period = @extschema@.financial_year(r.period_start)
 			LEFT JOIN LATERAL (
 				SELECT q.quality_rag, q.leadership_rag
 				FROM @extschema@.centre_rag AS q
@@ -578,7 +615,7 @@ COMMENT ON COLUMN @extschema@.inspection_risk.reasons IS 'the warning signs with
 COMMENT ON COLUMN @extschema@.inspection_risk.not_yet_inspected IS 'no inspection took place on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.next_due IS 'next inspection due: after the latest inspection by next_inspection_due, else reinspect_years after opening (null if the opening is unknown)';
 COMMENT ON COLUMN @extschema@.inspection_risk.due_within_year IS 'next_due falls within a year of the reference date (or is already past); true for a centre never inspected whose due date is unknown';
-COMMENT ON COLUMN @extschema@.inspection_risk.latest IS 'the period is the latest of its kind that has ended';
+COMMENT ON COLUMN @extschema@.inspection_risk.latest IS 'the period is the latest of its kind that ended on or before reference_date()';
 COMMENT ON COLUMN @extschema@.inspection_risk.registered_pct IS 'registered_pct of centre_reach';
 COMMENT ON COLUMN @extschema@.inspection_risk.deprived_registered_pct IS 'registered_pct of centre_reach_deprived (null without most deprived areas)';
 COMMENT ON COLUMN @extschema@.inspection_risk.seen_pct IS 'seen_pct of centre_reach';
@@ -586,8 +623,8 @@ COMMENT ON COLUMN @extschema@.inspection_risk.sustained_pct IS 'sustained_pct of
 COMMENT ON COLUMN @extschema@.inspection_risk.seen_quartile IS 'quartile of the centre''s seen_pct among the county''s centres in the period, 1 = highest, 4 = bottom';
 COMMENT ON COLUMN @extschema@.inspection_risk.sustained_quartile IS 'quartile of the centre''s sustained_pct, 1 = highest, 4 = bottom';
 COMMENT ON COLUMN @extschema@.inspection_risk.low_groups IS 'national target groups with at least risk_group_min_families families and any contact below risk_group_any_contact_below: group, any-contact per cent and families';
-COMMENT ON COLUMN @extschema@.inspection_risk.academic_year IS 'academic year of the FSP results used (the same years as the financial year)';
-COMMENT ON COLUMN @extschema@.inspection_risk.quadrant IS 'FSP quadrant of fsp_contact_ranking in that academic year';
+COMMENT ON COLUMN @extschema@.inspection_risk.academic_year IS 'academic year of the FSP results set against the period''s financial year (2013-14: 2012/13, published in it)';
+COMMENT ON COLUMN @extschema@.inspection_risk.quadrant IS 'high or low outcomes, high or low contact: the FSP and contact quartiles of fsp_contact_ranking in that academic year (quartiles 1-2 high)';
 COMMENT ON COLUMN @extschema@.inspection_risk.quality_rag IS 'latest quality and impact RAG assessed on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.leadership_rag IS 'latest leadership and management RAG assessed on or before the reference date';
 COMMENT ON COLUMN @extschema@.inspection_risk.latest_grade IS 'overall grade of the latest inspection on or before the reference date';
@@ -614,8 +651,8 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 SELECT rp.period FROM @extschema@.reporting_period AS rp
-WHERE rp.kind = 'quarter' AND rp.period_end < CURRENT_DATE
+WHERE rp.kind = 'quarter' AND rp.period_end <= @extschema@.reference_date()
 ORDER BY rp.period_end DESC
 LIMIT 1
 $$;
-COMMENT ON FUNCTION @extschema@.latest_ended_quarter() IS 'the latest financial quarter of the reporting periods that has ended (null when none has): filter views with period = latest_ended_quarter() for the current quarter''s figures';
+COMMENT ON FUNCTION @extschema@.latest_ended_quarter() IS 'the latest financial quarter of the reporting periods that ended on or before reference_date() (null when none has): filter views with period = latest_ended_quarter() for the current quarter''s figures';

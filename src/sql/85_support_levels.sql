@@ -36,9 +36,9 @@ CROSS JOIN LATERAL (
 LEFT JOIN (
 	SELECT i.* FROM @extschema@.inspection_risk AS i WHERE i.period = @extschema@.latest_ended_quarter()
 ) AS risk ON risk.centre_id = c.centre_id
-WHERE (c.closed_on IS NULL OR c.closed_on >= current_date)
+WHERE (c.closed_on IS NULL OR c.closed_on >= @extschema@.reference_date())
   AND c.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
-COMMENT ON VIEW @extschema@.support_levels IS 'Each open centre''s level in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings, beside its inspection risk in the latest quarter that has ended';
+COMMENT ON VIEW @extschema@.support_levels IS 'Each centre''s level (open on reference_date()) in the support and intervention framework, from its Ofsted grades and latest quality and leadership ratings, beside its inspection risk in the latest quarter that has ended';
 COMMENT ON COLUMN @extschema@.support_levels.centre_id IS 'centre';
 COMMENT ON COLUMN @extschema@.support_levels.centre IS 'centre name';
 COMMENT ON COLUMN @extschema@.support_levels.latest_grades IS 'recorded overall grades of its inspections, newest first';

@@ -184,37 +184,83 @@ CROSS JOIN LATERAL (SELECT c.registered >= 1 AND c.registered < k.below AS regis
 						   c.sustained >= 1 AND c.sustained < k.below AS sustained) AS s;
 COMMENT ON VIEW @extschema@.published_contract_value IS 'contract_value for publication: counts from 1 to suppress_below - 1, and the costs per child worked out from them, are null';
 
+/*
+ * Two-year take-up: a count from 1 to suppress_below - 1 is withheld with
+ * the percentages worked out from it; the total of the three bases is
+ * withheld when one of them is (else it would give it away), and a
+ * lot_group or total row withholds a count that any of its lots withholds
+ * (else the lot's could be worked out by subtraction).
+ */
 CREATE VIEW @extschema@.published_two_year_take_up AS
-SELECT t.lot_id, t.term_start, t.term,
-	   CASE WHEN s.dwp_eligible THEN NULL ELSE t.dwp_eligible END AS dwp_eligible,
-	   CASE WHEN s.taken_up_dwp THEN NULL ELSE t.taken_up_dwp END AS taken_up_dwp,
-	   CASE WHEN s.taken_up_local_criteria THEN NULL ELSE t.taken_up_local_criteria END AS taken_up_local_criteria,
-	   CASE WHEN s.taken_up_total THEN NULL ELSE t.taken_up_total END AS taken_up_total,
-	   CASE WHEN s.taken_up_dwp OR s.dwp_eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
-	   CASE WHEN s.taken_up_total OR s.dwp_eligible THEN NULL ELSE t.total_take_up_pct END AS total_take_up_pct,
-	   s.dwp_eligible OR s.taken_up_dwp OR s.taken_up_local_criteria OR s.taken_up_total AS suppressed
-FROM @extschema@.two_year_take_up AS t
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT t.dwp_eligible >= 1 AND t.dwp_eligible < k.below AS dwp_eligible,
-						   t.taken_up_dwp >= 1 AND t.taken_up_dwp < k.below AS taken_up_dwp,
-						   t.taken_up_local_criteria >= 1 AND t.taken_up_local_criteria < k.below AS taken_up_local_criteria,
-						   t.taken_up_total >= 1 AND t.taken_up_total < k.below AS taken_up_total) AS s;
-COMMENT ON VIEW @extschema@.published_two_year_take_up IS 'two_year_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentages worked out from them, are null';
+WITH own AS (
+	SELECT t.*,
+		   t.dwp_eligible >= 1 AND t.dwp_eligible < k.below AS s_eligible,
+		   t.taken_up_sept_2013 >= 1 AND t.taken_up_sept_2013 < k.below AS s_2013,
+		   t.taken_up_sept_2014 >= 1 AND t.taken_up_sept_2014 < k.below AS s_2014,
+		   t.taken_up_local >= 1 AND t.taken_up_local < k.below AS s_local,
+		   (t.taken_up_total >= 1 AND t.taken_up_total < k.below)
+		   OR (t.taken_up_sept_2013 >= 1 AND t.taken_up_sept_2013 < k.below)
+		   OR (t.taken_up_sept_2014 >= 1 AND t.taken_up_sept_2014 < k.below)
+		   OR (t.taken_up_local >= 1 AND t.taken_up_local < k.below) AS s_total,
+		   t.taken_up_listed >= 1 AND t.taken_up_listed < k.below AS s_listed
+	FROM @extschema@.two_year_take_up AS t
+	CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
+), withheld AS (
+	SELECT o.*,
+		   CASE o.level WHEN 'lot' THEN o.s_eligible
+				ELSE bool_or(l.s_eligible) OR o.s_eligible END AS w_eligible,
+		   CASE o.level WHEN 'lot' THEN o.s_2013 ELSE bool_or(l.s_2013) OR o.s_2013 END AS w_2013,
+		   CASE o.level WHEN 'lot' THEN o.s_2014 ELSE bool_or(l.s_2014) OR o.s_2014 END AS w_2014,
+		   CASE o.level WHEN 'lot' THEN o.s_local ELSE bool_or(l.s_local) OR o.s_local END AS w_local,
+		   CASE o.level WHEN 'lot' THEN o.s_total ELSE bool_or(l.s_total) OR o.s_total END AS w_total,
+		   CASE o.level WHEN 'lot' THEN o.s_listed ELSE bool_or(l.s_listed) OR o.s_listed END AS w_listed
+	FROM own AS o
+	LEFT JOIN own AS l
+	  ON o.level <> 'lot' AND l.level = 'lot' AND l.term_start = o.term_start
+	 AND (o.level = 'total' OR l.lot_group = o.lot_group)
+	GROUP BY o.lot_id, o.term_start, o.term, o.dwp_eligible, o.taken_up_sept_2013, o.taken_up_sept_2014,
+			 o.taken_up_local, o.taken_up_total, o.take_up_pct, o.total_take_up_pct, o.level, o.lot_group,
+			 o.lot_name, o.taken_up_listed, o.listed_take_up_pct,
+			 o.s_eligible, o.s_2013, o.s_2014, o.s_local, o.s_total, o.s_listed
+)
+SELECT w.lot_id, w.term_start, w.term,
+	   CASE WHEN w.w_eligible THEN NULL ELSE w.dwp_eligible END AS dwp_eligible,
+	   CASE WHEN w.w_2013 THEN NULL ELSE w.taken_up_sept_2013 END AS taken_up_sept_2013,
+	   CASE WHEN w.w_2014 THEN NULL ELSE w.taken_up_sept_2014 END AS taken_up_sept_2014,
+	   CASE WHEN w.w_local THEN NULL ELSE w.taken_up_local END AS taken_up_local,
+	   CASE WHEN w.w_total THEN NULL ELSE w.taken_up_total END AS taken_up_total,
+	   CASE WHEN w.w_2013 OR w.w_eligible THEN NULL ELSE w.take_up_pct END AS take_up_pct,
+	   CASE WHEN w.w_total OR w.w_eligible THEN NULL ELSE w.total_take_up_pct END AS total_take_up_pct,
+	   w.level, w.lot_group, w.lot_name,
+	   CASE WHEN w.w_listed THEN NULL ELSE w.taken_up_listed END AS taken_up_listed,
+	   CASE WHEN w.w_listed OR w.w_eligible THEN NULL ELSE w.listed_take_up_pct END AS listed_take_up_pct,
+	   w.w_eligible OR w.w_2013 OR w.w_2014 OR w.w_local OR w.w_total OR w.w_listed AS suppressed
+FROM withheld AS w;
+COMMENT ON VIEW @extschema@.published_two_year_take_up IS 'two_year_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentages worked out from them, are null; so is taken_up_total when one of its parts is, and a count of a lot_group or total row when one of its lots'' is';
 
 CREATE VIEW @extschema@.published_three_four_take_up AS
 SELECT t.centre_id, t.centre, t.term_start, t.term,
 	   CASE WHEN s.eligible THEN NULL ELSE t.eligible END AS eligible,
 	   CASE WHEN s.in_receipt THEN NULL ELSE t.in_receipt END AS in_receipt,
-	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
-	   CASE WHEN s.in_receipt OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
-	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible AS suppressed,
-	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible
+	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
+	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
+	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible OR s.taken_up OR s.in_school
+		   OR s.in_receipt_younger AS suppressed,
+	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible,
+	   CASE WHEN s.taken_up THEN NULL ELSE t.taken_up END AS taken_up,
+	   CASE WHEN s.in_school THEN NULL ELSE t.in_school END AS in_school,
+	   CASE WHEN s.in_receipt_younger THEN NULL ELSE t.in_receipt_younger END AS in_receipt_younger,
+	   t.ons_population,
+	   CASE WHEN s.taken_up THEN NULL ELSE t.ons_take_up_pct END AS ons_take_up_pct
 FROM @extschema@.three_four_take_up AS t
 CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
 CROSS JOIN LATERAL (SELECT t.eligible >= 1 AND t.eligible < k.below AS eligible,
 						   t.in_receipt >= 1 AND t.in_receipt < k.below AS in_receipt,
-						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible) AS s;
-COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentage and words worked out from them, are null';
+						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible,
+						   t.taken_up >= 1 AND t.taken_up < k.below AS taken_up,
+						   t.in_school >= 1 AND t.in_school < k.below AS in_school,
+						   t.in_receipt_younger >= 1 AND t.in_receipt_younger < k.below AS in_receipt_younger) AS s;
+COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication (both cohorts together): counts from 1 to suppress_below - 1, and the take-up percentages and words worked out from them, are null';
 
 /*
  * Column comments: each published column says what its source column says,
@@ -238,7 +284,7 @@ BEGIN
 				   a.attname IN ('centre_id', 'centre', 'lsoa_code', 'lsoa', 'period', 'period_start', 'period_end',
 								 'kind', 'most_deprived', 'level', 'unit_id', 'unit_name', 'target_group', 'label',
 								 'national', 'lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
-								 'term_start', 'term', 'measure', 'scope', 'taken_at') AS never_suppressed
+								 'term_start', 'term', 'measure', 'scope', 'taken_at', 'lot_group', 'lot_name', 'ons_population') AS never_suppressed
 			FROM pg_catalog.pg_attribute AS a
 			JOIN pg_catalog.pg_attribute AS f
 			  ON f.attrelid = pg_catalog.format('@extschema@.%I', pair[2])::pg_catalog.regclass AND f.attname = a.attname

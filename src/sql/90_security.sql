@@ -1,7 +1,7 @@
 /* src/sql/90_security.sql: roles and row-level security */
 
 /*
- * The README's Security section describes the model.  This part holds:
+ * doc/security.md describes the model.  This part holds:
  *   - (protected_relations(), the one list of relations that hold a
  *     person's row or are unfiltered internals, which create_roles() reads,
  *     is in 89_protected_relations.sql, which the upgrade replays);
@@ -69,7 +69,7 @@ $$;
 
 /*
  * create_roles(): create the four NOLOGIN roles if missing and (re)apply
- * exactly their privileges on the extension's objects (README, Security).
+ * exactly their privileges on the extension's objects (doc/security.md).
  * Run it again after ALTER EXTENSION surestart UPDATE, or after another
  * helper schema (surestart_staging) appears, so new objects are covered.
  *

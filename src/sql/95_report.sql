@@ -731,12 +731,13 @@ BEGIN
 		left_out := left_out || 'the RAG ratings against targets'::text;
 	END IF;
 
-	-- the latest EYFS results up to the period's financial year (2013-14: 2013/14)
+	-- the latest EYFS results set against contact up to the period's
+	-- financial year (2013-14: the 2012/13 results, published in it)
 	IF fsp_readable THEN
 		SELECT jsonb_agg(to_jsonb(f)) INTO fsp
 		FROM (SELECT r.*, max(r.academic_year) OVER () AS latest
 			  FROM @extschema@.fsp_contact_ranking AS r
-			  WHERE r.academic_year <= replace(@extschema@.financial_year(bounds.period_start), '-', '/')) AS f
+			  WHERE r.academic_year <= replace(@extschema@.financial_year((bounds.period_start - interval '1 year')::date), '-', '/')) AS f
 		WHERE f.academic_year = f.latest;
 	ELSE
 		left_out := left_out || 'outcomes against contact (FSP)'::text;

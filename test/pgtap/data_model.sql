@@ -1,11 +1,11 @@
 -- pgTAP: the data model (SPEC "Data model"), its seeded reference rows, the
 -- ofsted_grade type's interface, and the SQLSTATEs of rejected rows.
 BEGIN;
-SELECT plan(285);
+SELECT plan(299);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
-SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_target', 'child', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
+SELECT tables_are('surestart', ARRAY['board_meeting', 'building_fund', 'carer', 'centre', 'centre_rag', 'centre_site', 'centre_target', 'child', 'comparator', 'contact', 'contact_rule', 'contract', 'coverage_snapshot', 'eyfs_result', 'family', 'inspected_centre', 'lead_partner', 'load_reject', 'lot', 'lsoa', 'lsoa11_lsoa21', 'lsoa_deprivation', 'lsoa_ward', 'ofsted_inspection', 'ofsted_word', 'partner_member', 'population', 'reach_area', 'reach_snapshot', 'registration', 'scorecard_measure', 'setting', 'social_care', 'target_group', 'three_four_funding', 'two_year_criteria', 'two_year_place'], 'surestart has exactly the tables of the data model and the snapshots');
 SELECT columns_are('surestart', 'lead_partner', ARRAY['lead_partner_id', 'name', 'sector']);
 SELECT col_type_is('surestart', 'lead_partner', 'lead_partner_id', 'text', 'lead_partner.lead_partner_id is text');
 SELECT col_type_is('surestart', 'lead_partner', 'name', 'text', 'lead_partner.name is text');
@@ -21,7 +21,8 @@ SELECT col_type_is('surestart', 'contract', 'total_value', 'numeric', 'contract.
 SELECT col_is_pk('surestart', 'contract', ARRAY['contract_ref'], 'contract key is (contract_ref)');
 SELECT fk_ok('surestart', 'contract', ARRAY['lead_partner_id'], 'surestart', 'lead_partner', ARRAY['lead_partner_id']);
 SELECT is(obj_description('surestart.contract'::regclass, 'pg_class') IS NOT NULL, true, 'contract has a comment');
-SELECT columns_are('surestart', 'lot', ARRAY['lot_id', 'name', 'lead_partner_id', 'contract_ref', 'annual_value']);
+SELECT columns_are('surestart', 'lot', ARRAY['lot_id', 'name', 'lead_partner_id', 'contract_ref', 'annual_value', 'lot_group']);
+SELECT col_type_is('surestart', 'lot', 'lot_group', 'text', 'lot.lot_group is text');
 SELECT col_type_is('surestart', 'lot', 'lot_id', 'text', 'lot.lot_id is text');
 SELECT col_type_is('surestart', 'lot', 'name', 'text', 'lot.name is text');
 SELECT col_type_is('surestart', 'lot', 'lead_partner_id', 'text', 'lot.lead_partner_id is text');
@@ -187,7 +188,8 @@ SELECT col_type_is('surestart', 'two_year_place', 'taken_up', 'boolean', 'two_ye
 SELECT col_is_pk('surestart', 'two_year_place', ARRAY['child_id', 'term_start'], 'two_year_place key is (child_id, term_start)');
 SELECT fk_ok('surestart', 'two_year_place', ARRAY['child_id'], 'surestart', 'child', ARRAY['child_id']);
 SELECT is(obj_description('surestart.two_year_place'::regclass, 'pg_class') IS NOT NULL, true, 'two_year_place has a comment');
-SELECT columns_are('surestart', 'three_four_funding', ARRAY['child_id', 'term_start', 'in_receipt']);
+SELECT columns_are('surestart', 'three_four_funding', ARRAY['child_id', 'term_start', 'in_receipt', 'setting_kind']);
+SELECT col_type_is('surestart', 'three_four_funding', 'setting_kind', 'text', 'three_four_funding.setting_kind is text');
 SELECT col_type_is('surestart', 'three_four_funding', 'child_id', 'bigint', 'three_four_funding.child_id is bigint');
 SELECT col_type_is('surestart', 'three_four_funding', 'term_start', 'date', 'three_four_funding.term_start is date');
 SELECT col_type_is('surestart', 'three_four_funding', 'in_receipt', 'boolean', 'three_four_funding.in_receipt is boolean');
@@ -207,7 +209,7 @@ SELECT col_type_is('surestart', 'building_fund', 'financial_year', 'text', 'buil
 SELECT col_is_unique('surestart', 'building_fund', ARRAY['financial_year', 'site_code', 'site_name', 'centre_id'], 'building_fund rows are unique per year, site code, site name and centre');
 SELECT fk_ok('surestart', 'building_fund', ARRAY['centre_id'], 'surestart', 'centre', ARRAY['centre_id']);
 SELECT is(obj_description('surestart.building_fund'::regclass, 'pg_class') IS NOT NULL, true, 'building_fund has a comment');
-SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within']);
+SELECT columns_are('surestart', 'centre_target', ARRAY['centre_id', 'measure', 'financial_year', 'target', 'amber_within', 'due_on']);
 SELECT col_type_is('surestart', 'centre_target', 'centre_id', 'text', 'centre_target.centre_id is text');
 SELECT col_type_is('surestart', 'centre_target', 'measure', 'text', 'centre_target.measure is text');
 SELECT col_type_is('surestart', 'centre_target', 'financial_year', 'text', 'centre_target.financial_year is text');
@@ -236,7 +238,12 @@ SELECT col_type_is('surestart', 'ofsted_word', 'words', 'text', 'ofsted_word.wor
 SELECT col_type_is('surestart', 'ofsted_word', 'seeded', 'boolean', 'ofsted_word.seeded is boolean');
 SELECT col_is_pk('surestart', 'ofsted_word', ARRAY['from_percent'], 'ofsted_word key is (from_percent)');
 SELECT is(obj_description('surestart.ofsted_word'::regclass, 'pg_class') IS NOT NULL, true, 'ofsted_word has a comment');
-SELECT columns_are('surestart', 'target_group', ARRAY['code', 'label', 'national', 'display_order', 'seeded']);
+SELECT columns_are('surestart', 'target_group', ARRAY['code', 'label', 'national', 'display_order', 'seeded', 'vulnerable']);
+SELECT results_eq('SELECT code FROM target_group WHERE vulnerable ORDER BY display_order',
+	$$ VALUES ('teenage_parent'), ('pregnant_teenager'), ('lone_parent'), ('disabled_parent'), ('disabled_child'),
+			  ('workless_household'), ('priority_family'), ('child_in_need'), ('child_protection'),
+			  ('looked_after'), ('two_year_funding') $$,
+	'the vulnerable groups of DOMAIN.md, seeded');
 SELECT col_type_is('surestart', 'target_group', 'code', 'text', 'target_group.code is text');
 SELECT col_type_is('surestart', 'target_group', 'label', 'text', 'target_group.label is text');
 SELECT col_type_is('surestart', 'target_group', 'national', 'boolean', 'target_group.national is boolean');
@@ -259,10 +266,19 @@ SELECT set_eq($$
 	FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
 	JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'surestart'
 	  AND c.relnamespace = 'surestart'::regnamespace AND c.relkind = 'r' $$,
-	$$ SELECT t, CASE WHEN t IN ('setting', 'ofsted_word', 'target_group', 'contact_rule', 'scorecard_measure')
-		THEN 'WHERE NOT seeded' ELSE '' END
+	$$ SELECT t, CASE WHEN t IN ('setting', 'ofsted_word', 'target_group', 'contact_rule', 'scorecard_measure', 'two_year_criteria')
+		THEN 'WHERE NOT seeded' WHEN t = 'lsoa_deprivation' THEN 'WHERE source = ''import''' ELSE '' END
 	   FROM pg_tables, LATERAL (SELECT tablename::text) AS x(t) WHERE schemaname = 'surestart' $$,
 	'every table is marked for pg_dump, seeded tables with WHERE NOT seeded');
+-- the geography tables (0.3, doc/geography.md)
+SELECT columns_are('surestart', 'lsoa_deprivation', ARRAY['lsoa_code', 'edition', 'measure', 'rank', 'decile', 'source']);
+SELECT col_is_pk('surestart', 'lsoa_deprivation', ARRAY['lsoa_code', 'edition', 'measure', 'source'], 'lsoa_deprivation key is (lsoa_code, edition, measure, source)');
+SELECT columns_are('surestart', 'lsoa11_lsoa21', ARRAY['lsoa11_code', 'lsoa21_code', 'change_code', 'lsoa11_name', 'lsoa21_name', 'district_code', 'district_name']);
+SELECT col_is_pk('surestart', 'lsoa11_lsoa21', ARRAY['lsoa11_code', 'lsoa21_code'], 'lsoa11_lsoa21 key is (lsoa11_code, lsoa21_code)');
+SELECT columns_are('surestart', 'lsoa_ward', ARRAY['lsoa_code', 'ward_code', 'ward_name', 'ward_year']);
+SELECT col_is_pk('surestart', 'lsoa_ward', ARRAY['lsoa_code'], 'lsoa_ward key is (lsoa_code)');
+SELECT columns_are('surestart', 'centre_site', ARRAY['centre_id', 'lsoa_code', 'postcode']);
+SELECT col_is_pk('surestart', 'centre_site', ARRAY['centre_id'], 'centre_site key is (centre_id)');
 -- not-null where the data requires it
 SELECT col_not_null('surestart', 'child', 'dob', 'a child has a date of birth');
 SELECT col_not_null('surestart', 'contact', 'contact_on', 'a contact has a day');
@@ -285,7 +301,7 @@ SELECT set_eq('SELECT name, value FROM setting',
 			  ('risk_weight_target_group', '1'), ('risk_weight_fsp_quadrant', '1'), ('risk_weight_rag_amber', '1'),
 			  ('risk_weight_rag_red', '2'), ('risk_weight_grade_ri', '1'), ('risk_weight_grade_inadequate', '2'),
 			  ('risk_weight_overdue', '1'), ('risk_band_medium_from', '2'), ('risk_band_high_from', '4'),
-			  ('governance_board_meetings', '3'), ('disclosure_rule', 'suppress'), ('round_to', '5') $$,
+			  ('governance_board_meetings', '3'), ('best_start_deprived_target', '70'), ('gld_ambition', '75'), ('reference_date', 'today'), ('disclosure_rule', 'suppress'), ('round_to', '5') $$,
 	'the settings with their defaults');
 SELECT set_eq('SELECT from_percent, words FROM ofsted_word',
 	$$ VALUES (100::numeric, 'All'), (97.0, 'Almost all'), (80.0, 'Very large majority'),
@@ -306,8 +322,15 @@ SELECT set_eq('SELECT mode, counts FROM contact_rule',
 	$$ VALUES ('face_to_face', 'always'), ('phone', 'always'), ('letter', 'never'), ('leaflet', 'never'),
 			  ('text_message', 'never'), ('email', 'never'), ('nursery_session', 'once_per_term') $$,
 	'the default contact rules');
+SELECT set_eq('SELECT criteria, basis FROM two_year_criteria',
+	$$ VALUES ('dwp', 'sept_2013'), ('looked_after', 'sept_2013'), ('low_income_working', 'sept_2014'),
+			  ('disability_living_allowance', 'sept_2014'), ('ehc_plan', 'sept_2014'), ('left_care', 'sept_2014') $$,
+	'the national two-year criteria and their basis');
+SELECT columns_are('surestart', 'two_year_criteria', ARRAY['criteria', 'basis', 'label', 'seeded']);
+SELECT col_is_pk('surestart', 'two_year_criteria', ARRAY['criteria'], 'two_year_criteria key is (criteria)');
 SELECT is((SELECT bool_and(seeded) FROM (SELECT seeded FROM setting UNION ALL SELECT seeded FROM ofsted_word
-	UNION ALL SELECT seeded FROM target_group UNION ALL SELECT seeded FROM contact_rule) AS s), true,
+	UNION ALL SELECT seeded FROM target_group UNION ALL SELECT seeded FROM contact_rule
+	UNION ALL SELECT seeded FROM two_year_criteria) AS s), true,
 	'shipped rows are marked seeded');
 
 -- ofsted_grade's interface

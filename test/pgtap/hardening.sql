@@ -53,14 +53,17 @@ SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart_internal'::regnamespace AND p.prosecdef $$,
 	ARRAY['surestart_internal.count_period(date,date,integer)', 'surestart_internal.note_changed_periods()',
+		  'surestart_internal.regional_council_reach()', 'surestart_internal.regional_council_coverage()',
 		  'surestart_internal.disclosure_cells()'],
-	'SECURITY DEFINER in surestart_internal: count_period(), the change-noting trigger and disclosure_cells() (reviewed in their comments)');
+	'SECURITY DEFINER in surestart_internal: count_period(), the change-noting trigger, the regional readers and disclosure_cells() (reviewed in their comments)');
 
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
-	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
-	ARRAY['surestart.create_roles()', 'surestart.reporting_periods()'],
-	'SECURITY DEFINER: create_roles() and reporting_periods() (reviewed in their comments), plus the jobs of the loading, refresh and snapshot parts');
+	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed',
+		'import_eyfs_headline', 'import_iod2025', 'import_lsoa_lookup', 'import_lsoa21_wards') $$,
+	ARRAY['surestart.create_roles()', 'surestart.reporting_periods()', 'surestart.create_regional_role()',
+		  'surestart.regional_attach(name,text)', 'surestart.regional_detach(text)'],
+	'SECURITY DEFINER: create_roles(), reporting_periods() and the regional set-up (reviewed in their comments), plus the jobs of the loading, refresh and snapshot parts');
 
 SELECT is_empty($$
 	SELECT c.relname FROM pg_class AS c

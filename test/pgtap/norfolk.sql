@@ -1,7 +1,7 @@
 -- pgTAP: the Norfolk demo data loads through the tables and keeps the
 -- published figures (Norfolk County Council, March 2014; ONS; MHCLG).
 BEGIN;
-SELECT plan(20);
+SELECT plan(23);
 SET LOCAL search_path = surestart, public;
 \set QUIET on
 \i data/load_norfolk.sql
@@ -46,6 +46,16 @@ SELECT is_empty('SELECT centre_id FROM centre WHERE district_code NOT IN (SELECT
 SELECT results_eq('SELECT sum(contribution), sum(expenditure), sum(contribution) - sum(expenditure) FROM building_fund',
 	$$ VALUES (178006::numeric, 133409::numeric, 44597::numeric) $$,
 	'building fund: contribution £178,006, expenditure £133,409, balance £44,597');
+SELECT results_eq($$SELECT coalesce(fund, 'all'), contribution, expenditure, balance FROM building_fund_balance
+				   WHERE level <> 'site' ORDER BY level, fund$$,
+	$$ VALUES ('BMF', 128952::numeric, 112266::numeric, 16686::numeric), ('BMPP', 49054, 21143, 27911),
+			  ('all', 178006, 133409, 44597) $$,
+	'building_fund_balance: Appendix 9''s totals per fund (BMF, BMPP) and for the county');
+SELECT results_eq($$SELECT site_name, contribution_difference FROM building_fund_balance WHERE NOT contribution_matches$$,
+	$$ VALUES ('Dereham', 1984.94) $$,
+	'only Dereham''s contribution is not area times rate (794 m2 at the BMPP rate, listed under BMF)');
+SELECT is((SELECT count(*) FROM building_fund_balance WHERE level = 'site' AND contribution_matches), 32::bigint,
+	'the other 32 sites match within rounding (Mundesley, Thorpe Hamlet and Vancouver by under £2)');
 SELECT is((SELECT count(*) FROM centre WHERE group_id IS NOT NULL), 17::bigint,
 	'17 centres belong to a 2013 group inspection');
 

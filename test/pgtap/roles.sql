@@ -34,8 +34,11 @@ SELECT is(has_function_privilege('public', 'surestart.create_roles()', 'EXECUTE'
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart'::regnamespace AND p.prosecdef
-	  AND p.oid NOT IN ('surestart.create_roles()'::regprocedure, 'surestart.reporting_periods()'::regprocedure)
-	  AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed') $$,
+	  AND p.oid NOT IN ('surestart.create_roles()'::regprocedure, 'surestart.reporting_periods()'::regprocedure,
+						'surestart.create_regional_role()'::regprocedure, 'surestart.regional_attach(name,text)'::regprocedure,
+						'surestart.regional_detach(text)'::regprocedure)
+	  AND p.proname NOT IN ('take_snapshot', 'refresh', 'load_staged', 'import_iod2019', 'import_ons_population', 'import_social_care_feed',
+		'import_eyfs_headline', 'import_iod2025', 'import_lsoa_lookup', 'import_lsoa21_wards') $$,
 	'the only SECURITY DEFINER functions are the reviewed ones');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
@@ -102,7 +105,9 @@ CREATE TEMP TABLE expected_view_rows AS
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'lead_partner_id')
 			 THEN 'lead_partner_id IS NOT DISTINCT FROM ''LP1''' END,
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'lot_id')
-			 THEN 'lot_id = ''1''' END,
+			 THEN '(lot_id IS NULL OR lot_id = ''1'')' END,
+		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'site_code')
+			 THEN '(level <> ''site'' OR centre_id IN (''riverside'', ''meadow''))' END,
 		CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attname = 'unit_id')
 			 THEN $f$CASE level WHEN 'centre' THEN unit_id IN ('riverside', 'meadow')
 								WHEN 'lead_partner' THEN unit_id = 'LP1'
@@ -257,7 +262,7 @@ SELECT results_eq(
 	$$SELECT tbl FROM (VALUES ('family'), ('carer'), ('child'), ('registration'), ('contact'), ('social_care'),
 		('eyfs_result'), ('two_year_place'), ('three_four_funding'), ('lead_partner'), ('contract'), ('lot'),
 		('centre'), ('reach_area'), ('inspected_centre'), ('ofsted_inspection'), ('centre_rag'),
-		('centre_target'), ('board_meeting'), ('building_fund'), ('load_reject'),
+		('centre_target'), ('centre_site'), ('board_meeting'), ('building_fund'), ('load_reject'),
 		('reach_snapshot'), ('coverage_snapshot')) AS v(tbl) ORDER BY 1$$,
 	'row-level security is on for the person-level and centre-level tables');
 SELECT is_empty($$

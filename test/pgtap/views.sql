@@ -3,7 +3,7 @@
 -- funnel views' proportions and statistics), and a comment on every view and
 -- column.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 SELECT is_empty($$
 	SELECT c.relname::text FROM pg_class c
@@ -36,13 +36,19 @@ SELECT columns_are('surestart', 'centre_reach_deprived', ARRAY['centre_id', 'cen
 SELECT columns_are('surestart', 'target_group_coverage', ARRAY['level', 'unit_id', 'unit_name', 'period',
 	'target_group', 'label', 'families', 'any_contact', 'any_contact_pct', 'sustained', 'sustained_pct',
 	'any_contact_words', 'national', 'display_order']);
-SELECT columns_are('surestart', 'fsp_contact_ranking', ARRAY['centre_id', 'centre', 'academic_year', 'pupils', 'gld',
+SELECT columns_are('surestart', 'fsp_contact_ranking', ARRAY['centre_id', 'centre', 'academic_year', 'contact_period', 'pupils', 'gld',
 	'gld_pct', 'fsp_rank', 'seen_pct', 'contact_rank', 'fsp_quartile', 'contact_quartile', 'fsp_quartile_name',
-	'quadrant', 'fsm_pupils', 'fsm_gld', 'fsm_gld_pct', 'other_pupils', 'other_gld', 'other_gld_pct', 'fsm_gap']);
+	'low_outcome_high_contact', 'fsm_pupils', 'fsm_gld', 'fsm_gld_pct', 'other_pupils', 'other_gld', 'other_gld_pct', 'fsm_gap',
+	'gld_low_95', 'gld_high_95', 'seen_low_95', 'seen_high_95', 'seen', 'under_fives', 'county_gld_pct', 'county_seen_pct',
+	'gld_vs_county', 'seen_vs_county', 'fsp_quartile_uncertain', 'contact_quartile_uncertain',
+	'comparator_gld_national', 'comparator_gld_neighbours', 'comparator_gld_region']);
+SELECT columns_are('surestart', 'fsp_contact_grid', ARRAY['academic_year', 'contact_period', 'fsp_quartile', 'fsp_quartile_name',
+	'contact_quartile', 'centres', 'centre_names', 'low_outcome_high_contact']);
 SELECT columns_are('surestart', 'ofsted_latest', ARRAY['centre_id', 'centre', 'inspection_id', 'inspected_on',
 	'framework', 'overall', 'overall_grade', 'access', 'quality', 'leadership', 'next_due', 'overdue']);
 SELECT columns_are('surestart', 'contract_value', ARRAY['lot_id', 'lead_partner_id', 'financial_year', 'annual_value',
-	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres']);
+	'registered', 'seen', 'sustained', 'cost_per_registered', 'cost_per_seen', 'cost_per_sustained', 'centres',
+	'lot_annual_value', 'days_live', 'days_in_year']);
 SELECT columns_are('surestart', 'reach_trend', ARRAY['centre_id', 'centre', 'period', 'period_end', 'taken_at',
 	'under_fives', 'registered', 'registered_pct', 'seen', 'seen_pct', 'sustained', 'sustained_pct',
 	'kind', 'period_start', 'families_seen', 'families_sustained', 'sustained_contacts', 'taken_by',
