@@ -305,30 +305,3 @@ COMMENT ON COLUMN @extschema@.published_data_pack.county_min IS 'lowest value sh
 COMMENT ON COLUMN @extschema@.published_data_pack.county_max IS 'highest value shown for the measure among the county''s units at this level (suppressed values left out)';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_value IS 'the county''s value of the measure; null when suppressed';
 
-/*
- * Every view of the reporting schema is a security barrier, the published
- * and partner-filtered views above all: without it, the planner may run a
- * cheap function of the reader's own WHERE clause on rows before the
- * view's visibility filter (visible_centre, visible_lead_partner) has
- * dropped them, and such a function can raise a notice or write what it
- * sees.  Quals built from leakproof operators (text and date equality,
- * say) are still pushed down, so a filter on period keeps its plan.
- * test/pgtap/leaky.sql checks it with a leaky function.  Here, after the
- * last view of the install script: the upgrade replays this part after the
- * view parts too.
- */
-DO $$
-DECLARE
-	v record;
-BEGIN
-	FOR v IN
-		SELECT c.relname
-		FROM pg_catalog.pg_class AS c
-		WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
-		  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-		ORDER BY c.relname
-	LOOP
-		EXECUTE pg_catalog.format('ALTER VIEW @extschema@.%I SET (security_barrier = true)', v.relname);
-	END LOOP;
-END
-$$;
