@@ -70,6 +70,13 @@ typedef struct DisclosureBlock
 	int		   *start;
 	int		   *term_cell;		/* 0-based */
 	int64	   *term_coef;
+	/* how many relations hold each cell */
+	int		   *nrel_of_cell;
+	/*
+	 * Per relation, set by disclosure_private: the one unknown cell that no
+	 * other relation holds (-2: two or more such cells; -1: none).
+	 */
+	int		   *private_cell;
 } DisclosureBlock;
 
 /*
@@ -89,6 +96,34 @@ static inline bool
 disclosure_must_hide(const DisclosureBlock *b, int cell)
 {
 	return b->shown[cell] ? b->withheld[cell] : b->protect[cell];
+}
+
+/*
+ * A relation is private when it holds an unknown cell that no other
+ * relation holds (a hidden complement, say, or a withheld LSOA outside the
+ * most deprived ones, which only its centre's total holds).  Any
+ * combination of relations that uses a private relation keeps that cell,
+ * so no other cell's derivation uses it: the audit reduces the other
+ * relations only, and the private cell h of a relation r is derivable
+ * exactly when r without h lies in their span (never when r holds two
+ * private cells).  This keeps the parts small: the hidden complements
+ * would otherwise link every seen cell with its sustained cell.
+ */
+static void
+disclosure_private(DisclosureBlock *b)
+{
+	for (int r = 0; r < b->nrelations; r++)
+	{
+		b->private_cell[r] = -1;
+		for (int t = b->start[r]; t < b->start[r + 1]; t++)
+		{
+			int			c = b->term_cell[t];
+
+			if (!disclosure_unknown(b, c) || b->nrel_of_cell[c] != 1 || c == b->private_cell[r])
+				continue;
+			b->private_cell[r] = b->private_cell[r] == -1 ? c : -2;
+		}
+	}
 }
 
 /*
@@ -270,11 +305,11 @@ disclosure_reduce(int nrows, int ncols, int width, int64 *m, int *pivot_of_row)
 
 /*
  * The connected parts of the unknown cells: two unknown cells are linked
- * when a relation holds both.  A derivation uses the relations of one part
+ * when a relation that is not private (disclosure_private) holds both.  A derivation uses the relations of one part
  * only, so each part is reduced on its own (a county's tables fall apart
  * into many small parts).  comp[] gets each unknown cell's part (the
  * lowest cell of it; -1 for known cells), relcomp[] each relation's (-1
- * for relations without unknown cells).
+ * for relations without unknown cells, and for private relations).
  */
 static void
 disclosure_parts(const DisclosureBlock *b, int *comp, int *relcomp)
@@ -285,6 +320,8 @@ disclosure_parts(const DisclosureBlock *b, int *comp, int *relcomp)
 	{
 		int			first = -1;
 
+		if (b->private_cell[r] != -1)
+			continue;
 		for (int t = b->start[r]; t < b->start[r + 1]; t++)
 		{
 			int			c = b->term_cell[t];
@@ -317,6 +354,8 @@ disclosure_parts(const DisclosureBlock *b, int *comp, int *relcomp)
 	for (int r = 0; r < b->nrelations; r++)
 	{
 		relcomp[r] = -1;
+		if (b->private_cell[r] != -1)
+			continue;
 		for (int t = b->start[r]; t < b->start[r + 1] && relcomp[r] < 0; t++)
 			relcomp[r] = comp[b->term_cell[t]];
 	}
@@ -356,10 +395,12 @@ disclosure_part_matrix(const DisclosureBlock *b, const int *rows, int nrows,
  * Mark in derivable[] the unknown cells a reader can work out, by reducing
  * each part's relations (restricted to its unknown cells) to reduced row
  * echelon form modulo p: a cell is derivable exactly when it is a pivot
- * whose row has no other non-zero entry.
+ * whose row has no other non-zero entry.  The private cell of a relation
+ * (disclosure_private) is derivable when the rest of its relation reduces
+ * to zero against the parts it touches.
  */
 static void
-disclosure_audit(const DisclosureBlock *b, bool *derivable)
+disclosure_audit(DisclosureBlock *b, bool *derivable)
 {
 	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
 	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
@@ -367,28 +408,95 @@ disclosure_audit(const DisclosureBlock *b, bool *derivable)
 	int		   *cells = palloc(sizeof(int) * (b->ncells + 1));
 	int		   *rows = palloc(sizeof(int) * (b->nrelations + 1));
 	int		   *pivot_of_row = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *members = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *next_member = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *part_rows = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *next_row = palloc(sizeof(int) * (b->nrelations + 1));
+	bool	   *in_span = palloc(sizeof(bool) * (b->nrelations + 1));
+	int		   *priv_list = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *priv_next = palloc(sizeof(int) * (b->nrelations + 1));
+	int		   *priv_head = palloc(sizeof(int) * (b->ncells + 1));
+	int64	   *w = palloc(sizeof(int64) * (b->ncells + 1));
 
+	disclosure_private(b);
 	disclosure_parts(b, comp, relcomp);
+
+	/* members and relations of each part, as linked lists by root */
 	for (int c = 0; c < b->ncells; c++)
+	{
+		members[c] = -1;
+		part_rows[c] = -1;
+		priv_head[c] = -1;
 		column[c] = -1;
+	}
+	for (int c = b->ncells - 1; c >= 0; c--)
+		if (comp[c] >= 0)
+		{
+			next_member[c] = members[comp[c]];
+			members[comp[c]] = c;
+		}
+	for (int r = b->nrelations - 1; r >= 0; r--)
+		if (relcomp[r] >= 0)
+		{
+			next_row[r] = part_rows[relcomp[r]];
+			part_rows[relcomp[r]] = r;
+		}
+
+	/*
+	 * The private relations with one private cell, listed under each part
+	 * that the rest of the relation touches (a relation may be listed under
+	 * a few parts: priv_list holds (relation, next) pairs by part).
+	 */
+	{
+		int			nlist = 0;
+		int			cap = b->nrelations + 1;
+
+		for (int r = 0; r < b->nrelations; r++)
+		{
+			in_span[r] = true;
+			if (b->private_cell[r] < 0)
+				continue;
+			for (int t = b->start[r]; t < b->start[r + 1]; t++)
+			{
+				int			c = b->term_cell[t];
+				int			root = comp[c];
+				bool		listed = false;
+
+				if (c == b->private_cell[r] || root < 0)
+					continue;
+				for (int i = priv_head[root]; i >= 0 && !listed; i = priv_next[i])
+					listed = priv_list[i] == r;
+				if (listed)
+					continue;
+				if (nlist >= cap)
+				{
+					cap *= 2;
+					priv_list = repalloc(priv_list, sizeof(int) * cap);
+					priv_next = repalloc(priv_next, sizeof(int) * cap);
+				}
+				priv_list[nlist] = r;
+				priv_next[nlist] = priv_head[root];
+				priv_head[root] = nlist++;
+			}
+		}
+	}
+
 	for (int root = 0; root < b->ncells; root++)
 	{
 		int			ncols = 0;
 		int			nrows = 0;
-		int			rank;
-		int64	   *m;
+		int			rank = 0;
+		int64	   *m = NULL;
 
 		if (comp[root] != root)
 			continue;
-		for (int c = root; c < b->ncells; c++)
-			if (comp[c] == root)
-			{
-				column[c] = ncols;
-				cells[ncols++] = c;
-			}
-		for (int r = 0; r < b->nrelations; r++)
-			if (relcomp[r] == root)
-				rows[nrows++] = r;
+		for (int c = members[root]; c >= 0; c = next_member[c])
+		{
+			column[c] = ncols;
+			cells[ncols++] = c;
+		}
+		for (int r = part_rows[root]; r >= 0; r = next_row[r])
+			rows[nrows++] = r;
 		if (nrows > 0)
 		{
 			m = disclosure_part_matrix(b, rows, nrows, column, ncols);
@@ -403,51 +511,166 @@ disclosure_audit(const DisclosureBlock *b, bool *derivable)
 				if (nonzero == 1)
 					derivable[cells[pivot_of_row[r]]] = true;
 			}
-			pfree(m);
 		}
+		/* the rest of each private relation that touches this part */
+		for (int i = priv_head[root]; i >= 0; i = priv_next[i])
+		{
+			int			r = priv_list[i];
+
+			if (!in_span[r])
+				continue;
+			for (int k = 0; k < ncols; k++)
+				w[k] = 0;
+			for (int t = b->start[r]; t < b->start[r + 1]; t++)
+			{
+				int			col = column[b->term_cell[t]];
+				int64		coef = b->term_coef[t] % DISCLOSURE_PRIME;
+
+				if (col < 0)
+					continue;
+				if (coef < 0)
+					coef += DISCLOSURE_PRIME;
+				w[col] = disclosure_fold(w[col] + coef);
+			}
+			for (int q = 0; q < rank; q++)
+			{
+				int64		f = w[pivot_of_row[q]];
+
+				if (f == 0)
+					continue;
+				f = DISCLOSURE_PRIME - f;
+				for (int k = pivot_of_row[q]; k < ncols; k++)
+					if (m[(Size) q * ncols + k] != 0)
+						w[k] = disclosure_fold(w[k] + f * m[(Size) q * ncols + k]);
+			}
+			for (int k = 0; k < ncols && in_span[r]; k++)
+				if (w[k] != 0)
+					in_span[r] = false;
+		}
+		if (m)
+			pfree(m);
 		for (int i = 0; i < ncols; i++)
 			column[cells[i]] = -1;
 	}
+	for (int r = 0; r < b->nrelations; r++)
+		if (b->private_cell[r] >= 0 && in_span[r])
+			derivable[b->private_cell[r]] = true;
 	pfree(comp);
 	pfree(relcomp);
 	pfree(column);
 	pfree(cells);
 	pfree(rows);
 	pfree(pivot_of_row);
+	pfree(members);
+	pfree(next_member);
+	pfree(part_rows);
+	pfree(next_row);
+	pfree(in_span);
+	pfree(priv_list);
+	pfree(priv_next);
+	pfree(priv_head);
+	pfree(w);
 }
 
 /*
- * Mark in exposed[] the cells that must stay hidden but are derivable (and
- * can still be helped: see disclosure_widen); returns how many.
+ * Mark in mark[] the relations through which unknown cell x is linked to
+ * other unknown cells: those of its part, or, for the private cell of a
+ * relation, that relation and those of the parts its other cells are in.
+ * Every derivation of x uses only these relations.
+ */
+static void
+disclosure_linked(const DisclosureBlock *b, int x, const int *comp, const int *relcomp, bool *mark)
+{
+	int			own = -1;
+
+	for (int r = 0; r < b->nrelations && own < 0; r++)
+		if (b->private_cell[r] == x)
+			own = r;
+	if (own < 0)
+	{
+		for (int r = 0; r < b->nrelations; r++)
+			if (comp[x] >= 0 && relcomp[r] == comp[x])
+				mark[r] = true;
+		return;
+	}
+	mark[own] = true;
+	for (int t = b->start[own]; t < b->start[own + 1]; t++)
+	{
+		int			c = b->term_cell[t];
+
+		if (c == x || comp[c] < 0)
+			continue;
+		for (int r = 0; r < b->nrelations; r++)
+			if (relcomp[r] == comp[c])
+				mark[r] = true;
+	}
+}
+
+/*
+ * Whether any relation marked in mark[] holds a cell the reader knows.
+ */
+static bool
+disclosure_any_known(const DisclosureBlock *b, const bool *mark)
+{
+	for (int r = 0; r < b->nrelations; r++)
+		if (mark[r])
+			for (int t = b->start[r]; t < b->start[r + 1]; t++)
+				if (!disclosure_unknown(b, b->term_cell[t]))
+					return true;
+	return false;
+}
+
+/*
+ * Mark in exposed[] the cells that must stay hidden but are derivable;
+ * returns how many.  A derivable cell whose linked relations
+ * (disclosure_linked) hold no known cell is derived from the relations
+ * alone, as 0 (a combination of relations that gives it uses no published
+ * value), so no withholding can hide it: it is marked hopeless instead,
+ * and left alone from then on.  That is decided here, at the audit, before
+ * a round withholds anything.
  */
 static int
-disclosure_exposed(const DisclosureBlock *b, const bool *hopeless, bool *exposed)
+disclosure_exposed(DisclosureBlock *b, bool *hopeless, bool *exposed)
 {
 	int			found = 0;
+	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
+	bool	   *mark = palloc(sizeof(bool) * (b->nrelations + 1));
 
 	memset(exposed, 0, sizeof(bool) * b->ncells);
 	disclosure_audit(b, exposed);
+	disclosure_parts(b, comp, relcomp);
 	for (int c = 0; c < b->ncells; c++)
 	{
 		exposed[c] = exposed[c] && disclosure_must_hide(b, c) && !hopeless[c];
-		if (exposed[c])
-			found++;
+		if (!exposed[c])
+			continue;
+		memset(mark, 0, sizeof(bool) * b->nrelations);
+		disclosure_linked(b, c, comp, relcomp, mark);
+		if (!disclosure_any_known(b, mark))
+		{
+			hopeless[c] = true;
+			exposed[c] = false;
+			continue;
+		}
+		found++;
 	}
+	pfree(comp);
+	pfree(relcomp);
+	pfree(mark);
 	return found;
 }
 
 /*
- * Mark in used[] the relations of one combination that gives cell x from
- * the published cells: the relations of x's part, restricted to its
- * unknown cells, are reduced modulo p beside an identity matrix, which
- * records how each reduced row was made from them.  Returns false when x
- * is not derivable modulo p.
+ * Mark in used[] the relations of one combination that gives cell x (not
+ * the private cell of a relation) from the published cells: the relations
+ * of x's part, restricted to its unknown cells, are reduced modulo p
+ * beside an identity matrix, which records how each reduced row was made
+ * from them.  Returns false when x is not derivable modulo p.
  */
 static bool
-disclosure_derivation(const DisclosureBlock *b, int x, bool *used)
+disclosure_derivation(const DisclosureBlock *b, int x, const int *comp, const int *relcomp, bool *used)
 {
-	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
-	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
 	int		   *column = palloc(sizeof(int) * (b->ncells + 1));
 	int		   *rows = palloc(sizeof(int) * (b->nrelations + 1));
 	int		   *pivot_of_row = palloc(sizeof(int) * (b->nrelations + 1));
@@ -458,7 +681,6 @@ disclosure_derivation(const DisclosureBlock *b, int x, bool *used)
 	int64	   *m;
 	bool		found = false;
 
-	disclosure_parts(b, comp, relcomp);
 	for (int c = 0; c < b->ncells; c++)
 		column[c] = (comp[x] >= 0 && comp[c] == comp[x]) ? ncols++ : -1;
 	for (int r = 0; r < b->nrelations; r++)
@@ -485,8 +707,6 @@ disclosure_derivation(const DisclosureBlock *b, int x, bool *used)
 		}
 	}
 	pfree(m);
-	pfree(comp);
-	pfree(relcomp);
 	pfree(column);
 	pfree(rows);
 	pfree(pivot_of_row);
@@ -495,23 +715,34 @@ disclosure_derivation(const DisclosureBlock *b, int x, bool *used)
 
 /*
  * Withhold one more cell so that exposed cell x may stop being derivable:
- * the best candidate of the relations that hold x; failing that (every
- * cell of those relations is unknown already), the best candidate of the
- * relations that one derivation of x uses.  Returns false when there is
- * none: x is then derived from unknown cells alone (its value is 0 by the
- * relations), and no withholding can change that.
+ * the best candidate of the relations that hold x and that a derivation
+ * of x may use (its own relation for the private cell of one; else those
+ * that are not private); failing that (every cell of those relations is
+ * unknown already), the best candidate of the relations that one
+ * derivation of x uses (for a private cell, of the relations linked to
+ * it).  Returns false when there is none this time.
  */
 static bool
 disclosure_widen(DisclosureBlock *b, int x)
 {
 	int			best = -1;
-	bool	   *used;
+	int			own = -1;
+	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
+	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
+	bool	   *used = palloc0(sizeof(bool) * (b->nrelations + 1));
 
+	disclosure_private(b);
+	disclosure_parts(b, comp, relcomp);
+	for (int r = 0; r < b->nrelations && own < 0; r++)
+		if (b->private_cell[r] == x)
+			own = r;
 	for (int r = 0; r < b->nrelations; r++)
 	{
 		bool		holds = false;
 		int			cell;
 
+		if (own >= 0 ? r != own : b->private_cell[r] != -1)
+			continue;
 		for (int t = b->start[r]; t < b->start[r + 1] && !holds; t++)
 			holds = b->term_cell[t] == x;
 		if (!holds)
@@ -522,8 +753,16 @@ disclosure_widen(DisclosureBlock *b, int x)
 	}
 	if (best < 0)
 	{
-		used = palloc0(sizeof(bool) * (b->nrelations + 1));
-		if (disclosure_derivation(b, x, used))
+		bool		some;
+
+		if (own >= 0)
+		{
+			disclosure_linked(b, x, comp, relcomp, used);
+			some = true;
+		}
+		else
+			some = disclosure_derivation(b, x, comp, relcomp, used);
+		if (some)
 			for (int r = 0; r < b->nrelations; r++)
 			{
 				int			cell;
@@ -534,8 +773,10 @@ disclosure_widen(DisclosureBlock *b, int x)
 				if (cell >= 0 && (best < 0 || disclosure_better(b, cell, best)))
 					best = cell;
 			}
-		pfree(used);
 	}
+	pfree(comp);
+	pfree(relcomp);
+	pfree(used);
 	if (best < 0)
 		return false;
 	b->withheld[best] = true;
@@ -544,60 +785,31 @@ disclosure_widen(DisclosureBlock *b, int x)
 
 /*
  * The heavy round: for each exposed cell, withhold every shown cell of the
- * relations of its part (the relations that link it to other unknown
- * cells, through which it is derived).  The part then takes in all their
- * cells, so few such rounds are needed; an exposed cell whose relations
- * have no shown cell left is derived from unknown cells alone (its value
- * is 0 by the relations) and marked hopeless.
+ * relations linked to it (disclosure_linked: those through which it is
+ * derived).  Its part then takes in all their cells, so few such rounds
+ * are needed; each withholds at least one cell, since disclosure_exposed
+ * leaves out the cells whose linked relations hold no known cell.
  */
 static void
-disclosure_close_parts(DisclosureBlock *b, const bool *exposed, bool *hopeless)
+disclosure_close_parts(DisclosureBlock *b, const bool *exposed)
 {
 	int		   *comp = palloc(sizeof(int) * (b->ncells + 1));
 	int		   *relcomp = palloc(sizeof(int) * (b->nrelations + 1));
-	bool	   *hit = palloc0(sizeof(bool) * (b->ncells + 1));
+	bool	   *mark = palloc0(sizeof(bool) * (b->nrelations + 1));
 
+	disclosure_private(b);
 	disclosure_parts(b, comp, relcomp);
 	for (int x = 0; x < b->ncells; x++)
-		if (exposed[x] && comp[x] >= 0)
-			hit[comp[x]] = true;
-	for (int x = 0; x < b->ncells; x++)
-	{
-		bool		added = false;
-
-		if (!exposed[x] || comp[x] < 0)
-			continue;
-		for (int r = 0; r < b->nrelations; r++)
-		{
-			if (relcomp[r] != comp[x])
-				continue;
+		if (exposed[x])
+			disclosure_linked(b, x, comp, relcomp, mark);
+	for (int r = 0; r < b->nrelations; r++)
+		if (mark[r])
 			for (int t = b->start[r]; t < b->start[r + 1]; t++)
-			{
-				int			c = b->term_cell[t];
-
-				if (!disclosure_unknown(b, c))
-				{
-					b->withheld[c] = true;
-					added = true;
-				}
-			}
-		}
-		if (!added && hit[comp[x]])
-		{
-			/* nothing left to withhold in the part of x */
-			bool		any = false;
-
-			for (int r = 0; r < b->nrelations && !any; r++)
-				if (relcomp[r] == comp[x])
-					for (int t = b->start[r]; t < b->start[r + 1]; t++)
-						any = any || !disclosure_unknown(b, b->term_cell[t]);
-			if (!any)
-				hopeless[x] = true;
-		}
-	}
+				if (!disclosure_unknown(b, b->term_cell[t]))
+					b->withheld[b->term_cell[t]] = true;
 	pfree(comp);
 	pfree(relcomp);
-	pfree(hit);
+	pfree(mark);
 }
 
 /*
@@ -739,6 +951,22 @@ secondary_suppression(PG_FUNCTION_ARGS)
 		b.term_coef[i] = DatumGetInt32(coefs[t]);
 	}
 	b.start[b.nrelations] = nterms;
+	b.private_cell = palloc(sizeof(int) * (b.nrelations + 1));
+	b.nrel_of_cell = palloc0(sizeof(int) * (n + 1));
+	{
+		int		   *last = palloc(sizeof(int) * (n + 1));
+
+		for (int c = 0; c < n; c++)
+			last[c] = -1;
+		for (int r = 0; r < b.nrelations; r++)
+			for (int t = b.start[r]; t < b.start[r + 1]; t++)
+				if (last[b.term_cell[t]] != r)
+				{
+					last[b.term_cell[t]] = r;
+					b.nrel_of_cell[b.term_cell[t]]++;
+				}
+		pfree(last);
+	}
 
 	/*
 	 * Each round widens every exposed cell, in cell order, then audits
@@ -757,11 +985,11 @@ secondary_suppression(PG_FUNCTION_ARGS)
 		if (round <= DISCLOSURE_SMALL_ROUNDS)
 		{
 			for (int x = 0; x < n; x++)
-				if (exposed[x] && !disclosure_widen(&b, x))
-					hopeless[x] = true;
+				if (exposed[x])
+					disclosure_widen(&b, x);
 		}
 		else
-			disclosure_close_parts(&b, exposed, hopeless);
+			disclosure_close_parts(&b, exposed);
 	}
 
 	result = palloc(sizeof(Datum) * (n + 1));
