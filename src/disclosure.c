@@ -499,6 +499,7 @@ disclosure_audit(DisclosureBlock *b, bool *derivable)
 			rows[nrows++] = r;
 		if (nrows > 0)
 		{
+			if (ncols > 50) elog(DEBUG1, "disclosure: part %d x %d", nrows, ncols);
 			m = disclosure_part_matrix(b, rows, nrows, column, ncols);
 			rank = disclosure_reduce(nrows, ncols, ncols, m, pivot_of_row);
 			for (int r = 0; r < rank; r++)

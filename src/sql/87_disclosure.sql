@@ -48,19 +48,16 @@ COMMENT ON FUNCTION surestart_internal.secondary_suppression(bigint[], boolean[]
 	'secondary suppression of one block of linked tables: cells (value, shown, protect) and relations given term by term (relation number, 1-based cell, coefficient; each relation sums to 0); returns per cell primary, secondary or null (published), so that no withheld cell and no protected hidden cell can be worked out by adding and subtracting published cells';
 
 /*
- * Every cell of every block, with its status.  SECURITY DEFINER (reviewed):
- * the protection must be the same for every reader, so it is worked out
- * from every centre's figures whoever asks (a partner's row-level security
- * would otherwise give it a protection of its own centres only, and a
- * different one from the public's); it returns counts per area, never a
- * person's row, and the published views show only the cells it publishes,
- * filtered to the centres the reader may see.  It takes no argument, runs
- * no dynamic SQL and pins search_path.
+ * Every cell of every block of the stored periods that end on one day
+ * (they share the counts taken on that day), with its status.  It reads
+ * the stored figures (lsoa_figure) of every centre: protect_period() runs
+ * it as the extension's owner, so the protection is the same whoever
+ * refreshes, and nobody else can call it (no USAGE on surestart_internal).
  */
-CREATE FUNCTION surestart_internal.disclosure_cells()
-RETURNS TABLE (period text, block text, measure text, level text, unit_id text, scope text,
+CREATE FUNCTION surestart_internal.disclosure_cells(run_end date)
+RETURNS TABLE (period text, block text, target_group text, measure text, level text, unit_id text, scope text,
 			   value bigint, shown boolean, status text, published bigint)
-LANGUAGE plpgsql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
@@ -75,7 +72,10 @@ BEGIN
 			   f.lsoa_code IN (SELECT d.lsoa_code FROM @extschema@.deprived_lsoa AS d) AS deprived,
 			   c.group_id, c.district_code, c.lot_id, l.lead_partner_id,
 			   f.registered, f.seen, f.sustained, f.families_seen, f.families_sustained, f.coverage
-		FROM surestart_internal.lsoa_figures AS f
+		FROM (SELECT lf.*, fp.kind, fp.period_end
+			  FROM surestart_internal.lsoa_figure AS lf
+			  JOIN surestart_internal.figure_period AS fp ON fp.period = lf.period
+			  WHERE fp.period_end = run_end) AS f
 		JOIN @extschema@.centre AS c ON c.centre_id = f.centre_id
 		LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
 	), run AS (
@@ -228,14 +228,14 @@ BEGIN
 		GROUP BY t.period_end, t.block
 	), block_status AS (
 		SELECT c.period_end, c.block,
-			   CASE WHEN how = 'suppress' AND c.block !~ '^group' THEN
+			   CASE WHEN how = 'suppress' THEN
 					surestart_internal.secondary_suppression(c.value, c.shown, c.protect,
 						coalesce(t.relation, '{}'), coalesce(t.cell, '{}'), coalesce(t.coefficient, '{}'))
 			   END AS status
 		FROM block_cells AS c
 		LEFT JOIN block_terms AS t ON t.period_end = c.period_end AND t.block = c.block
 	)
-	SELECT p.period, c.block, c.measure, c.level, c.unit_id, c.scope, c.value, c.shown,
+	SELECT p.period, c.block, coalesce(substring(c.block FROM '^group (.*)$'), ''), c.measure, c.level, c.unit_id, c.scope, c.value, c.shown,
 		   coalesce(s.status[c.n], CASE WHEN c.protect THEN 'primary' END) AS status,
 		   CASE WHEN coalesce(s.status[c.n], CASE WHEN c.protect THEN 'primary' END) IS NOT NULL THEN NULL
 				WHEN how = 'round' THEN ((c.value * 2 + base_to) / (2 * base_to)) * base_to
@@ -245,5 +245,188 @@ BEGIN
 	JOIN run_period AS p ON p.period_end = c.period_end AND (c.pkey = p.period OR c.pkey = '');
 END
 $$;
-COMMENT ON FUNCTION surestart_internal.disclosure_cells() IS
-	'every reach and target-group cell of every period, level and scope, with its status under the disclosure rule (primary, secondary or null) and the value published (null when withheld; rounded under the round rule); shown is false for the hidden complements';
+COMMENT ON FUNCTION surestart_internal.disclosure_cells(date) IS
+	'every reach and target-group cell of the stored periods ending on run_end, of every level and scope, with its status under the disclosure rule (primary, secondary or null) and the value published (null when withheld; rounded under the round rule); shown is false for the hidden complements';
+
+/* ---------------------------------------------------------------- the stored statuses */
+
+/*
+ * What the protection depends on besides the stored counts: the rule and
+ * its numbers, the centres' places in the hierarchy (group, district, lot,
+ * lead partner) and which LSOAs are the most deprived.  Stored beside the
+ * statuses, it tells the published views whether they are still current.
+ */
+CREATE FUNCTION surestart_internal.disclosure_fingerprint() RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT md5(concat_ws('|',
+		(SELECT string_agg(s.name || '=' || s.value, ',' ORDER BY s.name) FROM @extschema@.setting AS s
+		 WHERE s.name IN ('disclosure_rule', 'suppress_below', 'round_to')),
+		(SELECT string_agg(concat_ws(':', c.centre_id, c.group_id, c.district_code, c.lot_id, l.lead_partner_id), ','
+						   ORDER BY c.centre_id)
+		 FROM @extschema@.centre AS c LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id),
+		(SELECT string_agg(d.lsoa_code, ',' ORDER BY d.lsoa_code) FROM @extschema@.deprived_lsoa AS d)))
+$$;
+COMMENT ON FUNCTION surestart_internal.disclosure_fingerprint() IS
+	'a digest of what the disclosure statuses depend on besides the counts: the settings disclosure_rule, suppress_below and round_to, each centre''s group, district, lot and lead partner, and the most deprived LSOAs';
+
+CREATE TABLE surestart_internal.published_period (
+	period text PRIMARY KEY REFERENCES surestart_internal.figure_period ON DELETE CASCADE,
+	figures_computed_at timestamp with time zone NOT NULL,
+	fingerprint text NOT NULL,
+	protected_at timestamp with time zone NOT NULL
+);
+COMMENT ON TABLE surestart_internal.published_period IS 'Periods whose published cells are stored (protect_period()), with what they were worked out from: current while figures_computed_at is the period''s figure_period.computed_at and fingerprint is disclosure_fingerprint()';
+COMMENT ON COLUMN surestart_internal.published_period.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.published_period.figures_computed_at IS 'computed_at of the stored figures the statuses were worked out from';
+COMMENT ON COLUMN surestart_internal.published_period.fingerprint IS 'disclosure_fingerprint() when the statuses were worked out';
+COMMENT ON COLUMN surestart_internal.published_period.protected_at IS 'when protect_period() stored them';
+
+CREATE TABLE surestart_internal.published_cell (
+	period text NOT NULL REFERENCES surestart_internal.published_period ON DELETE CASCADE,
+	target_group text NOT NULL,
+	measure text NOT NULL,
+	level text NOT NULL,
+	unit_id text NOT NULL,
+	scope text NOT NULL,
+	value bigint NOT NULL,
+	status text,
+	published bigint,
+	PRIMARY KEY (period, level, unit_id, scope, target_group, measure),
+	CONSTRAINT status_must_be_primary_or_secondary CHECK (status IN ('primary', 'secondary')),
+	CONSTRAINT a_withheld_cell_publishes_nothing CHECK ((status IS NULL) = (published IS NOT NULL))
+);
+COMMENT ON TABLE surestart_internal.published_cell IS 'Every count the published views show, per period, level, unit, scope, target group and measure, with its disclosure status and the value published (protect_period())';
+COMMENT ON COLUMN surestart_internal.published_cell.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.published_cell.target_group IS 'target group code for target-group coverage cells; empty for reach cells';
+COMMENT ON COLUMN surestart_internal.published_cell.measure IS 'registered, seen, sustained, families_seen, families_sustained; families, any_contact, sustained for a target group';
+COMMENT ON COLUMN surestart_internal.published_cell.level IS 'lsoa, centre, group, district, lot, lead_partner or county';
+COMMENT ON COLUMN surestart_internal.published_cell.unit_id IS 'LSOA code, centre id, group id, district code, lot id, lead partner id, or county';
+COMMENT ON COLUMN surestart_internal.published_cell.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs';
+COMMENT ON COLUMN surestart_internal.published_cell.value IS 'the stored count';
+COMMENT ON COLUMN surestart_internal.published_cell.status IS 'primary (a count from 1 to suppress_below - 1), secondary (withheld so that no primary cell can be worked out), or null (published)';
+COMMENT ON COLUMN surestart_internal.published_cell.published IS 'the value shown: the count, or under disclosure_rule round the count rounded to round_to; null when withheld';
+SELECT pg_catalog.pg_extension_config_dump('surestart_internal.published_period', '');
+SELECT pg_catalog.pg_extension_config_dump('surestart_internal.published_cell', '');
+
+/*
+ * Work out and store the published cells of a stored period, and of every
+ * other stored period ending on the same day (they share the counts taken
+ * that day: a year and its fourth quarter show one registered figure).
+ * refresh() (SECURITY DEFINER) calls it after storing a period's figures,
+ * so it runs as the extension's owner and reads every centre's figures:
+ * the statuses are the same for every reader and whoever refreshes.
+ * EXECUTE is revoked from PUBLIC.
+ */
+CREATE FUNCTION surestart_internal.protect_period(period text) RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	run_end date;
+	withheld integer;
+BEGIN
+	SELECT fp.period_end INTO run_end FROM surestart_internal.figure_period AS fp WHERE fp.period = protect_period.period;
+	IF run_end IS NULL THEN
+		RAISE EXCEPTION 'period "%" has no stored figures', protect_period.period
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Expected a period that refresh() has stored (surestart_internal.figure_period).';
+	END IF;
+	DELETE FROM surestart_internal.published_period AS pp
+	USING surestart_internal.figure_period AS fp
+	WHERE fp.period = pp.period AND fp.period_end = run_end;
+	INSERT INTO surestart_internal.published_period (period, figures_computed_at, fingerprint, protected_at)
+	SELECT fp.period, fp.computed_at, surestart_internal.disclosure_fingerprint(), pg_catalog.now()
+	FROM surestart_internal.figure_period AS fp
+	WHERE fp.period_end = run_end;
+	INSERT INTO surestart_internal.published_cell
+		(period, target_group, measure, level, unit_id, scope, value, status, published)
+	SELECT d.period, d.target_group, d.measure, d.level, d.unit_id, d.scope, d.value, d.status, d.published
+	FROM surestart_internal.disclosure_cells(run_end) AS d
+	WHERE d.shown;
+	SELECT count(*) INTO withheld
+	FROM surestart_internal.published_cell AS c
+	JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
+	WHERE fp.period_end = run_end AND c.status IS NOT NULL;
+	RETURN withheld;
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.protect_period(text) IS
+	'work out and store the published cells (published_cell) of a stored period and of the other stored periods ending on the same day, under the current disclosure settings; returns how many of their cells are withheld';
+
+/*
+ * When the rule or its numbers change, the stored statuses are worked out
+ * again for every stored period, in the same transaction (a few seconds
+ * for a county's year).  A change of the hierarchy or of the most deprived
+ * LSOAs is caught by the fingerprint: the published views withhold the
+ * periods concerned ('pending') until refresh() or protect_all() runs.
+ */
+CREATE FUNCTION surestart_internal.protect_all() RETURNS integer
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p text;
+	withheld integer := 0;
+BEGIN
+	FOR p IN
+		SELECT min(fp.period) FROM surestart_internal.figure_period AS fp GROUP BY fp.period_end ORDER BY fp.period_end
+	LOOP
+		withheld := withheld + surestart_internal.protect_period(p);
+	END LOOP;
+	RETURN withheld;
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.protect_all() IS
+	'protect_period() for every stored period; returns how many cells are withheld in all';
+REVOKE EXECUTE ON FUNCTION surestart_internal.protect_period(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION surestart_internal.protect_all() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION surestart_internal.disclosure_cells(date) FROM PUBLIC;
+
+/*
+ * SECURITY DEFINER (reviewed), like note_changed_periods: whoever may
+ * change a setting causes the statuses to be worked out again, as the
+ * owner, from every centre's figures.  No arguments, no dynamic SQL,
+ * pinned search_path; it writes only the two status tables.
+ */
+CREATE FUNCTION surestart_internal.disclosure_settings_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM surestart_internal.protect_all();
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.disclosure_settings_changed() IS
+	'trigger: a change of disclosure_rule, suppress_below or round_to works out the stored published cells again';
+CREATE TRIGGER disclosure_settings_changed AFTER INSERT OR UPDATE ON @extschema@.setting
+	FOR EACH ROW WHEN (NEW.name IN ('disclosure_rule', 'suppress_below', 'round_to'))
+	EXECUTE FUNCTION surestart_internal.disclosure_settings_changed();
+CREATE TRIGGER disclosure_settings_removed AFTER DELETE ON @extschema@.setting
+	FOR EACH ROW WHEN (OLD.name IN ('disclosure_rule', 'suppress_below', 'round_to'))
+	EXECUTE FUNCTION surestart_internal.disclosure_settings_changed();
+
+/*
+ * The current status of every published cell: stored ones whose period's
+ * figures and fingerprint are still those they were worked out from.  A
+ * published view that finds no current cell for a count withholds it
+ * (suppressed = 'pending').
+ */
+CREATE VIEW surestart_internal.published_status AS
+SELECT c.period, c.target_group, c.measure, c.level, c.unit_id, c.scope, c.status, c.published
+FROM surestart_internal.published_cell AS c
+JOIN surestart_internal.published_period AS pp ON pp.period = c.period
+JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
+WHERE pp.figures_computed_at = fp.computed_at
+  AND pp.fingerprint = (SELECT surestart_internal.disclosure_fingerprint());
+COMMENT ON VIEW surestart_internal.published_status IS 'the stored published cells that are current (their period''s figures and disclosure_fingerprint() unchanged since protect_period())';
+COMMENT ON COLUMN surestart_internal.published_status.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.published_status.target_group IS 'target group code, or empty for reach';
+COMMENT ON COLUMN surestart_internal.published_status.measure IS 'the count''s measure';
+COMMENT ON COLUMN surestart_internal.published_status.level IS 'lsoa, centre, group, district, lot, lead_partner or county';
+COMMENT ON COLUMN surestart_internal.published_status.unit_id IS 'the unit''s id';
+COMMENT ON COLUMN surestart_internal.published_status.scope IS 'all or deprived';
+COMMENT ON COLUMN surestart_internal.published_status.status IS 'primary, secondary or null (published)';
+COMMENT ON COLUMN surestart_internal.published_status.published IS 'the value shown, null when withheld';
