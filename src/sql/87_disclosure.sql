@@ -204,44 +204,45 @@ BEGIN
 		WHERE x.measure = c.measure
 	),
 	/* every block, numbered */
-	cell AS (
+	cell AS MATERIALIZED (
 		SELECT c.*, (c.value BETWEEN 1 AND k - 1) AS protect,
-			   row_number() OVER (PARTITION BY c.period_end, c.block
-								  ORDER BY c.measure, c.pkey, c.level, c.unit_id, c.scope)::integer AS n
+			   concat_ws('|', c.block, c.measure, c.pkey, c.level, c.unit_id, c.scope) AS cell_key,
+			   row_number() OVER (PARTITION BY c.period_end, c.block COLLATE "C"
+								  ORDER BY concat_ws('|', c.measure, c.pkey, c.level, c.unit_id, c.scope) COLLATE "C")::integer AS n
 		FROM (SELECT * FROM reach_cell UNION ALL SELECT * FROM group_cell) AS c
 	), term AS (
 		SELECT t.period_end, t.block, c.n AS cell, t.coefficient,
-			   dense_rank() OVER (PARTITION BY t.period_end, t.block ORDER BY t.rel)::integer AS relation
+			   dense_rank() OVER (PARTITION BY t.period_end, t.block COLLATE "C" ORDER BY t.rel COLLATE "C")::integer AS relation
 		FROM (SELECT * FROM reach_term UNION ALL SELECT * FROM group_term) AS t
-		JOIN cell AS c ON c.period_end = t.period_end AND c.block = t.block AND c.measure = t.measure
-					  AND c.pkey = t.pkey AND c.level = t.level AND c.unit_id = t.unit_id AND c.scope = t.scope
+		JOIN cell AS c ON c.period_end = t.period_end
+					  AND c.cell_key = concat_ws('|', t.block, t.measure, t.pkey, t.level, t.unit_id, t.scope)
 	), block_cells AS (
-		SELECT c.period_end, c.block, array_agg(c.value ORDER BY c.n) AS value,
+		SELECT c.period_end, c.block COLLATE "C" AS block, array_agg(c.value ORDER BY c.n) AS value,
 			   array_agg(c.shown ORDER BY c.n) AS shown, array_agg(c.protect ORDER BY c.n) AS protect
 		FROM cell AS c
-		GROUP BY c.period_end, c.block
+		GROUP BY 1, 2
 	), block_terms AS (
-		SELECT t.period_end, t.block, array_agg(t.relation ORDER BY t.relation, t.cell) AS relation,
+		SELECT t.period_end, t.block COLLATE "C" AS block, array_agg(t.relation ORDER BY t.relation, t.cell) AS relation,
 			   array_agg(t.cell ORDER BY t.relation, t.cell) AS cell,
 			   array_agg(t.coefficient ORDER BY t.relation, t.cell) AS coefficient
 		FROM term AS t
-		GROUP BY t.period_end, t.block
-	), block_status AS (
-		SELECT c.period_end, c.block,
-			   CASE WHEN how = 'suppress' THEN
-					surestart_internal.secondary_suppression(c.value, c.shown, c.protect,
-						coalesce(t.relation, '{}'), coalesce(t.cell, '{}'), coalesce(t.coefficient, '{}'))
-			   END AS status
+		GROUP BY 1, 2
+	), block_status AS MATERIALIZED (
+		SELECT c.period_end, c.block, u.status, u.n::integer AS n
 		FROM block_cells AS c
 		LEFT JOIN block_terms AS t ON t.period_end = c.period_end AND t.block = c.block
+		CROSS JOIN LATERAL unnest(CASE WHEN how = 'suppress' THEN
+					surestart_internal.secondary_suppression(c.value, c.shown, c.protect,
+						coalesce(t.relation, '{}'), coalesce(t.cell, '{}'), coalesce(t.coefficient, '{}'))
+				ELSE array_fill(NULL::text, ARRAY[cardinality(c.value)]) END) WITH ORDINALITY AS u(status, n)
 	)
 	SELECT p.period, c.block, coalesce(substring(c.block FROM '^group (.*)$'), ''), c.measure, c.level, c.unit_id, c.scope, c.value, c.shown,
-		   coalesce(s.status[c.n], CASE WHEN c.protect THEN 'primary' END) AS status,
-		   CASE WHEN coalesce(s.status[c.n], CASE WHEN c.protect THEN 'primary' END) IS NOT NULL THEN NULL
+		   coalesce(s.status, CASE WHEN c.protect THEN 'primary' END) AS status,
+		   CASE WHEN coalesce(s.status, CASE WHEN c.protect THEN 'primary' END) IS NOT NULL THEN NULL
 				WHEN how = 'round' THEN ((c.value * 2 + base_to) / (2 * base_to)) * base_to
 				ELSE c.value END AS published
 	FROM cell AS c
-	JOIN block_status AS s ON s.period_end = c.period_end AND s.block = c.block
+	JOIN block_status AS s ON s.period_end = c.period_end AND s.block = c.block AND s.n = c.n
 	JOIN run_period AS p ON p.period_end = c.period_end AND (c.pkey = p.period OR c.pkey = '');
 END
 $$;
@@ -356,11 +357,10 @@ COMMENT ON FUNCTION surestart_internal.protect_period(text) IS
 	'work out and store the published cells (published_cell) of a stored period and of the other stored periods ending on the same day, under the current disclosure settings; returns how many of their cells are withheld';
 
 /*
- * When the rule or its numbers change, the stored statuses are worked out
- * again for every stored period, in the same transaction (a few seconds
- * for a county's year).  A change of the hierarchy or of the most deprived
- * LSOAs is caught by the fingerprint: the published views withhold the
- * periods concerned ('pending') until refresh() or protect_all() runs.
+ * Every stored period, one day at a time.  A change of the hierarchy or
+ * of the most deprived LSOAs is caught by the fingerprint: the published
+ * views withhold the periods concerned ('pending') until refresh() stores
+ * them again or protect_all() runs.
  */
 CREATE FUNCTION surestart_internal.protect_all() RETURNS integer
 LANGUAGE plpgsql VOLATILE
@@ -385,28 +385,47 @@ REVOKE EXECUTE ON FUNCTION surestart_internal.protect_all() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION surestart_internal.disclosure_cells(date) FROM PUBLIC;
 
 /*
- * SECURITY DEFINER (reviewed), like note_changed_periods: whoever may
- * change a setting causes the statuses to be worked out again, as the
- * owner, from every centre's figures.  No arguments, no dynamic SQL,
- * pinned search_path; it writes only the two status tables.
+ * The statuses follow the figures and the settings by themselves:
+ *   - when refresh() stores a period (a row of figure_period inserted or
+ *     updated), a deferred trigger protects it at commit, once its LSOA
+ *     rows are all stored (a period whose statuses are already current,
+ *     because another period of the same day protected it, is skipped);
+ *   - a change of disclosure_rule, suppress_below or round_to works out
+ *     every stored period again, in the same transaction (seconds).
+ * SECURITY DEFINER (reviewed), like note_changed_periods: a deferred
+ * trigger runs as whoever commits, and the statuses must be worked out as
+ * the owner, from every centre's figures, the same for every reader.  No
+ * arguments, no dynamic SQL, pinned search_path; it writes only the two
+ * status tables (through protect_period, EXECUTE revoked from PUBLIC).
  */
-CREATE FUNCTION surestart_internal.disclosure_settings_changed() RETURNS trigger
+CREATE FUNCTION surestart_internal.disclosure_stale() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	PERFORM surestart_internal.protect_all();
+	IF TG_TABLE_NAME = 'setting' THEN
+		PERFORM surestart_internal.protect_all();
+	ELSIF EXISTS (SELECT FROM surestart_internal.figure_period AS fp WHERE fp.period = NEW.period)
+		  AND NOT EXISTS (SELECT FROM surestart_internal.published_period AS pp
+						  JOIN surestart_internal.figure_period AS fp ON fp.period = pp.period
+						  WHERE pp.period = NEW.period AND pp.figures_computed_at = fp.computed_at
+							AND pp.fingerprint = surestart_internal.disclosure_fingerprint()) THEN
+		PERFORM surestart_internal.protect_period(NEW.period);
+	END IF;
 	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION surestart_internal.disclosure_settings_changed() IS
-	'trigger: a change of disclosure_rule, suppress_below or round_to works out the stored published cells again';
+COMMENT ON FUNCTION surestart_internal.disclosure_stale() IS
+	'trigger: protect a period that refresh() stored (deferred to commit), or every stored period when disclosure_rule, suppress_below or round_to change';
+CREATE CONSTRAINT TRIGGER protect_stored_period AFTER INSERT OR UPDATE ON surestart_internal.figure_period
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION surestart_internal.disclosure_stale();
 CREATE TRIGGER disclosure_settings_changed AFTER INSERT OR UPDATE ON @extschema@.setting
 	FOR EACH ROW WHEN (NEW.name IN ('disclosure_rule', 'suppress_below', 'round_to'))
-	EXECUTE FUNCTION surestart_internal.disclosure_settings_changed();
+	EXECUTE FUNCTION surestart_internal.disclosure_stale();
 CREATE TRIGGER disclosure_settings_removed AFTER DELETE ON @extschema@.setting
 	FOR EACH ROW WHEN (OLD.name IN ('disclosure_rule', 'suppress_below', 'round_to'))
-	EXECUTE FUNCTION surestart_internal.disclosure_settings_changed();
+	EXECUTE FUNCTION surestart_internal.disclosure_stale();
 
 /*
  * The current status of every published cell: stored ones whose period's

@@ -108,6 +108,22 @@ LEFT JOIN surestart_internal.published_reach AS p
 WHERE r.centre_id IN (SELECT v.centre_id FROM @extschema@.visible_centre AS v);
 COMMENT ON VIEW @extschema@.published_centre_reach_scoped IS 'centre_reach_scoped for publication (scope all or deprived): the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
 
+CREATE VIEW @extschema@.published_centre_reach AS
+SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
+	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
+	   registered_words, seen_words, kind, suppressed
+FROM @extschema@.published_centre_reach_scoped
+WHERE scope = 'all';
+COMMENT ON VIEW @extschema@.published_centre_reach IS 'centre_reach for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
+
+CREATE VIEW @extschema@.published_centre_reach_deprived AS
+SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
+	   seen, seen_pct, sustained, sustained_pct, families_seen, families_sustained,
+	   registered_words, seen_words, kind, suppressed
+FROM @extschema@.published_centre_reach_scoped
+WHERE scope = 'deprived';
+COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_deprived for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
+
 /*
  * The stored history (reach_trend without its change columns, whose small
  * differences are not counts of people), suppressed like centre_reach.
