@@ -24,7 +24,8 @@
  *   1. withhold every protected shown cell (primary suppression);
  *   2. while some relation has exactly one unknown cell that must be
  *      protected, withhold the smallest shown cell of that relation
- *      (smallest non-zero value first, zeros last, then the lowest index);
+ *      (smallest value first, then the lowest index; a zero is never
+ *      withheld: see disclosure_candidate);
  *   3. audit the whole block exactly, one connected part of the unknown
  *      cells at a time: Gaussian elimination modulo the prime 2^31 - 1 (a
  *      combination with rational coefficients that isolates a cell also
@@ -144,7 +145,11 @@ disclosure_better(const DisclosureBlock *b, int a, int c)
 }
 
 /*
- * The best cell of relation r that could still be withheld, or -1.
+ * The best cell of relation r that could still be withheld, or -1.  A
+ * zero is never withheld: every cell that must stay hidden is at least 1
+ * (a protected count, or a secondary cell, which is never zero), so a
+ * combination of relations that gives it uses a published cell that is
+ * not zero, and withholding that one is what can hide it.
  */
 static int
 disclosure_candidate(const DisclosureBlock *b, int r)
@@ -155,7 +160,7 @@ disclosure_candidate(const DisclosureBlock *b, int r)
 	{
 		int			cell = b->term_cell[t];
 
-		if (disclosure_unknown(b, cell))
+		if (disclosure_unknown(b, cell) || b->value[cell] == 0)
 			continue;
 		if (best < 0 || disclosure_better(b, cell, best))
 			best = cell;
@@ -608,7 +613,8 @@ disclosure_linked(const DisclosureBlock *b, int x, const int *comp, const int *r
 }
 
 /*
- * Whether any relation marked in mark[] holds a cell the reader knows.
+ * Whether any relation marked in mark[] holds a cell the reader knows
+ * that is not zero (one that could be withheld).
  */
 static bool
 disclosure_any_known(const DisclosureBlock *b, const bool *mark)
@@ -616,7 +622,7 @@ disclosure_any_known(const DisclosureBlock *b, const bool *mark)
 	for (int r = 0; r < b->nrelations; r++)
 		if (mark[r])
 			for (int t = b->start[r]; t < b->start[r + 1]; t++)
-				if (!disclosure_unknown(b, b->term_cell[t]))
+				if (!disclosure_unknown(b, b->term_cell[t]) && b->value[b->term_cell[t]] != 0)
 					return true;
 	return false;
 }
@@ -806,7 +812,7 @@ disclosure_close_parts(DisclosureBlock *b, const bool *exposed)
 	for (int r = 0; r < b->nrelations; r++)
 		if (mark[r])
 			for (int t = b->start[r]; t < b->start[r + 1]; t++)
-				if (!disclosure_unknown(b, b->term_cell[t]))
+				if (!disclosure_unknown(b, b->term_cell[t]) && b->value[b->term_cell[t]] != 0)
 					b->withheld[b->term_cell[t]] = true;
 	pfree(comp);
 	pfree(relcomp);

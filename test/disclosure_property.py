@@ -15,6 +15,7 @@ subtracting published cells.  It checks, for every seed:
   - every count from 1 to suppress_below - 1 is withheld (primary);
   - no withheld cell, and no small hidden complement, can be worked out;
   - the same county gives the same answer twice (deterministic);
+  - a zero is never withheld;
 and reports the share of cells of 20 or more that is published.
 
 Usage: test/disclosure_property.py DBNAME [SEEDS]; prints TAP-style lines
@@ -130,7 +131,7 @@ def main():
     seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     conn = psycopg2.connect(dbname=dbname)
     cur = conn.cursor()
-    failures = {"primary": [], "derived": [], "deterministic": []}
+    failures = {"primary": [], "derived": [], "deterministic": [], "zero": []}
     large = large_shown = withheld = 0
     naive_exposed = 0
     for seed in range(seeds):
@@ -142,6 +143,8 @@ def main():
         for k, (value, shown) in cells.items():
             if 1 <= value < BELOW and status[k] != "primary":
                 failures["primary"].append((seed, k))
+            if value == 0 and status[k] is not None:
+                failures["zero"].append((seed, k))
         unknown = {k for k, (value, shown) in cells.items() if not shown or status[k] is not None}
         must = {k for k, (value, shown) in cells.items()
                 if (shown and status[k] is not None) or (not shown and 1 <= value < BELOW)}
@@ -163,6 +166,7 @@ def main():
         (not failures["derived"], "no withheld count or small complement can be worked out by adding and subtracting",
          failures["derived"][:3]),
         (not failures["deterministic"], "the same county withholds the same cells twice", failures["deterministic"][:3]),
+        (not failures["zero"], "a zero is never withheld", failures["zero"][:3]),
         (large > 0, "the random counties have cells of 20 or more (the share below is not vacuous)", []),
         (naive_exposed > 0, "the attack works: under primary suppression alone it works out %d small counts"
          % naive_exposed, []),

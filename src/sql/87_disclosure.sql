@@ -256,9 +256,13 @@ COMMENT ON FUNCTION surestart_internal.disclosure_cells(date) IS
  * its numbers, the centres' places in the hierarchy (group, district, lot,
  * lead partner) and which LSOAs are the most deprived.  Stored beside the
  * statuses, it tells the published views whether they are still current.
+ * SECURITY DEFINER (reviewed): the published views call it as the reader,
+ * who may not read the centres' or the deprivation tables, and it must
+ * give every reader the same digest; it returns only an md5 digest, takes
+ * no argument, runs no dynamic SQL and pins search_path.
  */
 CREATE FUNCTION surestart_internal.disclosure_fingerprint() RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT md5(concat_ws('|',
