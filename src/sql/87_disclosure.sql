@@ -390,40 +390,45 @@ REVOKE EXECUTE ON FUNCTION surestart_internal.disclosure_cells(date) FROM PUBLIC
 
 /*
  * The statuses follow the figures and the settings by themselves:
- *   - when refresh() stores a period (a row of figure_period inserted or
- *     updated), a deferred trigger protects it at commit, once its LSOA
- *     rows are all stored (a period whose statuses are already current,
- *     because another period of the same day protected it, is skipped);
+ *   - when refresh() stores a period's LSOA rows (one INSERT into
+ *     lsoa_figure per period), the periods ending on the same day are
+ *     protected again after the statement, in the same transaction;
  *   - a change of disclosure_rule, suppress_below or round_to works out
  *     every stored period again, in the same transaction (seconds).
- * SECURITY DEFINER (reviewed), like note_changed_periods: a deferred
- * trigger runs as whoever commits, and the statuses must be worked out as
- * the owner, from every centre's figures, the same for every reader.  No
- * arguments, no dynamic SQL, pinned search_path; it writes only the two
- * status tables (through protect_period, EXECUTE revoked from PUBLIC).
+ * SECURITY DEFINER (reviewed), like note_changed_periods: whoever changes
+ * a setting or stores figures, the statuses are worked out as the owner,
+ * from every centre's figures, the same for every reader.  No arguments,
+ * no dynamic SQL, pinned search_path; it writes only the two status tables
+ * (through protect_period, EXECUTE revoked from PUBLIC).
  */
 CREATE FUNCTION surestart_internal.disclosure_stale() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	p text;
 BEGIN
 	IF TG_TABLE_NAME = 'setting' THEN
 		PERFORM surestart_internal.protect_all();
-	ELSIF EXISTS (SELECT FROM surestart_internal.figure_period AS fp WHERE fp.period = NEW.period)
-		  AND NOT EXISTS (SELECT FROM surestart_internal.published_period AS pp
-						  JOIN surestart_internal.figure_period AS fp ON fp.period = pp.period
-						  WHERE pp.period = NEW.period AND pp.figures_computed_at = fp.computed_at
-							AND pp.fingerprint = surestart_internal.disclosure_fingerprint()) THEN
-		PERFORM surestart_internal.protect_period(NEW.period);
+	ELSE
+		FOR p IN
+			SELECT min(fp.period)
+			FROM surestart_internal.figure_period AS fp
+			WHERE fp.period IN (SELECT DISTINCT s.period FROM stored AS s)
+			GROUP BY fp.period_end
+			ORDER BY fp.period_end
+		LOOP
+			PERFORM surestart_internal.protect_period(p);
+		END LOOP;
 	END IF;
 	RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION surestart_internal.disclosure_stale() IS
-	'trigger: protect a period that refresh() stored (deferred to commit), or every stored period when disclosure_rule, suppress_below or round_to change';
-CREATE CONSTRAINT TRIGGER protect_stored_period AFTER INSERT OR UPDATE ON surestart_internal.figure_period
-	DEFERRABLE INITIALLY DEFERRED
-	FOR EACH ROW EXECUTE FUNCTION surestart_internal.disclosure_stale();
+	'trigger: protect the periods whose LSOA figures were just stored, or every stored period when disclosure_rule, suppress_below or round_to change';
+CREATE TRIGGER protect_stored_figures AFTER INSERT ON surestart_internal.lsoa_figure
+	REFERENCING NEW TABLE AS stored
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.disclosure_stale();
 CREATE TRIGGER disclosure_settings_changed AFTER INSERT OR UPDATE ON @extschema@.setting
 	FOR EACH ROW WHEN (NEW.name IN ('disclosure_rule', 'suppress_below', 'round_to'))
 	EXECUTE FUNCTION surestart_internal.disclosure_stale();

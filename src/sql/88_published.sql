@@ -32,6 +32,32 @@ COMMENT ON FUNCTION surestart_internal.withheld_reason(text[]) IS
 	'the strongest reason among a row''s withheld counts: primary, then secondary, then pending; null when there is none';
 
 /*
+ * The current stored cells, one row per unit (period, level, unit, scope,
+ * target group) with each measure's published value and status (empty
+ * when published), pivoted in one GROUP BY so that a filter on period
+ * reaches published_cell and the fingerprint is worked out once a query.
+ */
+CREATE VIEW surestart_internal.published_unit AS
+SELECT c.period, c.level, c.unit_id, c.scope, c.target_group,
+	   max(c.published) FILTER (WHERE c.measure = 'registered') AS registered,
+	   max(c.published) FILTER (WHERE c.measure = 'seen') AS seen,
+	   max(c.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
+	   max(c.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
+	   max(c.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
+	   max(c.published) FILTER (WHERE c.measure = 'families') AS families,
+	   max(c.published) FILTER (WHERE c.measure = 'any_contact') AS any_contact,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'registered') AS why_registered,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'seen') AS why_seen,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'sustained') AS why_sustained,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_seen') AS why_families_seen,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_sustained') AS why_families_sustained,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families') AS why_families,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'any_contact') AS why_any_contact
+FROM surestart_internal.published_status AS c
+GROUP BY c.period, c.level, c.unit_id, c.scope, c.target_group;
+COMMENT ON VIEW surestart_internal.published_unit IS 'published_status pivoted: one row per period, level, unit, scope and target group, with each measure''s published value and status (empty when published)';
+
+/*
  * The published counts of one reach unit (period, level, unit, scope):
  * each measure's published value and why it is missing.  A count that is
  * 0 and has no stored cell (a unit without figures) is shown as 0.
@@ -41,26 +67,14 @@ SELECT f.period, f.level, f.unit_id, f.scope,
 	   CASE WHEN k.rounding THEN ((f.under_fives * 2 + k.base) / (2 * k.base)) * k.base
 			ELSE f.under_fives END AS under_fives,
 	   p.registered, p.seen, p.sustained, p.families_seen, p.families_sustained,
-	   p.why_registered, p.why_seen, p.why_sustained, p.why_families_seen, p.why_families_sustained
+	   p.why_registered, p.why_seen, p.why_sustained, p.why_families_seen, p.why_families_sustained,
+	   f.visible
 FROM surestart_internal.reach_figures AS f
 CROSS JOIN (SELECT coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
 				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
-CROSS JOIN LATERAL (
-	SELECT max(c.published) FILTER (WHERE c.measure = 'registered') AS registered,
-		   max(c.published) FILTER (WHERE c.measure = 'seen') AS seen,
-		   max(c.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
-		   max(c.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
-		   max(c.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'registered') AS why_registered,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'seen') AS why_seen,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'sustained') AS why_sustained,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_seen') AS why_families_seen,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_sustained') AS why_families_sustained
-	FROM surestart_internal.published_status AS c
-	WHERE c.period = f.period AND c.level = CASE WHEN f.level = 'lsoa' THEN 'lsoa' ELSE f.level END
-	  AND c.unit_id = f.unit_id AND c.scope = CASE WHEN f.level = 'lsoa' THEN 'all' ELSE f.scope END
-	  AND c.target_group = ''
-) AS s
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = f.period AND s.level = f.level AND s.unit_id = f.unit_id
+ AND s.scope = CASE WHEN f.level = 'lsoa' THEN 'all' ELSE f.scope END AND s.target_group = ''
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN s.why_registered IS NULL AND f.registered = 0 THEN 0 ELSE s.registered END AS registered,
 		   CASE WHEN s.why_seen IS NULL AND f.seen = 0 THEN 0 ELSE s.seen END AS seen,
@@ -126,31 +140,50 @@ COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_dep
 
 /*
  * The stored history (reach_trend without its change columns, whose small
- * differences are not counts of people), suppressed like centre_reach.
+ * differences are not counts of people).  A snapshot's count is withheld
+ * when it is small itself (primary), or when the disclosure layer
+ * withholds the same centre's count of the same period now (its reason):
+ * a snapshot of the current figures then shows what published_centre_reach
+ * shows.  Under round its counts are rounded like the others.
  */
 CREATE VIEW @extschema@.published_reach_trend AS
 SELECT r.centre_id, r.centre, r.period, r.period_end, r.taken_at,
-	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
-	   CASE WHEN s.registered THEN NULL ELSE r.registered END AS registered,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
-	   CASE WHEN s.seen THEN NULL ELSE r.seen END AS seen,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
-	   CASE WHEN s.sustained THEN NULL ELSE r.sustained END AS sustained,
-	   CASE WHEN s.sustained OR s.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
-	   r.kind, r.period_start,
-	   CASE WHEN s.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
-	   CASE WHEN s.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
-	   CASE WHEN s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained
-			THEN 'primary' END AS suppressed
+	   w.under_fives, w.registered, @extschema@.percent_of(w.registered, w.under_fives) AS registered_pct,
+	   w.seen, @extschema@.percent_of(w.seen, w.under_fives) AS seen_pct,
+	   w.sustained, @extschema@.percent_of(w.sustained, w.under_fives) AS sustained_pct,
+	   r.kind, r.period_start, w.families_seen, w.families_sustained,
+	   surestart_internal.withheld_reason(ARRAY[w.why_registered, w.why_seen, w.why_sustained,
+												w.why_families_seen, w.why_families_sustained]) AS suppressed
 FROM @extschema@.reach_trend AS r
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
-						   r.registered >= 1 AND r.registered < k.below AS registered,
-						   r.seen >= 1 AND r.seen < k.below AS seen,
-						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
-						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
-						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s;
-COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): counts from 1 to suppress_below - 1, and the percentages worked out from them, are null';
+CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below,
+				   coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
+LEFT JOIN surestart_internal.published_reach AS p
+  ON p.level = 'centre' AND p.unit_id = r.centre_id AND p.scope = 'all' AND p.period = r.period
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN r.registered >= 1 AND r.registered < k.below THEN 'primary' ELSE p.why_registered END AS why_registered,
+		   CASE WHEN r.seen >= 1 AND r.seen < k.below THEN 'primary' ELSE p.why_seen END AS why_seen,
+		   CASE WHEN r.sustained >= 1 AND r.sustained < k.below THEN 'primary' ELSE p.why_sustained END AS why_sustained,
+		   CASE WHEN r.families_seen >= 1 AND r.families_seen < k.below THEN 'primary' ELSE p.why_families_seen END AS why_families_seen,
+		   CASE WHEN r.families_sustained >= 1 AND r.families_sustained < k.below THEN 'primary'
+				ELSE p.why_families_sustained END AS why_families_sustained
+) AS y
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN k.rounding THEN ((r.under_fives * 2 + k.base) / (2 * k.base)) * k.base ELSE r.under_fives END AS under_fives,
+		   CASE WHEN y.why_registered IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.registered * 2 + k.base) / (2 * k.base)) * k.base ELSE r.registered END AS registered,
+		   CASE WHEN y.why_seen IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.seen END AS seen,
+		   CASE WHEN y.why_sustained IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.sustained * 2 + k.base) / (2 * k.base)) * k.base ELSE r.sustained END AS sustained,
+		   CASE WHEN y.why_families_seen IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.families_seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.families_seen END AS families_seen,
+		   CASE WHEN y.why_families_sustained IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.families_sustained * 2 + k.base) / (2 * k.base)) * k.base
+				ELSE r.families_sustained END AS families_sustained,
+		   y.*
+) AS w;
+COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): a snapshot''s count is null when it is small or when the disclosure layer withholds the centre''s count of the period now (suppressed says why), with the percentages worked out from the counts shown';
 
 CREATE VIEW @extschema@.published_lsoa_reach AS
 SELECT r.lsoa_code, r.lsoa, r.centre_id, r.period, r.period_start, r.period_end,
@@ -182,17 +215,9 @@ SELECT t.level, t.unit_id, t.unit_name, t.period, t.target_group, t.label,
 	   t.national,
 	   surestart_internal.withheld_reason(ARRAY[w.why_families, w.why_any_contact, w.why_sustained]) AS suppressed
 FROM @extschema@.target_group_coverage AS t
-CROSS JOIN LATERAL (
-	SELECT max(c.published) FILTER (WHERE c.measure = 'families') AS families,
-		   max(c.published) FILTER (WHERE c.measure = 'any_contact') AS any_contact,
-		   max(c.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families') AS why_families,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'any_contact') AS why_any_contact,
-		   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'sustained') AS why_sustained
-	FROM surestart_internal.published_status AS c
-	WHERE c.period = t.period AND c.level = t.level AND c.unit_id = t.unit_id AND c.scope = 'all'
-	  AND c.target_group = t.target_group
-) AS s
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = t.period AND s.level = t.level AND s.unit_id = t.unit_id AND s.scope = 'all'
+ AND s.target_group = t.target_group
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN s.why_families IS NULL AND t.families = 0 THEN 0 ELSE s.families END AS families,
 		   CASE WHEN s.why_any_contact IS NULL AND t.any_contact = 0 THEN 0 ELSE s.any_contact END AS any_contact,
@@ -214,14 +239,12 @@ COMMENT ON VIEW @extschema@.published_target_group_coverage IS 'target_group_cov
  */
 CREATE VIEW @extschema@.published_data_pack AS
 WITH figures AS (
-	SELECT r.level, r.unit_id, r.period,
-		   m.measure || CASE WHEN r.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
+	SELECT p.level, p.unit_id, p.period,
+		   m.measure || CASE WHEN p.scope = 'deprived' THEN '_deprived' ELSE '' END AS measure,
 		   @extschema@.percent_of(m.value, p.under_fives) AS value,
 		   m.why AS suppressed,
-		   r.visible
-	FROM surestart_internal.reach_figures AS r
-	JOIN surestart_internal.published_reach AS p
-	  ON p.level = r.level AND p.unit_id = r.unit_id AND p.scope = r.scope AND p.period = r.period
+		   p.visible
+	FROM surestart_internal.published_reach AS p
 	CROSS JOIN LATERAL (VALUES ('registered_pct', p.registered, p.why_registered),
 							   ('seen_pct', p.seen, p.why_seen),
 							   ('sustained_pct', p.sustained, p.why_sustained))
@@ -254,17 +277,8 @@ SELECT c.lot_id, c.lead_partner_id, c.financial_year, c.annual_value,
 	   round(c.annual_value / nullif(w.sustained, 0), 2) AS cost_per_sustained,
 	   surestart_internal.withheld_reason(ARRAY[w.why_registered, w.why_seen, w.why_sustained]) AS suppressed
 FROM @extschema@.contract_value AS c
-CROSS JOIN LATERAL (
-	SELECT max(s.published) FILTER (WHERE s.measure = 'registered') AS registered,
-		   max(s.published) FILTER (WHERE s.measure = 'seen') AS seen,
-		   max(s.published) FILTER (WHERE s.measure = 'sustained') AS sustained,
-		   max(coalesce(s.status, '')) FILTER (WHERE s.measure = 'registered') AS why_registered,
-		   max(coalesce(s.status, '')) FILTER (WHERE s.measure = 'seen') AS why_seen,
-		   max(coalesce(s.status, '')) FILTER (WHERE s.measure = 'sustained') AS why_sustained
-	FROM surestart_internal.published_status AS s
-	WHERE s.period = c.financial_year AND s.level = 'lot' AND s.unit_id = c.lot_id AND s.scope = 'all'
-	  AND s.target_group = ''
-) AS s
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = c.financial_year AND s.level = 'lot' AND s.unit_id = c.lot_id AND s.scope = 'all' AND s.target_group = ''
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN s.why_registered IS NULL AND c.registered = 0 THEN 0 ELSE s.registered END AS registered,
 		   CASE WHEN s.why_seen IS NULL AND c.seen = 0 THEN 0 ELSE s.seen END AS seen,
