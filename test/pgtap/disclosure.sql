@@ -2,7 +2,7 @@
 -- blocks (doc/disclosure.md).  The attack on random counties is
 -- test/disclosure_property.py.
 BEGIN;
-SELECT plan(16);
+SELECT plan(23);
 
 -- settings: checked when written, class 22 naming the value
 SELECT is((SELECT value FROM surestart.setting WHERE name = 'disclosure_rule'), 'suppress', 'disclosure_rule is suppress by default');
@@ -41,18 +41,36 @@ SELECT is(surestart_internal.secondary_suppression('{7,5,2}', '{t,t,f}', '{f,f,t
 	'{NULL,secondary,primary}'::text[],
 	'a small hidden complement withholds the smaller of the two counts it is worked out from');
 
--- disclosure_cells on the fixture: under round, what is shown is a multiple of round_to
+-- the stored statuses on the fixture (refresh() stores them, a setting change works them out again)
+SET LOCAL jit = off;
 \i test/fixtures/synthetic.sql
 SELECT count(*) AS periods FROM surestart.refresh() \gset
-SELECT is_empty($$ SELECT 1 FROM surestart_internal.disclosure_cells()
+SELECT is((SELECT count(*) FROM surestart_internal.published_period), :periods::bigint,
+	'refresh() stored the published cells of every period it stored');
+SELECT is_empty($$ SELECT 1 FROM surestart_internal.published_cell
 				   WHERE published IS NOT NULL AND (published % 10 <> 0 OR value BETWEEN 1 AND 4) $$,
 	'under round (10), every published count is a multiple of 10 and no small count is published');
+SELECT is_empty($$ SELECT 1 FROM surestart.published_centre_reach
+				   WHERE registered % 10 <> 0 OR seen % 10 <> 0 OR under_fives % 10 <> 0
+					  OR registered_pct IS DISTINCT FROM surestart.percent_of(registered, under_fives) $$,
+	'under round, published_centre_reach shows rounded counts and percentages of the rounded counts');
 UPDATE surestart.setting SET value = 'suppress' WHERE name = 'disclosure_rule';
-SELECT is_empty($$ SELECT 1 FROM surestart_internal.disclosure_cells()
+SELECT is_empty($$ SELECT 1 FROM surestart_internal.published_cell
 				   WHERE ((value BETWEEN 1 AND 4) AND status IS DISTINCT FROM 'primary')
-					  OR (status IS NOT NULL AND published IS NOT NULL)
-					  OR (shown AND status IS NULL AND published IS DISTINCT FROM value) $$,
-	'under suppress, exactly the counts from 1 to 4 are primary, and a withheld cell has no published value');
+					  OR (status IS NULL AND published IS DISTINCT FROM value)
+					  OR (value = 0 AND status IS NOT NULL) $$,
+	'a change of rule works the cells out again: exactly the counts from 1 to 4 are primary, zero is shown, the rest as counted');
+SELECT ok((SELECT bool_and(suppressed IS DISTINCT FROM 'pending') FROM surestart.published_centre_reach),
+	'every published row is current after refresh()');
+SELECT throws_ok($$ SELECT surestart_internal.protect_period('2099-00') $$, '22023',
+	'period "2099-00" has no stored figures', 'protect_period names a period without stored figures');
+UPDATE surestart.centre SET group_id = 'G9' WHERE centre_id = 'hilltop';
+SELECT ok((SELECT bool_and(registered IS NULL AND suppressed = 'pending')
+		   FROM surestart.published_centre_reach WHERE registered IS DISTINCT FROM 0),
+	'after the hierarchy changes, every non-zero count is withheld as pending until the cells are worked out again');
+SELECT cmp_ok(surestart_internal.protect_all(), '>', 0, 'protect_all() works every stored period out again');
+SELECT ok((SELECT bool_and(suppressed IS DISTINCT FROM 'pending') FROM surestart.published_centre_reach),
+	'and the rows are current again');
 
 SELECT * FROM finish();
 ROLLBACK;
