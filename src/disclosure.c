@@ -26,18 +26,25 @@
  *      protected, withhold the smallest shown cell of that relation
  *      (smallest value first, then the lowest index; a zero is never
  *      withheld: see disclosure_candidate);
- *   3. audit the whole block exactly, one connected part of the unknown
- *      cells at a time: Gaussian elimination modulo the prime 2^31 - 1 (a
- *      combination with rational coefficients that isolates a cell also
- *      isolates it modulo any prime that divides none of its denominators;
- *      a spurious hit only withholds one cell more); for each cell still
- *      derivable, withhold the smallest shown cell of a relation that holds
- *      it (or that its derivation uses), and go back to 2; after
- *      DISCLOSURE_SMALL_ROUNDS such rounds, withhold every shown cell of the
- *      relations of a still-derivable cell's part instead.
+ *   3. audit the whole block exactly.  A relation that holds an unknown
+ *      cell no other relation holds (a hidden complement, say) is private
+ *      (disclosure_private): no other cell's derivation can use it, so it
+ *      is set aside, and its own cell is checked against the span of the
+ *      others.  The other relations fall apart into small connected parts
+ *      of unknown cells, each reduced by Gaussian elimination modulo the
+ *      prime 2^31 - 1 (a combination with rational coefficients that
+ *      isolates a cell also isolates it modulo any prime that divides none
+ *      of its denominators; a spurious hit only withholds one cell more).
+ *      For each cell still derivable, withhold the smallest shown cell of
+ *      a relation that holds it (or that its derivation uses), and go back
+ *      to 2; after DISCLOSURE_SMALL_ROUNDS such rounds, withhold every
+ *      shown non-zero cell of the relations linked to a still-derivable
+ *      cell instead.
  * Every choice depends only on the values, the order of the cells and the
  * relations, so the same block gives the same answer every time, for
- * every reader.  The loop ends: each round withholds one more cell.
+ * every reader.  The loop ends: after the small rounds each round
+ * withholds at least one more cell (disclosure_exposed sets aside a cell
+ * whose linked relations hold no published non-zero cell: it would be 0).
  */
 #include "postgres.h"
 
