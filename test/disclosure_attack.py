@@ -93,6 +93,7 @@ def main():
     naive = len(sys.argv) > 3 and sys.argv[3] == "naive"
     admin = psycopg2.connect(dbname=dbname)
     acur = admin.cursor()
+    acur.execute("SET jit = off")   # the reporting views are too large to compile quickly (README)
     acur.execute("SELECT coalesce((SELECT value::integer FROM surestart.setting WHERE name = 'suppress_below'), 5)")
     below = acur.fetchone()[0]
     acur.execute("SELECT c.centre_id, c.group_id, c.district_code, c.lot_id, l.lead_partner_id "
@@ -117,6 +118,7 @@ def main():
 
     conn = psycopg2.connect(dbname=dbname)
     cur = conn.cursor()
+    cur.execute("SET jit = off")
     cur.execute("SET ROLE surestart_reader")
     known = {}
     from_pct = {}
