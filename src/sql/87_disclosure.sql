@@ -279,14 +279,12 @@ COMMENT ON FUNCTION surestart_internal.disclosure_fingerprint() IS
 CREATE TABLE surestart_internal.published_period (
 	period text PRIMARY KEY REFERENCES surestart_internal.figure_period ON DELETE CASCADE,
 	figures_computed_at timestamp with time zone NOT NULL,
-	fingerprint text NOT NULL,
-	protected_at timestamp with time zone NOT NULL
+	fingerprint text NOT NULL
 );
 COMMENT ON TABLE surestart_internal.published_period IS 'Periods whose published cells are stored (protect_period()), with what they were worked out from: current while figures_computed_at is the period''s figure_period.computed_at and fingerprint is disclosure_fingerprint()';
 COMMENT ON COLUMN surestart_internal.published_period.period IS 'period label';
 COMMENT ON COLUMN surestart_internal.published_period.figures_computed_at IS 'computed_at of the stored figures the statuses were worked out from';
 COMMENT ON COLUMN surestart_internal.published_period.fingerprint IS 'disclosure_fingerprint() when the statuses were worked out';
-COMMENT ON COLUMN surestart_internal.published_period.protected_at IS 'when protect_period() stored them';
 
 CREATE TABLE surestart_internal.published_cell (
 	period text NOT NULL REFERENCES surestart_internal.published_period ON DELETE CASCADE,
@@ -312,8 +310,13 @@ COMMENT ON COLUMN surestart_internal.published_cell.scope IS 'all: every LSOA; d
 COMMENT ON COLUMN surestart_internal.published_cell.value IS 'the stored count';
 COMMENT ON COLUMN surestart_internal.published_cell.status IS 'primary (a count from 1 to suppress_below - 1), secondary (withheld so that no primary cell can be worked out), or null (published)';
 COMMENT ON COLUMN surestart_internal.published_cell.published IS 'the value shown: the count, or under disclosure_rule round the count rounded to round_to; null when withheld';
-SELECT pg_catalog.pg_extension_config_dump('surestart_internal.published_period', '');
-SELECT pg_catalog.pg_extension_config_dump('surestart_internal.published_cell', '');
+/*
+ * The two status tables are not dumped: they are worked out again from
+ * the figures when a dump is restored (the trigger on lsoa_figure below;
+ * pg_restore loads the tables of schema surestart, the centres and the
+ * settings, before those of surestart_internal), and the choice is
+ * deterministic, so the restored statuses are the dumped ones.
+ */
 
 /*
  * Work out and store the published cells of a stored period, and of every
@@ -341,8 +344,8 @@ BEGIN
 	DELETE FROM surestart_internal.published_period AS pp
 	USING surestart_internal.figure_period AS fp
 	WHERE fp.period = pp.period AND fp.period_end = run_end;
-	INSERT INTO surestart_internal.published_period (period, figures_computed_at, fingerprint, protected_at)
-	SELECT fp.period, fp.computed_at, surestart_internal.disclosure_fingerprint(), pg_catalog.now()
+	INSERT INTO surestart_internal.published_period (period, figures_computed_at, fingerprint)
+	SELECT fp.period, fp.computed_at, surestart_internal.disclosure_fingerprint()
 	FROM surestart_internal.figure_period AS fp
 	WHERE fp.period_end = run_end;
 	INSERT INTO surestart_internal.published_cell
