@@ -393,8 +393,8 @@ REVOKE EXECUTE ON FUNCTION surestart_internal.disclosure_cells(date) FROM PUBLIC
 
 /*
  * The statuses follow the figures and the settings by themselves:
- *   - when refresh() stores a period's LSOA rows (one INSERT into
- *     lsoa_figure per period), the periods ending on the same day are
+ *   - when refresh() stores LSOA rows (an INSERT or UPDATE of lsoa_figure,
+ *     of one period or many), the periods ending on the same days are
  *     protected again after the statement, in the same transaction;
  *   - a change of disclosure_rule, suppress_below or round_to works out
  *     every stored period again, in the same transaction (seconds).
@@ -430,6 +430,9 @@ $$;
 COMMENT ON FUNCTION surestart_internal.disclosure_stale() IS
 	'trigger: protect the periods whose LSOA figures were just stored, or every stored period when disclosure_rule, suppress_below or round_to change';
 CREATE TRIGGER protect_stored_figures AFTER INSERT ON surestart_internal.lsoa_figure
+	REFERENCING NEW TABLE AS stored
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.disclosure_stale();
+CREATE TRIGGER protect_updated_figures AFTER UPDATE ON surestart_internal.lsoa_figure
 	REFERENCING NEW TABLE AS stored
 	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.disclosure_stale();
 CREATE TRIGGER disclosure_settings_changed AFTER INSERT OR UPDATE ON @extschema@.setting
