@@ -94,6 +94,34 @@ CROSS JOIN LATERAL (
 ) AS p;
 COMMENT ON VIEW surestart_internal.published_reach IS 'reach_figures as published: each count from published_status (null when withheld) with why it is missing (primary, secondary, pending), under_fives rounded under disclosure_rule round';
 
+/* Column comments of the two building blocks above. */
+DO $$
+DECLARE
+	col record;
+BEGIN
+	FOR col IN
+		SELECT c.relname, a.attname
+		FROM pg_catalog.pg_attribute AS a
+		JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) a.attrelid
+		WHERE c.relnamespace OPERATOR(pg_catalog.=) 'surestart_internal'::pg_catalog.regnamespace
+		  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['published_unit', 'published_reach'])
+		  AND a.attnum OPERATOR(pg_catalog.>) 0
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN surestart_internal.%I.%I IS %L', col.relname, col.attname,
+			CASE WHEN col.attname OPERATOR(pg_catalog.=) ANY (ARRAY['period', 'level', 'unit_id', 'scope', 'target_group'])
+					THEN 'the unit: ' OPERATOR(pg_catalog.||) col.attname::text
+				 WHEN col.attname OPERATOR(pg_catalog.=) 'under_fives'
+					THEN 'ONS estimate of the under-fives, rounded under disclosure_rule round'
+				 WHEN col.attname OPERATOR(pg_catalog.=) 'visible'
+					THEN 'the reader may see the unit (reach_figures.visible)'
+				 WHEN col.attname::text LIKE 'why\_%'
+					THEN 'why ' OPERATOR(pg_catalog.||) pg_catalog.substr(col.attname::text, 5)
+						 OPERATOR(pg_catalog.||) ' is withheld: primary, secondary or pending (published_unit: empty when published)'
+				 ELSE 'the published ' OPERATOR(pg_catalog.||) col.attname::text OPERATOR(pg_catalog.||) ', null when withheld' END);
+	END LOOP;
+END
+$$;
+
 /*
  * centre_reach and centre_reach_deprived are both centre_reach_scoped, so
  * their published forms share one base.
