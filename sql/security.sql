@@ -44,7 +44,7 @@ SELECT * FROM surestart.child;
 -- the building blocks and the counting function are out of every role's reach, yet
 -- the views above counted the periods not stored yet live through the latter
 SELECT * FROM surestart_internal.counted_child;
-SELECT * FROM surestart_internal.count_period('2013-04-01', '2014-03-31', 3);
+SELECT * FROM surestart_internal.count_periods('2013-04-01', '{2013-14}', 3);
 SELECT * FROM surestart_internal.lsoa_figure;
 RESET ROLE;
 

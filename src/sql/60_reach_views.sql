@@ -3,7 +3,7 @@
 /*
  * The reach views read the stored figures (58_figures.sql): each period's
  * figures are counted once per LSOA, and every figure here is a sum of
- * those rows.  The counting rules are written in count_period(); the
+ * those rows.  The counting rules are written in count_periods(); the
  * person-level views counted_child and meaningful_contact below state them
  * again for every period at once, for the contact profile and for the
  * tests that recount the stored figures from the raw rows.
@@ -115,7 +115,8 @@ COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustain
 
 /*
  * Every figure per period and LSOA: the stored rows of current periods and
- * a live count of the others.  The live counts are a materialized CTE, so a
+ * a live count of the others (all the periods of a year that are not current
+ * counted in one pass).  The live counts are a materialized CTE, so a
  * query counts each period that is not current once, however often the
  * planner rescans this view (as the inner side of a nested loop), and not
  * at all while every period is current; a filter on period still reaches
@@ -126,9 +127,13 @@ WITH live AS MATERIALIZED (
 	SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
 		   c.under_fives, c.registered, c.seen, c.sustained,
 		   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
-	FROM surestart_internal.period_state AS s
-	CROSS JOIN LATERAL surestart_internal.count_period(s.period_start, s.period_end, s.threshold) AS c
-	WHERE NOT s.current
+	FROM (SELECT (@extschema@.financial_period_bounds(@extschema@.financial_year(p.period_start))).period_start AS year_start,
+				 array_agg(p.period) AS periods, min(p.threshold) AS threshold
+		  FROM surestart_internal.period_state AS p
+		  WHERE NOT p.current
+		  GROUP BY 1) AS y
+	CROSS JOIN LATERAL surestart_internal.count_periods(y.year_start, y.periods, y.threshold) AS c
+	JOIN surestart_internal.period_state AS s ON s.period = c.period
 )
 SELECT s.period, s.kind, s.period_start, s.period_end, f.lsoa_code, f.centre_id,
 	   f.under_fives, f.registered, f.seen, f.sustained,

@@ -7,7 +7,7 @@
  * open that day; a DWP-eligible two-year place for a term that started in
  * the year up to it), and their contacts are their family contacts: the
  * distinct days on which any of their counted children had a meaningful
- * contact in the period.  The stored coverage (count_period()) follows the
+ * contact in the period.  The stored coverage (count_periods()) follows the
  * same rules; this person-level view states them for every period at once,
  * for the tests that recount the stored figures.
  */
