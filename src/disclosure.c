@@ -61,7 +61,7 @@
  * shown cell of the relations linked to an exposed cell (see
  * disclosure_close_parts).
  */
-#define DISCLOSURE_SMALL_ROUNDS 3
+#define DISCLOSURE_SMALL_ROUNDS 100
 
 /* The prime of the exact audit: 2^31 - 1. */
 #define DISCLOSURE_PRIME	INT64CONST(2147483647)
