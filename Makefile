@@ -32,6 +32,7 @@ OBJS = \
 	src/coverage.o \
 	src/coverage_agg.o \
 	src/funnel.o \
+	src/disclosure.o \
 	src/staging.o
 
 # The install script is assembled from these parts, in this order.
@@ -70,6 +71,7 @@ SQL_PARTS = \
 	src/sql/79_import_geography.sql \
 	src/sql/80_performance.sql \
 	src/sql/85_support_levels.sql \
+	src/sql/87_disclosure.sql \
 	src/sql/88_published.sql \
 	src/sql/89_protected_relations.sql \
 	src/sql/90_security.sql \
@@ -108,6 +110,7 @@ PARTS_NEW = \
 	src/sql/56_threshold_aggregates.sql \
 	src/sql/57_funnel.sql \
 	src/sql/58_figures.sql \
+	src/sql/87_disclosure.sql \
 	src/sql/79_comparator_import.sql \
 	src/sql/59_geography.sql \
 	src/sql/69_best_start_views.sql \

@@ -68,10 +68,19 @@ BEGIN
 			IF v NOT IN ('error', 'report') THEN
 				expected := 'error or report';
 			END IF;
+		WHEN 'disclosure_rule' THEN
+			v := pg_catalog.lower(v);
+			IF v NOT IN ('suppress', 'round') THEN
+				expected := 'suppress or round';
+			END IF;
+		WHEN 'round_to' THEN
+			IF v !~ '^[0-9]{1,4}$' OR v::integer NOT BETWEEN 2 AND 1000 THEN
+				expected := 'a whole number from 2 to 1000';
+			END IF;
 		ELSE
 			RAISE EXCEPTION 'unknown setting "%"', NEW.name
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, best_start_deprived_target, gld_ambition, reference_date, regional_export, regional_unreachable.';
+					  HINT = 'Known settings: sustained_contacts, deprived_index, deprived_percent, suppress_below, disclosure_rule, round_to, reinspect_ri_years, reinspect_years, ofsted_good_benchmark, risk_registration_below, risk_deprived_registration_below, risk_group_min_families, risk_group_any_contact_below, risk_weight_registration, risk_weight_deprived_registration, risk_weight_low_contact, risk_weight_target_group, risk_weight_fsp_quadrant, risk_weight_rag_amber, risk_weight_rag_red, risk_weight_grade_ri, risk_weight_grade_inadequate, risk_weight_overdue, risk_band_medium_from, risk_band_high_from, governance_board_meetings, best_start_deprived_target, gld_ambition, reference_date, regional_export, regional_unreachable.';
 	END CASE;
 	IF expected IS NOT NULL THEN
 		RAISE EXCEPTION 'invalid value "%" for setting %', NEW.value, NEW.name

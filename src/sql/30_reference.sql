@@ -95,6 +95,8 @@ INSERT INTO @extschema@.setting (name, value, seeded) VALUES
 	('risk_band_medium_from', '2', true),
 	('risk_band_high_from', '4', true),
 	('governance_board_meetings', '3', true),
+	('disclosure_rule', 'suppress', true),
+	('round_to', '5', true),
 	('reference_date', 'today', true);
 
 CREATE TRIGGER check_setting BEFORE INSERT OR UPDATE ON @extschema@.setting

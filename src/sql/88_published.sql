@@ -1,48 +1,154 @@
 /* src/sql/88_published.sql: published views for BI readers, small numbers suppressed */
 
 /*
- * Small-number suppression for BI readers.  A count of people from 1 to
- * suppress_below - 1 (setting, default 5) is shown as NULL, and so is every
- * percentage, word or cost worked out from it (a percentage is shown only
- * when both its part and its whole are shown); zero is shown.  under_fives
- * (an ONS estimate) is treated as a count too, so a tiny estimate is
- * suppressed with what is derived from it.  Each row says whether anything
- * in it was suppressed (suppressed).  These views read the filtered views,
- * so a partner reading them sees its own centres, like everything else.
+ * The published views read every count of reach and target-group coverage
+ * from the disclosure layer (87_disclosure.sql, doc/disclosure.md): the
+ * cells protect_period() stored, current for the stored figures and the
+ * settings (published_status).  Under disclosure_rule = suppress a count
+ * is withheld (null) when it is from 1 to suppress_below - 1 (primary) or
+ * when it was chosen so that no such count can be worked out from the
+ * published ones (secondary); under round a small count is withheld and
+ * every other count is rounded to round_to, and under_fives with it.
+ * Zero is shown.  Percentages and Ofsted's words are worked out from the
+ * published counts, so they are null beside a withheld count.  A count
+ * with no current stored status (the period not protected yet, or the
+ * settings, the hierarchy or the most deprived LSOAs changed since) is
+ * withheld too, as pending, until refresh() stores it again.
  *
- * Primary suppression only: the README's Security section says what it
- * does not prevent (differences between a total and its shown parts,
- * between a row's own columns, between periods or between views).
+ * Each row's suppressed column gives the strongest reason one of its
+ * counts is missing: primary, then secondary, then pending; null when
+ * every count of the row is shown.  These views read the filtered views,
+ * so a partner reading them sees its own centres, like everything else.
  */
+CREATE FUNCTION surestart_internal.withheld_reason(reasons text[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN 'primary' = ANY (reasons) THEN 'primary'
+				WHEN 'secondary' = ANY (reasons) THEN 'secondary'
+				WHEN 'pending' = ANY (reasons) THEN 'pending' END
+$$;
+COMMENT ON FUNCTION surestart_internal.withheld_reason(text[]) IS
+	'the strongest reason among a row''s withheld counts: primary, then secondary, then pending; null when there is none';
+
+/*
+ * The current stored cells, one row per unit (period, level, unit, scope,
+ * target group) with each measure's published value and status (empty
+ * when published), pivoted in one GROUP BY so that a filter on period
+ * reaches published_cell and the fingerprint is worked out once a query.
+ */
+CREATE VIEW surestart_internal.published_unit AS
+SELECT c.period, c.level, c.unit_id, c.scope, c.target_group,
+	   max(c.published) FILTER (WHERE c.measure = 'registered') AS registered,
+	   max(c.published) FILTER (WHERE c.measure = 'seen') AS seen,
+	   max(c.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
+	   max(c.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
+	   max(c.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
+	   max(c.published) FILTER (WHERE c.measure = 'families') AS families,
+	   max(c.published) FILTER (WHERE c.measure = 'any_contact') AS any_contact,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'registered') AS why_registered,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'seen') AS why_seen,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'sustained') AS why_sustained,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_seen') AS why_families_seen,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families_sustained') AS why_families_sustained,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'families') AS why_families,
+	   max(coalesce(c.status, '')) FILTER (WHERE c.measure = 'any_contact') AS why_any_contact
+FROM surestart_internal.published_status AS c
+GROUP BY c.period, c.level, c.unit_id, c.scope, c.target_group;
+COMMENT ON VIEW surestart_internal.published_unit IS 'published_status pivoted: one row per period, level, unit, scope and target group, with each measure''s published value and status (empty when published)';
+
+/*
+ * The published counts of one reach unit (period, level, unit, scope):
+ * each measure's published value and why it is missing.  A count that is
+ * 0 and has no stored cell (a unit without figures) is shown as 0.
+ */
+CREATE VIEW surestart_internal.published_reach AS
+SELECT f.period, f.level, f.unit_id, f.scope,
+	   CASE WHEN k.rounding THEN ((f.under_fives * 2 + k.base) / (2 * k.base)) * k.base
+			ELSE f.under_fives END AS under_fives,
+	   p.registered, p.seen, p.sustained, p.families_seen, p.families_sustained,
+	   p.why_registered, p.why_seen, p.why_sustained, p.why_families_seen, p.why_families_sustained,
+	   f.visible
+FROM surestart_internal.reach_figures AS f
+CROSS JOIN (SELECT coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = f.period AND s.level = f.level AND s.unit_id = f.unit_id
+ AND s.scope = CASE WHEN f.level = 'lsoa' THEN 'all' ELSE f.scope END AND s.target_group = ''
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN s.why_registered IS NULL AND f.registered = 0 THEN 0 ELSE s.registered END AS registered,
+		   CASE WHEN s.why_seen IS NULL AND f.seen = 0 THEN 0 ELSE s.seen END AS seen,
+		   CASE WHEN s.why_sustained IS NULL AND f.sustained = 0 THEN 0 ELSE s.sustained END AS sustained,
+		   CASE WHEN s.why_families_seen IS NULL AND f.families_seen = 0 THEN 0 ELSE s.families_seen END AS families_seen,
+		   CASE WHEN s.why_families_sustained IS NULL AND f.families_sustained = 0 THEN 0 ELSE s.families_sustained END AS families_sustained,
+		   CASE WHEN s.why_registered IS NULL THEN CASE WHEN f.registered = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_registered, '') END AS why_registered,
+		   CASE WHEN s.why_seen IS NULL THEN CASE WHEN f.seen = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_seen, '') END AS why_seen,
+		   CASE WHEN s.why_sustained IS NULL THEN CASE WHEN f.sustained = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_sustained, '') END AS why_sustained,
+		   CASE WHEN s.why_families_seen IS NULL THEN CASE WHEN f.families_seen = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_families_seen, '') END AS why_families_seen,
+		   CASE WHEN s.why_families_sustained IS NULL THEN CASE WHEN f.families_sustained = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_families_sustained, '') END AS why_families_sustained
+) AS p;
+COMMENT ON VIEW surestart_internal.published_reach IS 'reach_figures as published: each count from published_status (null when withheld) with why it is missing (primary, secondary, pending), under_fives rounded under disclosure_rule round';
+
+/* Column comments of the two building blocks above. */
+DO $$
+DECLARE
+	col record;
+BEGIN
+	FOR col IN
+		SELECT c.relname, a.attname
+		FROM pg_catalog.pg_attribute AS a
+		JOIN pg_catalog.pg_class AS c ON c.oid OPERATOR(pg_catalog.=) a.attrelid
+		WHERE c.relnamespace OPERATOR(pg_catalog.=) 'surestart_internal'::pg_catalog.regnamespace
+		  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['published_unit', 'published_reach'])
+		  AND a.attnum OPERATOR(pg_catalog.>) 0
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN surestart_internal.%I.%I IS %L', col.relname, col.attname,
+			CASE WHEN col.attname OPERATOR(pg_catalog.=) ANY (ARRAY['period', 'level', 'unit_id', 'scope', 'target_group'])
+					THEN 'the unit: ' OPERATOR(pg_catalog.||) col.attname::text
+				 WHEN col.attname OPERATOR(pg_catalog.=) 'under_fives'
+					THEN 'ONS estimate of the under-fives, rounded under disclosure_rule round'
+				 WHEN col.attname OPERATOR(pg_catalog.=) 'visible'
+					THEN 'the reader may see the unit (reach_figures.visible)'
+				 WHEN col.attname::text LIKE 'why\_%'
+					THEN 'why ' OPERATOR(pg_catalog.||) pg_catalog.substr(col.attname::text, 5)
+						 OPERATOR(pg_catalog.||) ' is withheld: primary, secondary or pending (published_unit: empty when published)'
+				 ELSE 'the published ' OPERATOR(pg_catalog.||) col.attname::text OPERATOR(pg_catalog.||) ', null when withheld' END);
+	END LOOP;
+END
+$$;
+
 /*
  * centre_reach and centre_reach_deprived are both centre_reach_scoped, so
- * their published forms share one base that suppresses once.
+ * their published forms share one base.
  */
 CREATE VIEW @extschema@.published_centre_reach_scoped AS
 SELECT r.scope, r.centre_id, r.centre, r.period, r.period_start, r.period_end,
-	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
-	   CASE WHEN s.registered THEN NULL ELSE r.registered END AS registered,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
-	   CASE WHEN s.seen THEN NULL ELSE r.seen END AS seen,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
-	   CASE WHEN s.sustained THEN NULL ELSE r.sustained END AS sustained,
-	   CASE WHEN s.sustained OR s.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
-	   CASE WHEN s.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
-	   CASE WHEN s.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_words END AS registered_words,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_words END AS seen_words,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.under_fives END AS under_fives,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.registered END AS registered,
+	   @extschema@.percent_of(CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.registered END, CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.under_fives END) AS registered_pct,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.seen END AS seen,
+	   @extschema@.percent_of(CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.seen END, CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.under_fives END) AS seen_pct,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.sustained END AS sustained,
+	   @extschema@.percent_of(CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.sustained END, CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.under_fives END) AS sustained_pct,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.families_seen END AS families_seen,
+	   CASE WHEN p.unit_id IS NULL THEN 0 ELSE p.families_sustained END AS families_sustained,
+	   CASE WHEN p.under_fives > 0 AND p.registered <= p.under_fives
+			THEN @extschema@.ofsted_words(@extschema@.proportion(p.registered, p.under_fives)) END AS registered_words,
+	   CASE WHEN p.under_fives > 0 AND p.seen <= p.under_fives
+			THEN @extschema@.ofsted_words(@extschema@.proportion(p.seen, p.under_fives)) END AS seen_words,
 	   r.kind,
-	   s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained AS suppressed
+	   surestart_internal.withheld_reason(ARRAY[p.why_registered, p.why_seen, p.why_sustained,
+												p.why_families_seen, p.why_families_sustained]) AS suppressed
 FROM surestart_internal.centre_reach_scoped AS r
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
-						   r.registered >= 1 AND r.registered < k.below AS registered,
-						   r.seen >= 1 AND r.seen < k.below AS seen,
-						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
-						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
-						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s
+LEFT JOIN surestart_internal.published_reach AS p
+  ON p.level = 'centre' AND p.unit_id = r.centre_id AND p.scope = r.scope AND p.period = r.period
 WHERE r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
-COMMENT ON VIEW @extschema@.published_centre_reach_scoped IS 'centre_reach_scoped for publication (scope all or deprived): counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
+COMMENT ON VIEW @extschema@.published_centre_reach_scoped IS 'centre_reach_scoped for publication (scope all or deprived): the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
 
 CREATE VIEW @extschema@.published_centre_reach AS
 SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
@@ -50,7 +156,7 @@ SELECT centre_id, centre, period, period_start, period_end, under_fives, registe
 	   registered_words, seen_words, kind, suppressed
 FROM @extschema@.published_centre_reach_scoped
 WHERE scope = 'all';
-COMMENT ON VIEW @extschema@.published_centre_reach IS 'centre_reach for publication: counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
+COMMENT ON VIEW @extschema@.published_centre_reach IS 'centre_reach for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
 
 CREATE VIEW @extschema@.published_centre_reach_deprived AS
 SELECT centre_id, centre, period, period_start, period_end, under_fives, registered, registered_pct,
@@ -58,96 +164,119 @@ SELECT centre_id, centre, period, period_start, period_end, under_fives, registe
 	   registered_words, seen_words, kind, suppressed
 FROM @extschema@.published_centre_reach_scoped
 WHERE scope = 'deprived';
-COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_deprived for publication: counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
+COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_deprived for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
 
 /*
  * The stored history (reach_trend without its change columns, whose small
- * differences are not counts of people), suppressed like centre_reach.
+ * differences are not counts of people).  A snapshot's count is withheld
+ * when it is small itself (primary), or when the disclosure layer
+ * withholds the same centre's count of the same period now (its reason):
+ * a snapshot of the current figures then shows what published_centre_reach
+ * shows.  Under round its counts are rounded like the others.
  */
 CREATE VIEW @extschema@.published_reach_trend AS
 SELECT r.centre_id, r.centre, r.period, r.period_end, r.taken_at,
-	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
-	   CASE WHEN s.registered THEN NULL ELSE r.registered END AS registered,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
-	   CASE WHEN s.seen THEN NULL ELSE r.seen END AS seen,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
-	   CASE WHEN s.sustained THEN NULL ELSE r.sustained END AS sustained,
-	   CASE WHEN s.sustained OR s.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
-	   r.kind, r.period_start,
-	   CASE WHEN s.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
-	   CASE WHEN s.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
-	   s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained AS suppressed
+	   w.under_fives, w.registered, @extschema@.percent_of(w.registered, w.under_fives) AS registered_pct,
+	   w.seen, @extschema@.percent_of(w.seen, w.under_fives) AS seen_pct,
+	   w.sustained, @extschema@.percent_of(w.sustained, w.under_fives) AS sustained_pct,
+	   r.kind, r.period_start, w.families_seen, w.families_sustained,
+	   surestart_internal.withheld_reason(ARRAY[w.why_registered, w.why_seen, w.why_sustained,
+												w.why_families_seen, w.why_families_sustained]) AS suppressed
 FROM @extschema@.reach_trend AS r
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
-						   r.registered >= 1 AND r.registered < k.below AS registered,
-						   r.seen >= 1 AND r.seen < k.below AS seen,
-						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
-						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
-						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s;
-COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): counts from 1 to suppress_below - 1, and the percentages worked out from them, are null';
+CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below,
+				   coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
+LEFT JOIN surestart_internal.published_reach AS p
+  ON p.level = 'centre' AND p.unit_id = r.centre_id AND p.scope = 'all' AND p.period = r.period
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN r.registered >= 1 AND r.registered < k.below THEN 'primary' ELSE p.why_registered END AS why_registered,
+		   CASE WHEN r.seen >= 1 AND r.seen < k.below THEN 'primary' ELSE p.why_seen END AS why_seen,
+		   CASE WHEN r.sustained >= 1 AND r.sustained < k.below THEN 'primary' ELSE p.why_sustained END AS why_sustained,
+		   CASE WHEN r.families_seen >= 1 AND r.families_seen < k.below THEN 'primary' ELSE p.why_families_seen END AS why_families_seen,
+		   CASE WHEN r.families_sustained >= 1 AND r.families_sustained < k.below THEN 'primary'
+				ELSE p.why_families_sustained END AS why_families_sustained
+) AS y
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN k.rounding THEN ((r.under_fives * 2 + k.base) / (2 * k.base)) * k.base ELSE r.under_fives END AS under_fives,
+		   CASE WHEN y.why_registered IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.registered * 2 + k.base) / (2 * k.base)) * k.base ELSE r.registered END AS registered,
+		   CASE WHEN y.why_seen IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.seen END AS seen,
+		   CASE WHEN y.why_sustained IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.sustained * 2 + k.base) / (2 * k.base)) * k.base ELSE r.sustained END AS sustained,
+		   CASE WHEN y.why_families_seen IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.families_seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.families_seen END AS families_seen,
+		   CASE WHEN y.why_families_sustained IS NOT NULL THEN NULL
+				WHEN k.rounding THEN ((r.families_sustained * 2 + k.base) / (2 * k.base)) * k.base
+				ELSE r.families_sustained END AS families_sustained,
+		   y.*
+) AS w;
+COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): a snapshot''s count is null when it is small or when the disclosure layer withholds the centre''s count of the period now (suppressed says why), with the percentages worked out from the counts shown';
 
 CREATE VIEW @extschema@.published_lsoa_reach AS
 SELECT r.lsoa_code, r.lsoa, r.centre_id, r.period, r.period_start, r.period_end,
-	   CASE WHEN s.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
-	   CASE WHEN s.registered THEN NULL ELSE r.registered END AS registered,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
-	   CASE WHEN s.seen THEN NULL ELSE r.seen END AS seen,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
-	   CASE WHEN s.sustained THEN NULL ELSE r.sustained END AS sustained,
-	   CASE WHEN s.sustained OR s.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
-	   CASE WHEN s.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
-	   CASE WHEN s.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
-	   CASE WHEN s.registered OR s.under_fives THEN NULL ELSE r.registered_words END AS registered_words,
-	   CASE WHEN s.seen OR s.under_fives THEN NULL ELSE r.seen_words END AS seen_words,
+	   p.under_fives, p.registered,
+	   @extschema@.percent_of(p.registered, p.under_fives) AS registered_pct,
+	   p.seen, @extschema@.percent_of(p.seen, p.under_fives) AS seen_pct,
+	   p.sustained, @extschema@.percent_of(p.sustained, p.under_fives) AS sustained_pct,
+	   p.families_seen, p.families_sustained,
+	   CASE WHEN p.under_fives > 0 AND p.registered <= p.under_fives
+			THEN @extschema@.ofsted_words(@extschema@.proportion(p.registered, p.under_fives)) END AS registered_words,
+	   CASE WHEN p.under_fives > 0 AND p.seen <= p.under_fives
+			THEN @extschema@.ofsted_words(@extschema@.proportion(p.seen, p.under_fives)) END AS seen_words,
 	   r.kind, r.most_deprived,
-	   s.under_fives OR s.registered OR s.seen OR s.sustained OR s.families_seen OR s.families_sustained AS suppressed
+	   surestart_internal.withheld_reason(ARRAY[p.why_registered, p.why_seen, p.why_sustained,
+												p.why_families_seen, p.why_families_sustained]) AS suppressed
 FROM @extschema@.lsoa_reach AS r
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives,
-						   r.registered >= 1 AND r.registered < k.below AS registered,
-						   r.seen >= 1 AND r.seen < k.below AS seen,
-						   r.sustained >= 1 AND r.sustained < k.below AS sustained,
-						   r.families_seen >= 1 AND r.families_seen < k.below AS families_seen,
-						   r.families_sustained >= 1 AND r.families_sustained < k.below AS families_sustained) AS s;
-COMMENT ON VIEW @extschema@.published_lsoa_reach IS 'lsoa_reach for publication: counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null (deciles are left out: read them from lsoa)';
+JOIN surestart_internal.published_reach AS p
+  ON p.level = 'lsoa' AND p.unit_id = r.lsoa_code AND p.scope = 'all' AND p.period = r.period;
+COMMENT ON VIEW @extschema@.published_lsoa_reach IS 'lsoa_reach for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why (deciles are left out: read them from lsoa)';
 
 CREATE VIEW @extschema@.published_target_group_coverage AS
 SELECT t.level, t.unit_id, t.unit_name, t.period, t.target_group, t.label,
-	   CASE WHEN s.families THEN NULL ELSE t.families END AS families,
-	   CASE WHEN s.any_contact THEN NULL ELSE t.any_contact END AS any_contact,
-	   CASE WHEN s.any_contact OR s.families THEN NULL ELSE t.any_contact_pct END AS any_contact_pct,
-	   CASE WHEN s.sustained THEN NULL ELSE t.sustained END AS sustained,
-	   CASE WHEN s.sustained OR s.families THEN NULL ELSE t.sustained_pct END AS sustained_pct,
-	   CASE WHEN s.any_contact OR s.families THEN NULL ELSE t.any_contact_words END AS any_contact_words,
+	   w.families, w.any_contact,
+	   @extschema@.percent_of(w.any_contact, w.families) AS any_contact_pct,
+	   w.sustained,
+	   @extschema@.percent_of(w.sustained, w.families) AS sustained_pct,
+	   CASE WHEN w.families > 0 AND w.any_contact <= w.families
+			THEN @extschema@.ofsted_words(@extschema@.proportion(w.any_contact, w.families)) END AS any_contact_words,
 	   t.national,
-	   s.families OR s.any_contact OR s.sustained AS suppressed
+	   surestart_internal.withheld_reason(ARRAY[w.why_families, w.why_any_contact, w.why_sustained]) AS suppressed
 FROM @extschema@.target_group_coverage AS t
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT t.families >= 1 AND t.families < k.below AS families,
-						   t.any_contact >= 1 AND t.any_contact < k.below AS any_contact,
-						   t.sustained >= 1 AND t.sustained < k.below AS sustained) AS s;
-COMMENT ON VIEW @extschema@.published_target_group_coverage IS 'target_group_coverage for publication: counts from 1 to suppress_below - 1, and the percentages and words worked out from them, are null';
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = t.period AND s.level = t.level AND s.unit_id = t.unit_id AND s.scope = 'all'
+ AND s.target_group = t.target_group
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN s.why_families IS NULL AND t.families = 0 THEN 0 ELSE s.families END AS families,
+		   CASE WHEN s.why_any_contact IS NULL AND t.any_contact = 0 THEN 0 ELSE s.any_contact END AS any_contact,
+		   CASE WHEN s.why_sustained IS NULL AND t.sustained = 0 THEN 0 ELSE s.sustained END AS sustained,
+		   CASE WHEN s.why_families IS NULL THEN CASE WHEN t.families = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_families, '') END AS why_families,
+		   CASE WHEN s.why_any_contact IS NULL THEN CASE WHEN t.any_contact = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_any_contact, '') END AS why_any_contact,
+		   CASE WHEN s.why_sustained IS NULL THEN CASE WHEN t.sustained = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_sustained, '') END AS why_sustained
+) AS w;
+COMMENT ON VIEW @extschema@.published_target_group_coverage IS 'target_group_coverage for publication: the counts of the disclosure layer (withheld ones null, with the percentages and words worked out from them), and suppressed naming why';
 
 /*
  * The data pack's values are percentages of under_fives, from which the
- * count is easily worked back, so a value is suppressed with its count; the
- * county's value and range are taken over the values shown.
+ * count is easily worked back, so a value is withheld with its count (its
+ * suppressed says why); the county's value and range are taken over the
+ * values shown.
  */
 CREATE VIEW @extschema@.published_data_pack AS
 WITH figures AS (
-	SELECT r.level, r.unit_id, r.period,
-		   CASE WHEN r.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
-		   CASE WHEN m.small THEN NULL ELSE m.value END AS value,
-		   m.small AS suppressed,
-		   r.visible
-	FROM surestart_internal.reach_figures AS r
-	CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-	CROSS JOIN LATERAL (SELECT r.under_fives >= 1 AND r.under_fives < k.below AS under_fives) AS u
-	CROSS JOIN LATERAL (VALUES ('registered_pct', r.registered_pct, u.under_fives OR (r.registered >= 1 AND r.registered < k.below)),
-							   ('seen_pct', r.seen_pct, u.under_fives OR (r.seen >= 1 AND r.seen < k.below)),
-							   ('sustained_pct', r.sustained_pct, u.under_fives OR (r.sustained >= 1 AND r.sustained < k.below)))
-		AS m(measure, value, small)
+	SELECT p.level, p.unit_id, p.period,
+		   CASE WHEN p.scope = 'deprived' THEN 'deprived_' ELSE '' END || m.measure AS measure,
+		   @extschema@.percent_of(m.value, p.under_fives) AS value,
+		   m.why AS suppressed,
+		   p.visible
+	FROM surestart_internal.published_reach AS p
+	CROSS JOIN LATERAL (VALUES ('registered_pct', p.registered, p.why_registered),
+							   ('seen_pct', p.seen, p.why_seen),
+							   ('sustained_pct', p.sustained, p.why_sustained))
+		AS m(measure, value, why)
 )
 SELECT f.level, f.unit_id,
 	   CASE f.level WHEN 'lsoa' THEN (SELECT name FROM @extschema@.lsoa WHERE lsoa_code = f.unit_id)
@@ -166,23 +295,30 @@ FROM (
 		   w_level AS (PARTITION BY f.period, f.measure, f.level)
 ) AS f
 WHERE f.visible;
-COMMENT ON VIEW @extschema@.published_data_pack IS 'data_pack for publication: a value whose count (or under-fives estimate) is from 1 to suppress_below - 1 is null, and the county''s range is over the values shown';
+COMMENT ON VIEW @extschema@.published_data_pack IS 'data_pack for publication: each value worked out from the published counts (null when its count is withheld; suppressed says why), and the county''s range over the values shown';
 
 CREATE VIEW @extschema@.published_contract_value AS
 SELECT c.lot_id, c.lead_partner_id, c.financial_year, c.annual_value,
-	   CASE WHEN s.registered THEN NULL ELSE c.registered END AS registered,
-	   CASE WHEN s.seen THEN NULL ELSE c.seen END AS seen,
-	   CASE WHEN s.sustained THEN NULL ELSE c.sustained END AS sustained,
-	   CASE WHEN s.registered THEN NULL ELSE c.cost_per_registered END AS cost_per_registered,
-	   CASE WHEN s.seen THEN NULL ELSE c.cost_per_seen END AS cost_per_seen,
-	   CASE WHEN s.sustained THEN NULL ELSE c.cost_per_sustained END AS cost_per_sustained,
-	   s.registered OR s.seen OR s.sustained AS suppressed
+	   w.registered, w.seen, w.sustained,
+	   round(c.annual_value / nullif(w.registered, 0), 2) AS cost_per_registered,
+	   round(c.annual_value / nullif(w.seen, 0), 2) AS cost_per_seen,
+	   round(c.annual_value / nullif(w.sustained, 0), 2) AS cost_per_sustained,
+	   surestart_internal.withheld_reason(ARRAY[w.why_registered, w.why_seen, w.why_sustained]) AS suppressed
 FROM @extschema@.contract_value AS c
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT c.registered >= 1 AND c.registered < k.below AS registered,
-						   c.seen >= 1 AND c.seen < k.below AS seen,
-						   c.sustained >= 1 AND c.sustained < k.below AS sustained) AS s;
-COMMENT ON VIEW @extschema@.published_contract_value IS 'contract_value for publication: counts from 1 to suppress_below - 1, and the costs per child worked out from them, are null';
+LEFT JOIN surestart_internal.published_unit AS s
+  ON s.period = c.financial_year AND s.level = 'lot' AND s.unit_id = c.lot_id AND s.scope = 'all' AND s.target_group = ''
+CROSS JOIN LATERAL (
+	SELECT CASE WHEN s.why_registered IS NULL AND c.registered = 0 THEN 0 ELSE s.registered END AS registered,
+		   CASE WHEN s.why_seen IS NULL AND c.seen = 0 THEN 0 ELSE s.seen END AS seen,
+		   CASE WHEN s.why_sustained IS NULL AND c.sustained = 0 THEN 0 ELSE s.sustained END AS sustained,
+		   CASE WHEN s.why_registered IS NULL THEN CASE WHEN c.registered = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_registered, '') END AS why_registered,
+		   CASE WHEN s.why_seen IS NULL THEN CASE WHEN c.seen = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_seen, '') END AS why_seen,
+		   CASE WHEN s.why_sustained IS NULL THEN CASE WHEN c.sustained = 0 THEN NULL ELSE 'pending' END
+				ELSE nullif(s.why_sustained, '') END AS why_sustained
+) AS w;
+COMMENT ON VIEW @extschema@.published_contract_value IS 'contract_value for publication: the lot''s counts of the disclosure layer (withheld ones null, with the costs per child worked out from them), and suppressed naming why';
 
 /*
  * Two-year take-up: a count from 1 to suppress_below - 1 is withheld with
@@ -234,8 +370,12 @@ SELECT w.lot_id, w.term_start, w.term,
 	   w.level, w.lot_group, w.lot_name,
 	   CASE WHEN w.w_listed THEN NULL ELSE w.taken_up_listed END AS taken_up_listed,
 	   CASE WHEN w.w_listed OR w.w_eligible THEN NULL ELSE w.listed_take_up_pct END AS listed_take_up_pct,
-	   w.w_eligible OR w.w_2013 OR w.w_2014 OR w.w_local OR w.w_total OR w.w_listed AS suppressed
-FROM withheld AS w;
+	   CASE WHEN w.s_eligible OR w.s_2013 OR w.s_2014 OR w.s_local OR w.s_listed
+				 OR (w.taken_up_total >= 1 AND w.taken_up_total < k.below) THEN 'primary'
+			WHEN w.w_eligible OR w.w_2013 OR w.w_2014 OR w.w_local OR w.w_total OR w.w_listed THEN 'secondary'
+	   END AS suppressed
+FROM withheld AS w
+CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k;
 COMMENT ON VIEW @extschema@.published_two_year_take_up IS 'two_year_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentages worked out from them, are null; so is taken_up_total when one of its parts is, and a count of a lot_group or total row when one of its lots'' is';
 
 CREATE VIEW @extschema@.published_three_four_take_up AS
@@ -244,8 +384,8 @@ SELECT t.centre_id, t.centre, t.term_start, t.term,
 	   CASE WHEN s.in_receipt THEN NULL ELSE t.in_receipt END AS in_receipt,
 	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
 	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
-	   s.eligible OR s.in_receipt OR s.in_receipt_not_eligible OR s.taken_up OR s.in_school
-		   OR s.in_receipt_younger AS suppressed,
+	   CASE WHEN s.eligible OR s.in_receipt OR s.in_receipt_not_eligible OR s.taken_up OR s.in_school
+				 OR s.in_receipt_younger THEN 'primary' END AS suppressed,
 	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible,
 	   CASE WHEN s.taken_up THEN NULL ELSE t.taken_up END AS taken_up,
 	   CASE WHEN s.in_school THEN NULL ELSE t.in_school END AS in_school,
@@ -293,10 +433,10 @@ BEGIN
 		LOOP
 			EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.%I IS %L', pair[1], col.attname,
 				col.text || CASE WHEN col.never_suppressed THEN ''
-							ELSE '; null when suppressed (a count from 1 to suppress_below - 1, or worked out from one)' END);
+							ELSE '; null when withheld by the disclosure rule, or worked out from a withheld count' END);
 		END LOOP;
 		EXECUTE pg_catalog.format('COMMENT ON COLUMN @extschema@.%I.suppressed IS %L', pair[1],
-			'true when a value in the row is shown as null because it is, or is worked out from, a count from 1 to suppress_below - 1');
+			'why a count of the row is null: primary (from 1 to suppress_below - 1), secondary (withheld so that no primary count can be worked out), pending (not protected yet for the current figures and settings); the strongest reason when several; null when every count is shown');
 	END LOOP;
 END
 $$;
@@ -304,3 +444,4 @@ COMMENT ON COLUMN @extschema@.published_centre_reach_scoped.scope IS 'all: every
 COMMENT ON COLUMN @extschema@.published_data_pack.county_min IS 'lowest value shown for the measure among the county''s units at this level (suppressed values left out)';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_max IS 'highest value shown for the measure among the county''s units at this level (suppressed values left out)';
 COMMENT ON COLUMN @extschema@.published_data_pack.county_value IS 'the county''s value of the measure; null when suppressed';
+

@@ -52,7 +52,7 @@ SELECT 'published'::text, p.scope, p.period, p.kind, p.period_start, p.period_en
 	   p.centre_id, c.district_code,
 	   p.under_fives, p.registered, p.seen, p.sustained,
 	   NULL::bigint, p.families_seen, p.families_sustained, NULL::bigint, NULL::bigint,
-	   p.suppressed
+	   p.suppressed IS NOT NULL
 FROM (SELECT 'all'::text AS scope, a.centre_id, a.period, a.kind, a.period_start, a.period_end,
 			 a.under_fives, a.registered, a.seen, a.sustained, a.families_seen, a.families_sustained, a.suppressed
 	  FROM @extschema@.published_centre_reach AS a
@@ -110,7 +110,7 @@ COMMENT ON COLUMN surestart_export.coverage.coverage IS 'the coverage summary of
  */
 CREATE VIEW surestart_export.published_coverage AS
 SELECT t.period, p.kind, p.period_start, p.period_end, t.target_group,
-	   t.families, t.any_contact, t.sustained, t.suppressed AS withheld
+	   t.families, t.any_contact, t.sustained, t.suppressed IS NOT NULL AS withheld
 FROM @extschema@.published_target_group_coverage AS t
 JOIN surestart_internal.reporting_period AS p ON p.period = t.period
 WHERE t.level = 'county'

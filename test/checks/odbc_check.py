@@ -120,10 +120,10 @@ def main():
 
     plain = connect(dbname, user, {})
     columns = {c.column_name: c.data_type
-               for c in plain.cursor().columns(table="published_centre_reach", schema="surestart").fetchall()}
-    results.append((columns.get("centre") == SQL_WLONGVARCHAR and columns.get("suppressed") != SQL_BIT,
+               for c in plain.cursor().columns(table="published_lsoa_reach", schema="surestart").fetchall()}
+    results.append((columns.get("lsoa") == SQL_WLONGVARCHAR and columns.get("most_deprived") != SQL_BIT,
                     "with psqlODBC's defaults text is SQL_WLONGVARCHAR (%s) and boolean not SQL_BIT (%s): the settings matter"
-                    % (columns.get("centre"), columns.get("suppressed"))))
+                    % (columns.get("lsoa"), columns.get("most_deprived"))))
     plain.close()
 
     return tap.report(results)

@@ -301,7 +301,7 @@ SELECT set_eq('SELECT name, value FROM setting',
 			  ('risk_weight_target_group', '1'), ('risk_weight_fsp_quadrant', '1'), ('risk_weight_rag_amber', '1'),
 			  ('risk_weight_rag_red', '2'), ('risk_weight_grade_ri', '1'), ('risk_weight_grade_inadequate', '2'),
 			  ('risk_weight_overdue', '1'), ('risk_band_medium_from', '2'), ('risk_band_high_from', '4'),
-			  ('governance_board_meetings', '3'), ('best_start_deprived_target', '70'), ('gld_ambition', '75'), ('reference_date', 'today') $$,
+			  ('governance_board_meetings', '3'), ('best_start_deprived_target', '70'), ('gld_ambition', '75'), ('reference_date', 'today'), ('disclosure_rule', 'suppress'), ('round_to', '5') $$,
 	'the settings with their defaults');
 SELECT set_eq('SELECT from_percent, words FROM ofsted_word',
 	$$ VALUES (100::numeric, 'All'), (97.0, 'Almost all'), (80.0, 'Very large majority'),
