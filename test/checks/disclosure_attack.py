@@ -99,7 +99,7 @@ def main():
     acur.execute("SELECT c.centre_id, c.group_id, c.district_code, c.lot_id, l.lead_partner_id "
                  "FROM surestart.centre AS c LEFT JOIN surestart.lot AS l USING (lot_id)")
     hierarchy = {r[0]: r[1:] for r in acur.fetchall()}
-    acur.execute("SELECT period, period_end FROM surestart.reporting_period")
+    acur.execute("SELECT period, period_end FROM surestart.reporting_periods()")
     period_end = dict(acur.fetchall())
     # the true counts, as the owner reads them
     truth = {}
