@@ -33,6 +33,7 @@ OBJS = \
 	src/coverage_agg.o \
 	src/funnel.o \
 	src/disclosure.o \
+	src/disclosure_audit.o \
 	src/staging.o
 
 # The install script is assembled from these parts, in this order.
