@@ -2,7 +2,7 @@
  * ofsted_rules.c
  *		The council's rules that follow from Ofsted judgements: when a
  *		centre is next due for inspection, and its level in the support and
- *		intervention framework (DOMAIN.md).
+ *		intervention framework (doc/views.md, "Performance management").
  */
 #include "postgres.h"
 

@@ -103,8 +103,8 @@ extern const char *ofsted_grade_name(OfstedGrade grade);
 /*
  * target_groups: a set of target groups as a bit set in an int64, passed by
  * value.  Bit i (counting from the least significant) stands for
- * target_group_names[i]; the national groups come first in DOMAIN.md's
- * order, then local_1 ... local_16.  Bits from TARGET_GROUP_COUNT upward are
+ * target_group_names[i]; the national groups come first, in the order of
+ * the target_group table's display_order, then local_1 ... local_16.  Bits from TARGET_GROUP_COUNT upward are
  * always zero.
  */
 typedef int64 TargetGroups;

@@ -12,7 +12,8 @@
  * braces, commas and names, ignores the case of names, accepts a name in
  * double quotes (so the text of a text[] re-parses), and collapses
  * duplicates; '{}' is the empty set.  Output is always lower case in the
- * canonical order of the groups (DOMAIN.md's table, then local_1 ...
+ * canonical order of the groups (the national ones in the order of the
+ * target_group table's display_order, then local_1 ...
  * local_16), so equal sets print identically.
  *
  * Ordering (for ORDER BY, btree indexes and merge joins) compares the

@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import tap  # noqa: E402  (test/lib/tap.py)
 
 STANDARD_TYPES = {"text", "integer", "bigint", "numeric", "date", "boolean", "timestamp with time zone"}
-# Views where SPEC.md allows float8 (the funnel views' proportions and statistics).
+# Views whose contract allows float8 (the funnel views' proportions and statistics).
 FLOAT8_VIEWS = {"reach_funnel", "coverage_funnel"}
 
 

@@ -243,7 +243,7 @@ SELECT results_eq('SELECT code FROM target_group WHERE vulnerable ORDER BY displ
 	$$ VALUES ('teenage_parent'), ('pregnant_teenager'), ('lone_parent'), ('disabled_parent'), ('disabled_child'),
 			  ('workless_household'), ('priority_family'), ('child_in_need'), ('child_protection'),
 			  ('looked_after'), ('two_year_funding') $$,
-	'the vulnerable groups of DOMAIN.md, seeded');
+	'the vulnerable target groups, seeded');
 SELECT col_type_is('surestart', 'target_group', 'code', 'text', 'target_group.code is text');
 SELECT col_type_is('surestart', 'target_group', 'label', 'text', 'target_group.label is text');
 SELECT col_type_is('surestart', 'target_group', 'national', 'boolean', 'target_group.national is boolean');

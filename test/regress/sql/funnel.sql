@@ -207,7 +207,7 @@ SELECT (k * 1000 + i) * 10 + j, k * 1000 + i, centre_id, date '2013-05-01' + j -
 FROM county, generate_series(1, seen) AS i, generate_series(1, 3) AS j
 WHERE j = 1 OR i <= sustained;
 
--- the view's columns, as SPEC.md lists them
+-- the view's columns, as the specification lists them
 SELECT string_agg(attname, ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'reach_funnel'::regclass AND attnum > 0;
 SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum)
 FROM pg_attribute WHERE attrelid = 'coverage_funnel'::regclass AND attnum > 0;

@@ -22,7 +22,7 @@ COMMENT ON COLUMN @extschema@.three_four_funding.setting_kind IS 'where the chil
 ALTER TABLE surestart_staging.lot ADD COLUMN lot_group text;
 ALTER TABLE surestart_staging.three_four_funding ADD COLUMN setting_kind text;
 
--- Vulnerable target groups (DOMAIN.md), a flag councils may change: the
+-- Vulnerable target groups (vulnerable_reach), a flag councils may change: the
 -- shipped groups are marked as the install script marks them, whether or
 -- not the council has changed the row (the column is new), and stay seeded
 -- or not as they were.
