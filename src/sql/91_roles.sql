@@ -153,7 +153,8 @@ BEGIN
 		FROM pg_catalog.pg_proc AS p
 		WHERE p.pronamespace OPERATOR(pg_catalog.=) ext_schema::pg_catalog.regnamespace
 		  AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['load_staged', 'import_iod2019',
-				'import_ons_population', 'import_social_care_feed']::pg_catalog.name[])
+				'import_ons_population', 'import_social_care_feed', 'import_eyfs_headline', 'import_iod2025',
+				'import_lsoa_lookup', 'import_lsoa21_wards']::pg_catalog.name[])
 	LOOP
 		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO surestart_loader', fn.signature);
 	END LOOP;

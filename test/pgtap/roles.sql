@@ -2,7 +2,7 @@
 -- Roles are cluster-wide, but CREATE ROLE is transactional: everything made
 -- here goes at the ROLLBACK.
 BEGIN;
-SELECT plan(55);
+SELECT plan(56);
 \i test/fixtures/synthetic.sql
 
 -- Reads a relation as the current role: 'ok', or the SQLSTATE it fails with.
@@ -237,6 +237,13 @@ SELECT cmp_ok((SELECT count(*) FROM surestart.data_pack WHERE level = 'county'),
 RESET ROLE;
 
 -- ---------------------------------------------------------------- loader
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc AS p
+	WHERE p.pronamespace = 'surestart'::regnamespace AND p.proname IN ('load_staged', 'import_iod2019',
+		'import_ons_population', 'import_social_care_feed', 'import_eyfs_headline', 'import_iod2025',
+		'import_lsoa_lookup', 'import_lsoa21_wards')
+	  AND NOT has_function_privilege('surestart_loader', p.oid, 'EXECUTE') $$,
+	'the loader may run load_staged() and every import helper');
 SET ROLE t_loader;
 SELECT throws_ok('SELECT * FROM surestart.child', '42501', NULL, 'loader cannot read child');
 SELECT throws_ok('SELECT * FROM surestart.centre_reach', '42501', NULL, 'loader cannot read the views');
