@@ -31,6 +31,7 @@ OBJS = \
 	src/rank_correlation.o \
 	src/coverage.o \
 	src/coverage_agg.o \
+	src/figures.o \
 	src/funnel.o \
 	src/disclosure.o \
 	src/disclosure_audit.o \

@@ -44,6 +44,25 @@ typedef struct Coverage
 #define PG_RETURN_COVERAGE_P(x)	PG_RETURN_POINTER(x)
 
 /*
+ * The aggregate state (coverage_agg.c): rows by contact level (0 none, 1
+ * some, 2 sustained), for all rows, the national rows and each group.
+ * rows is the number of rows counted, which bounds every other count.
+ * figures.c counts the stored figures' coverage in the same state.
+ */
+typedef struct CoverageState
+{
+	int32		threshold;
+	int64		rows;
+	int64		all[3];
+	int64		national[3];
+	int64		group[TARGET_GROUP_COUNT][3];
+} CoverageState;
+
+extern CoverageState *coverage_state_new(MemoryContext cxt, int32 threshold);
+extern void coverage_state_count(CoverageState *state, uint64 groups, int64 contacts);
+extern Coverage *coverage_from_state(const CoverageState *state);
+
+/*
  * The binary form (coverage.c), which is both send/recv and the serialised
  * aggregate state: one codec, the same bytes, the same checks.
  */

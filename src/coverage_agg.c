@@ -22,26 +22,13 @@
 
 #include "coverage.h"
 
-/*
- * The aggregate state: rows by contact level (0 none, 1 some, 2 sustained),
- * for all rows, the national rows and each group.  rows is the number of
- * rows counted, which bounds every other count.
- */
-typedef struct CoverageState
-{
-	int32		threshold;
-	int64		rows;
-	int64		all[3];
-	int64		national[3];
-	int64		group[TARGET_GROUP_COUNT][3];
-} CoverageState;
 
 /* ---------------------------------------------------------------- state <-> value */
 
 /*
  * A new zeroed aggregate state with the given threshold, in context cxt.
  */
-static CoverageState *
+CoverageState *
 coverage_state_new(MemoryContext cxt, int32 threshold)
 {
 	CoverageState *state = (CoverageState *) MemoryContextAllocZero(cxt, sizeof(CoverageState));
@@ -67,7 +54,7 @@ levels_to_triple(const int64 *levels, int64 *triple)
  * The coverage value of an aggregate state, newly palloc'd; the state is
  * only read.
  */
-static Coverage *
+Coverage *
 coverage_from_state(const CoverageState *state)
 {
 	uint64		groups = 0;
@@ -123,6 +110,30 @@ coverage_add_rows(CoverageState *state, int64 n)
 				 errmsg("coverage count out of range"),
 				 errdetail("Merging needs a count of rows above " INT64_FORMAT ".",
 						   PG_INT64_MAX)));
+}
+
+/*
+ * Count one family (a row of the coverage aggregate) in a state: its target
+ * groups and its contacts, which decide its level (none, some, sustained).
+ * The aggregate's transition and the stored figures' counting
+ * (figures.c) both count through here, so they count alike.
+ */
+void
+coverage_state_count(CoverageState *state, uint64 groups, int64 contacts)
+{
+	int			level;
+
+	/* rows bounds every other count, so one check keeps them all in range */
+	if (unlikely(state->rows == PG_INT64_MAX))
+		coverage_add_rows(state, 1);
+	state->rows++;
+
+	level = (contacts >= 1) + (contacts >= state->threshold);
+	state->all[level]++;
+	if (groups & NATIONAL_MASK)
+		state->national[level]++;
+	for (; groups != 0; groups &= groups - 1)
+		state->group[pg_rightmost_one_pos64(groups)][level]++;
 }
 
 /*
@@ -198,7 +209,6 @@ coverage_trans(PG_FUNCTION_ARGS)
 	uint64		groups = PG_ARGISNULL(1) ? 0 : (uint64) PG_GETARG_TARGET_GROUPS(1);
 	int64		contacts = PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2);
 	int32		threshold = 0;
-	int			level;
 
 	if (PG_NARGS() > 3)
 		threshold = surestart_agg_threshold(fcinfo, 3, state ? state->threshold : 0,
@@ -212,17 +222,7 @@ coverage_trans(PG_FUNCTION_ARGS)
 		state = coverage_state_new(aggcontext, threshold > 0 ? threshold :
 								   surestart_sustained_contacts_cached(fcinfo->flinfo));
 
-	/* rows bounds every other count, so one check keeps them all in range */
-	if (unlikely(state->rows == PG_INT64_MAX))
-		coverage_add_rows(state, 1);
-	state->rows++;
-
-	level = (contacts >= 1) + (contacts >= state->threshold);
-	state->all[level]++;
-	if (groups & NATIONAL_MASK)
-		state->national[level]++;
-	for (; groups != 0; groups &= groups - 1)
-		state->group[pg_rightmost_one_pos64(groups)][level]++;
+	coverage_state_count(state, groups, contacts);
 	PG_RETURN_POINTER(state);
 }
 

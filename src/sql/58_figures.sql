@@ -136,30 +136,16 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
  *     in the year up to it) and their family contacts.
  *
  * The person-level views counted_child and meaningful_contact state the
- * same rules period by period; the tests compare the two.  This function
- * is the fast form, built so that a year costs about one pass over its
- * contacts instead of seven (issue 12):
- *   - every contact of the range is read once and classified by quarter; a
- *     once_per_term contact gets "fresh", the first quarter from which a
- *     period counts it (after the previous one of its child, mode and term),
- *     so a period of quarters qa..qb counts it when fresh <= qa and its
- *     quarter lies in qa..qb;
- *   - every child gets bit sets of the four reference dates on which it is
- *     under five and registered;
- *   - each meaningful contact of a counted child gets the bit set of the
- *     seven periods that count it, so one GROUP BY child gives each child's
- *     contacts in every period, and one GROUP BY family and day, OR-ing
- *     the bit sets, each family's contact days in every period;
- *   - a family's target groups are worked out once, with the few that
- *     depend on the date (as bit sets of the reference dates) added only
- *     for the dates on which it has any;
- *   - the figures are then picked per period and LSOA of a reach area.
- * Whole-table steps are joins and hash aggregates, never per-row lookups.
- * It runs with work_mem = 64MB (hash tables of this query's size; PostgreSQL's
- * hash_mem_multiplier doubles it for hashes), whatever the session's
- * setting, so that its memory is bounded and known, and JIT off: the row
- * counts of its steps are unknown to the planner, whose inflated estimates
- * would otherwise spend seconds compiling a plan that runs in less.
+ * same rules period by period; the tests compare the two.  The people are
+ * counted by count_people (src/figures.c), which reads each person-level
+ * table once into hash tables of children and families (about 0.6 GB at
+ * England scale, freed when it returns) and counts every period of the
+ * year from one read of its contacts (issue 12: in SQL the per-child and
+ * per-family-day aggregations of a year's contacts cost six times a plain
+ * GROUP BY).  What is left here is the small part: which LSOAs each
+ * period's reach areas hold, and their populations.  JIT is off: the
+ * planner's estimates of count_people's reads would otherwise spend
+ * seconds compiling plans that run in less.
  *
  * SECURITY DEFINER (reviewed): the views that count live call it for the
  * reporting roles, who may not read the person-level tables; it returns
@@ -168,333 +154,60 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
  * view's functions run with its reader's rights, but nobody is granted
  * USAGE on surestart_internal, so no role can name it: only the
  * extension's views and functions call it (test/pgtap/roles.sql checks both).
+ * count_people, which it calls as the owner, is revoked from PUBLIC.
  */
+CREATE FUNCTION surestart_internal.count_people(tables_schema name, year_start date, wanted integer, threshold integer)
+RETURNS TABLE (i integer, lsoa_code text, registered bigint, seen bigint, sustained bigint,
+			   families_registered bigint, families_seen bigint, families_sustained bigint,
+			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage)
+	AS 'MODULE_PATHNAME', 'count_people' LANGUAGE C STABLE STRICT
+	SET search_path = pg_catalog, pg_temp;
+REVOKE EXECUTE ON FUNCTION surestart_internal.count_people(name, date, integer, integer) FROM PUBLIC;
+COMMENT ON FUNCTION surestart_internal.count_people(name, date, integer, integer) IS
+	'the people figures of the wanted periods (bit i-1 for period i: Q1, Q2, Q3, Q4, Q1-Q2, Q1-Q3, the year) of the financial year starting year_start, counted from the person-level tables of tables_schema: one row per period and LSOA with a counted child (src/figures.c)';
+
 CREATE FUNCTION surestart_internal.count_periods(year_start date, wanted text[], threshold integer)
 RETURNS TABLE (period text, lsoa_code text, centre_id text, under_fives bigint, registered bigint, seen bigint, sustained bigint,
 			   families_registered bigint, families_seen bigint, families_sustained bigint,
 			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage)
-LANGUAGE plpgsql STABLE SECURITY DEFINER
+LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off
-SET work_mem = '64MB'
 AS $$
-DECLARE
-	fy text := @extschema@.financial_year(year_start);
-	r1 date := (year_start + interval '3 months' - interval '1 day')::date;
-	r2 date := (year_start + interval '6 months' - interval '1 day')::date;
-	r3 date := (year_start + interval '9 months' - interval '1 day')::date;
-	r4 date := (year_start + interval '12 months' - interval '1 day')::date;
-	scan_first date;
-	scan_last date;
-BEGIN
-	SELECT min(b.period_start), max(b.period_end) INTO scan_first, scan_last
-	FROM unnest(wanted) AS w(label) CROSS JOIN LATERAL @extschema@.financial_period_bounds(w.label) AS b;
-	RETURN QUERY
-	WITH once AS (
-		-- once_per_term contacts; fresh is the first quarter from which a
-		-- period counts the contact (a period counts it when it starts in
-		-- quarter fresh or later and holds it): every time on a day the
-		-- child is in social care, else the first after the previous one of
-		-- the same child, mode and term
-		SELECT t.child_id, t.contact_on, t.q,
-			   CASE WHEN t.in_care THEN 1
-					ELSE coalesce(lag(t.q) OVER (PARTITION BY t.child_id, t.mode, t.term, t.in_care
-												 ORDER BY t.contact_on, t.contact_id) + 1, 1) END AS fresh
-		FROM (SELECT k.child_id, k.contact_on, k.contact_id, k.mode, @extschema@.term_start(k.contact_on) AS term,
-					 CASE WHEN k.contact_on <= r1 THEN 1 WHEN k.contact_on <= r2 THEN 2 WHEN k.contact_on <= r3 THEN 3 ELSE 4 END AS q,
-					 EXISTS (SELECT 1 FROM @extschema@.social_care AS sc
-							 WHERE sc.child_id = k.child_id AND sc.starts_on <= k.contact_on
-							   AND (sc.ends_on IS NULL OR sc.ends_on >= k.contact_on)) AS in_care
-			  FROM @extschema@.contact AS k
-			  JOIN @extschema@.contact_rule AS r ON r.mode = k.mode AND r.counts = 'once_per_term'
-			  WHERE k.contact_on BETWEEN scan_first AND scan_last) AS t
-	), meaningful AS (
-		SELECT k.child_id, k.contact_on,
-			   CASE WHEN k.contact_on <= r1 THEN 1 WHEN k.contact_on <= r2 THEN 2 WHEN k.contact_on <= r3 THEN 3 ELSE 4 END AS q,
-			   1 AS fresh
-		FROM @extschema@.contact AS k
-		WHERE k.contact_on BETWEEN scan_first AND scan_last
-		  AND NOT EXISTS (SELECT 1 FROM @extschema@.contact_rule AS r
-						  WHERE r.mode = k.mode AND r.counts IN ('never', 'once_per_term'))
-		UNION ALL
-		SELECT o.child_id, o.contact_on, o.q, o.fresh FROM once AS o
-	), kid AS MATERIALIZED (
-		-- every child, with bit sets of the reference dates (bit q-1: the
-		-- end of quarter q) on which it is under five (counted_on) and
-		-- registered at a centre (registered_on)
-		SELECT c.child_id, c.family_id, c.disabled,
-			   CASE WHEN c.dob <= r1 AND @extschema@.age_on(c.dob, r1) < 5 THEN 1 ELSE 0 END
-			   | CASE WHEN c.dob <= r2 AND @extschema@.age_on(c.dob, r2) < 5 THEN 2 ELSE 0 END
-			   | CASE WHEN c.dob <= r3 AND @extschema@.age_on(c.dob, r3) < 5 THEN 4 ELSE 0 END
-			   | CASE WHEN c.dob <= r4 AND @extschema@.age_on(c.dob, r4) < 5 THEN 8 ELSE 0 END AS counted_on,
-			   coalesce(g.open_on, 0) AS registered_on
-		FROM @extschema@.child AS c
-		LEFT JOIN (SELECT g.child_id,
-						  bit_or(CASE WHEN g.registered_on <= r1 AND (g.ended_on IS NULL OR g.ended_on >= r1) THEN 1 ELSE 0 END
-								 | CASE WHEN g.registered_on <= r2 AND (g.ended_on IS NULL OR g.ended_on >= r2) THEN 2 ELSE 0 END
-								 | CASE WHEN g.registered_on <= r3 AND (g.ended_on IS NULL OR g.ended_on >= r3) THEN 4 ELSE 0 END
-								 | CASE WHEN g.registered_on <= r4 AND (g.ended_on IS NULL OR g.ended_on >= r4) THEN 8 ELSE 0 END) AS open_on
-				   FROM @extschema@.registration AS g
-				   WHERE g.registered_on <= r4 AND (g.ended_on IS NULL OR g.ended_on >= r1)
-				   GROUP BY g.child_id) AS g ON g.child_id = c.child_id
-	), counted_contact AS MATERIALIZED (
-		-- the meaningful contacts of counted children, each with the bit set
-		-- of the periods that count it (bit i-1 for period i: Q1..Q4, Q1-Q2,
-		-- Q1-Q3, the year): in the period's range, counted from its first
-		-- quarter (fresh), the child under five on its reference date
-		SELECT m.child_id, k.family_id, m.contact_on,
-			   CASE WHEN m.q = 1 AND m.fresh = 1 AND k.counted_on & 1 <> 0 THEN 1 ELSE 0 END
-			   | CASE WHEN m.q = 2 AND m.fresh <= 2 AND k.counted_on & 2 <> 0 THEN 2 ELSE 0 END
-			   | CASE WHEN m.q = 3 AND m.fresh <= 3 AND k.counted_on & 4 <> 0 THEN 4 ELSE 0 END
-			   | CASE WHEN m.q = 4 AND m.fresh <= 4 AND k.counted_on & 8 <> 0 THEN 8 ELSE 0 END
-			   | CASE WHEN m.q <= 2 AND m.fresh = 1 AND k.counted_on & 2 <> 0 THEN 16 ELSE 0 END
-			   | CASE WHEN m.q <= 3 AND m.fresh = 1 AND k.counted_on & 4 <> 0 THEN 32 ELSE 0 END
-			   | CASE WHEN m.fresh = 1 AND k.counted_on & 8 <> 0 THEN 64 ELSE 0 END AS periods
-		FROM meaningful AS m
-		JOIN kid AS k ON k.child_id = m.child_id
-		WHERE k.counted_on <> 0
-	), child_contacts AS (
-		-- per child: meaningful contacts in each period
-		SELECT t.child_id,
-			   count(*) FILTER (WHERE t.periods & 1 <> 0) AS n1,
-			   count(*) FILTER (WHERE t.periods & 2 <> 0) AS n2,
-			   count(*) FILTER (WHERE t.periods & 4 <> 0) AS n3,
-			   count(*) FILTER (WHERE t.periods & 8 <> 0) AS n4,
-			   count(*) FILTER (WHERE t.periods & 16 <> 0) AS n5,
-			   count(*) FILTER (WHERE t.periods & 32 <> 0) AS n6,
-			   count(*) FILTER (WHERE t.periods & 64 <> 0) AS n7
-		FROM counted_contact AS t
-		GROUP BY t.child_id
-	), family_contacts AS (
-		-- per family: family contacts (days) in each period
-		SELECT d.family_id,
-			   count(*) FILTER (WHERE d.periods & 1 <> 0) AS days_1,
-			   count(*) FILTER (WHERE d.periods & 2 <> 0) AS days_2,
-			   count(*) FILTER (WHERE d.periods & 4 <> 0) AS days_3,
-			   count(*) FILTER (WHERE d.periods & 8 <> 0) AS days_4,
-			   count(*) FILTER (WHERE d.periods & 16 <> 0) AS days_5,
-			   count(*) FILTER (WHERE d.periods & 32 <> 0) AS days_6,
-			   count(*) FILTER (WHERE d.periods & 64 <> 0) AS days_7
-		FROM (SELECT t.family_id, bit_or(t.periods) AS periods
-			  FROM counted_contact AS t
-			  GROUP BY t.family_id, t.contact_on) AS d
-		GROUP BY d.family_id
-	), lsoa_children AS (
-		-- counted children per LSOA: registered on each reference date, and
-		-- seen, sustained and their contacts in each period
-		SELECT f.lsoa_code,
-			   count(*) FILTER (WHERE k.counted_on & k.registered_on & 1 <> 0) AS registered_1,
-			   count(*) FILTER (WHERE k.counted_on & k.registered_on & 2 <> 0) AS registered_2,
-			   count(*) FILTER (WHERE k.counted_on & k.registered_on & 4 <> 0) AS registered_3,
-			   count(*) FILTER (WHERE k.counted_on & k.registered_on & 8 <> 0) AS registered_4,
-			   count(*) FILTER (WHERE n.n1 >= 1) AS seen_1,
-			   count(*) FILTER (WHERE n.n2 >= 1) AS seen_2,
-			   count(*) FILTER (WHERE n.n3 >= 1) AS seen_3,
-			   count(*) FILTER (WHERE n.n4 >= 1) AS seen_4,
-			   count(*) FILTER (WHERE n.n5 >= 1) AS seen_5,
-			   count(*) FILTER (WHERE n.n6 >= 1) AS seen_6,
-			   count(*) FILTER (WHERE n.n7 >= 1) AS seen_7,
-			   count(*) FILTER (WHERE n.n1 >= threshold) AS sustained_1,
-			   count(*) FILTER (WHERE n.n2 >= threshold) AS sustained_2,
-			   count(*) FILTER (WHERE n.n3 >= threshold) AS sustained_3,
-			   count(*) FILTER (WHERE n.n4 >= threshold) AS sustained_4,
-			   count(*) FILTER (WHERE n.n5 >= threshold) AS sustained_5,
-			   count(*) FILTER (WHERE n.n6 >= threshold) AS sustained_6,
-			   count(*) FILTER (WHERE n.n7 >= threshold) AS sustained_7,
-			   coalesce(sum(n.n1), 0)::bigint AS contacts_1,
-			   coalesce(sum(n.n2), 0)::bigint AS contacts_2,
-			   coalesce(sum(n.n3), 0)::bigint AS contacts_3,
-			   coalesce(sum(n.n4), 0)::bigint AS contacts_4,
-			   coalesce(sum(n.n5), 0)::bigint AS contacts_5,
-			   coalesce(sum(n.n6), 0)::bigint AS contacts_6,
-			   coalesce(sum(n.n7), 0)::bigint AS contacts_7
-		FROM kid AS k
-		JOIN @extschema@.family AS f ON f.family_id = k.family_id
-		LEFT JOIN child_contacts AS n ON n.child_id = k.child_id
-		WHERE k.counted_on <> 0
-		GROUP BY f.lsoa_code
-	), family_days AS (
-		-- per family with a counted child: the reference dates on which it
-		-- is registered (a child counted then is registered then) and has a
-		-- disabled child counted, and its family contacts in each period
-		SELECT x.family_id, x.registered_on, x.disabled_on, x.any_disabled,
-			   coalesce(fc.days_1, 0) AS days_1, coalesce(fc.days_2, 0) AS days_2, coalesce(fc.days_3, 0) AS days_3,
-			   coalesce(fc.days_4, 0) AS days_4, coalesce(fc.days_5, 0) AS days_5, coalesce(fc.days_6, 0) AS days_6,
-			   coalesce(fc.days_7, 0) AS days_7
-		FROM (SELECT k.family_id,
-					 bit_or(k.counted_on & k.registered_on) AS registered_on,
-					 coalesce(bit_or(k.counted_on) FILTER (WHERE k.disabled), 0) AS disabled_on,
-					 bool_or(k.disabled) AS any_disabled
-			  FROM kid AS k
-			  GROUP BY k.family_id
-			  HAVING bit_or(k.counted_on) <> 0) AS x
-		LEFT JOIN family_contacts AS fc ON fc.family_id = x.family_id
-	), carers AS (
-		SELECT cr.family_id,
-			   max(cr.dob) AS youngest_dob,
-			   max(cr.dob) FILTER (WHERE cr.pregnant) AS youngest_pregnant_dob,
-			   bool_or(cr.sex = 'M') AS any_male,
-			   bool_and(cr.sex IS NOT DISTINCT FROM 'M') AS all_male,
-			   bool_or(cr.disabled) AS any_disabled
-		FROM @extschema@.carer AS cr
-		GROUP BY cr.family_id
-	), social AS (
-		SELECT ch.family_id,
-			   coalesce(bit_or(x.open_on) FILTER (WHERE s.kind = 'child_in_need'), 0) AS child_in_need,
-			   coalesce(bit_or(x.open_on) FILTER (WHERE s.kind = 'child_protection'), 0) AS child_protection,
-			   coalesce(bit_or(x.open_on) FILTER (WHERE s.kind = 'looked_after'), 0) AS looked_after
-		FROM @extschema@.social_care AS s
-		JOIN @extschema@.child AS ch USING (child_id)
-		CROSS JOIN LATERAL (SELECT
-				CASE WHEN s.starts_on <= r1 AND (s.ends_on IS NULL OR s.ends_on >= r1) THEN 1 ELSE 0 END
-				| CASE WHEN s.starts_on <= r2 AND (s.ends_on IS NULL OR s.ends_on >= r2) THEN 2 ELSE 0 END
-				| CASE WHEN s.starts_on <= r3 AND (s.ends_on IS NULL OR s.ends_on >= r3) THEN 4 ELSE 0 END
-				| CASE WHEN s.starts_on <= r4 AND (s.ends_on IS NULL OR s.ends_on >= r4) THEN 8 ELSE 0 END AS open_on) AS x
-		WHERE s.kind IN ('child_in_need', 'child_protection', 'looked_after')
-		  AND s.starts_on <= r4 AND (s.ends_on IS NULL OR s.ends_on >= r1)
-		GROUP BY ch.family_id
-	), two_year AS (
-		SELECT ch.family_id,
-			   bit_or(CASE WHEN t.term_start <= r1 AND t.term_start > r1 - interval '1 year' THEN 1 ELSE 0 END
-					  | CASE WHEN t.term_start <= r2 AND t.term_start > r2 - interval '1 year' THEN 2 ELSE 0 END
-					  | CASE WHEN t.term_start <= r3 AND t.term_start > r3 - interval '1 year' THEN 4 ELSE 0 END
-					  | CASE WHEN t.term_start <= r4 AND t.term_start > r4 - interval '1 year' THEN 8 ELSE 0 END) AS funded_on
-		FROM @extschema@.two_year_place AS t
-		JOIN @extschema@.child AS ch USING (child_id)
-		WHERE t.dwp_eligible AND t.term_start <= r4 AND t.term_start > r1 - interval '1 year'
-		GROUP BY ch.family_id
-	), family_facts AS MATERIALIZED (
-		-- per family with a counted child, what its target groups depend on:
-		-- the groups that do not change with the reference date, and bit
-		-- sets of the reference dates on which a carer is a teenager, young
-		-- or a pregnant teenager
-		SELECT fd.*, f.lsoa_code,
-			   @extschema@.target_groups(array_remove(ARRAY[
-				   CASE WHEN f.lone_parent THEN 'lone_parent' END,
-				   CASE WHEN cr.any_male THEN 'father' END,
-				   CASE WHEN cr.all_male THEN 'only_male_carer' END,
-				   CASE WHEN cr.any_disabled THEN 'disabled_parent' END,
-				   CASE WHEN fd.any_disabled THEN 'disabled_child_any_age' END,
-				   CASE WHEN f.workless_household THEN 'workless_household' END,
-				   CASE WHEN f.workless_by_status THEN 'workless_by_status' END,
-				   CASE WHEN f.additional_language THEN 'additional_language' END,
-				   CASE WHEN f.minority_ethnic THEN 'minority_ethnic' END,
-				   CASE WHEN f.smoking_parent THEN 'smoking_parent' END,
-				   CASE WHEN f.priority_family THEN 'priority_family' END]::text[], NULL)
-				   || ARRAY(SELECT 'local_' || n FROM unnest(f.local_groups) AS n WHERE n IS NOT NULL)) AS fixed_groups,
-			   CASE WHEN cr.youngest_dob <= r1 AND @extschema@.age_on(cr.youngest_dob, r1) < 20 THEN 1 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r2 AND @extschema@.age_on(cr.youngest_dob, r2) < 20 THEN 2 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r3 AND @extschema@.age_on(cr.youngest_dob, r3) < 20 THEN 4 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r4 AND @extschema@.age_on(cr.youngest_dob, r4) < 20 THEN 8 ELSE 0 END AS teenage_on,
-			   CASE WHEN cr.youngest_dob <= r1 AND @extschema@.age_on(cr.youngest_dob, r1) < 25 THEN 1 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r2 AND @extschema@.age_on(cr.youngest_dob, r2) < 25 THEN 2 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r3 AND @extschema@.age_on(cr.youngest_dob, r3) < 25 THEN 4 ELSE 0 END
-				   | CASE WHEN cr.youngest_dob <= r4 AND @extschema@.age_on(cr.youngest_dob, r4) < 25 THEN 8 ELSE 0 END AS young_on,
-			   CASE WHEN cr.youngest_pregnant_dob <= r1 AND @extschema@.age_on(cr.youngest_pregnant_dob, r1) < 20 THEN 1 ELSE 0 END
-				   | CASE WHEN cr.youngest_pregnant_dob <= r2 AND @extschema@.age_on(cr.youngest_pregnant_dob, r2) < 20 THEN 2 ELSE 0 END
-				   | CASE WHEN cr.youngest_pregnant_dob <= r3 AND @extschema@.age_on(cr.youngest_pregnant_dob, r3) < 20 THEN 4 ELSE 0 END
-				   | CASE WHEN cr.youngest_pregnant_dob <= r4 AND @extschema@.age_on(cr.youngest_pregnant_dob, r4) < 20 THEN 8 ELSE 0 END AS pregnant_teenager_on,
-			   coalesce(sc.child_in_need, 0) AS child_in_need_on, coalesce(sc.child_protection, 0) AS child_protection_on,
-			   coalesce(sc.looked_after, 0) AS looked_after_on, coalesce(tw.funded_on, 0) AS funded_on
-		FROM family_days AS fd
-		JOIN @extschema@.family AS f ON f.family_id = fd.family_id
-		LEFT JOIN carers AS cr ON cr.family_id = fd.family_id
-		LEFT JOIN social AS sc ON sc.family_id = fd.family_id
-		LEFT JOIN two_year AS tw ON tw.family_id = fd.family_id
-	), family_groups AS (
-		-- one row per family and reference date on which it is registered or
-		-- has a family contact, with its target groups if registered: the
-		-- fixed ones, and those of the date when it has any
-		SELECT ff.*, r.qb,
-			   CASE WHEN ff.registered_on & r.b = 0 THEN NULL
-					WHEN (ff.teenage_on | ff.young_on | ff.pregnant_teenager_on | ff.disabled_on | ff.child_in_need_on
-						  | ff.child_protection_on | ff.looked_after_on | ff.funded_on) & r.b = 0 THEN ff.fixed_groups
-					ELSE ff.fixed_groups OPERATOR(@extschema@.|) @extschema@.target_groups(array_remove(ARRAY[
-						CASE WHEN ff.teenage_on & r.b <> 0 THEN 'teenage_parent' END,
-						CASE WHEN ff.young_on & r.b <> 0 THEN 'young_parent' END,
-						CASE WHEN ff.pregnant_teenager_on & r.b <> 0 THEN 'pregnant_teenager' END,
-						CASE WHEN ff.disabled_on & r.b <> 0 THEN 'disabled_child' END,
-						CASE WHEN ff.child_in_need_on & r.b <> 0 THEN 'child_in_need' END,
-						CASE WHEN ff.child_protection_on & r.b <> 0 THEN 'child_protection' END,
-						CASE WHEN ff.looked_after_on & r.b <> 0 THEN 'looked_after' END,
-						CASE WHEN ff.funded_on & r.b <> 0 THEN 'two_year_funding' END]::text[], NULL)) END AS groups
-		FROM family_facts AS ff
-		CROSS JOIN LATERAL (VALUES (1, 1), (2, 2), (3, 4), (4, 8)) AS r(qb, b)
-		WHERE ff.registered_on & r.b <> 0
-		   OR CASE r.qb WHEN 1 THEN ff.days_1 > 0 WHEN 2 THEN ff.days_2 + ff.days_5 > 0
-						WHEN 3 THEN ff.days_3 + ff.days_6 > 0 ELSE ff.days_4 + ff.days_7 > 0 END
-	), lsoa_families AS (
-		SELECT g.lsoa_code,
-			   count(*) FILTER (WHERE g.qb = 1 AND g.groups IS NOT NULL) AS registered_1,
-			   count(*) FILTER (WHERE g.qb = 2 AND g.groups IS NOT NULL) AS registered_2,
-			   count(*) FILTER (WHERE g.qb = 3 AND g.groups IS NOT NULL) AS registered_3,
-			   count(*) FILTER (WHERE g.qb = 4 AND g.groups IS NOT NULL) AS registered_4,
-			   count(*) FILTER (WHERE g.qb = 1 AND g.days_1 >= 1) AS seen_1,
-			   count(*) FILTER (WHERE g.qb = 2 AND g.days_2 >= 1) AS seen_2,
-			   count(*) FILTER (WHERE g.qb = 3 AND g.days_3 >= 1) AS seen_3,
-			   count(*) FILTER (WHERE g.qb = 4 AND g.days_4 >= 1) AS seen_4,
-			   count(*) FILTER (WHERE g.qb = 2 AND g.days_5 >= 1) AS seen_5,
-			   count(*) FILTER (WHERE g.qb = 3 AND g.days_6 >= 1) AS seen_6,
-			   count(*) FILTER (WHERE g.qb = 4 AND g.days_7 >= 1) AS seen_7,
-			   count(*) FILTER (WHERE g.qb = 1 AND g.days_1 >= threshold) AS sustained_1,
-			   count(*) FILTER (WHERE g.qb = 2 AND g.days_2 >= threshold) AS sustained_2,
-			   count(*) FILTER (WHERE g.qb = 3 AND g.days_3 >= threshold) AS sustained_3,
-			   count(*) FILTER (WHERE g.qb = 4 AND g.days_4 >= threshold) AS sustained_4,
-			   count(*) FILTER (WHERE g.qb = 2 AND g.days_5 >= threshold) AS sustained_5,
-			   count(*) FILTER (WHERE g.qb = 3 AND g.days_6 >= threshold) AS sustained_6,
-			   count(*) FILTER (WHERE g.qb = 4 AND g.days_7 >= threshold) AS sustained_7,
-			   sum(g.days_1) FILTER (WHERE g.qb = 1)::bigint AS contacts_1,
-			   sum(g.days_2) FILTER (WHERE g.qb = 2)::bigint AS contacts_2,
-			   sum(g.days_3) FILTER (WHERE g.qb = 3)::bigint AS contacts_3,
-			   sum(g.days_4) FILTER (WHERE g.qb = 4)::bigint AS contacts_4,
-			   sum(g.days_5) FILTER (WHERE g.qb = 2)::bigint AS contacts_5,
-			   sum(g.days_6) FILTER (WHERE g.qb = 3)::bigint AS contacts_6,
-			   sum(g.days_7) FILTER (WHERE g.qb = 4)::bigint AS contacts_7,
-			   @extschema@.coverage(g.groups, g.days_1, threshold) FILTER (WHERE g.qb = 1 AND g.groups IS NOT NULL) AS coverage_1,
-			   @extschema@.coverage(g.groups, g.days_2, threshold) FILTER (WHERE g.qb = 2 AND g.groups IS NOT NULL) AS coverage_2,
-			   @extschema@.coverage(g.groups, g.days_3, threshold) FILTER (WHERE g.qb = 3 AND g.groups IS NOT NULL) AS coverage_3,
-			   @extschema@.coverage(g.groups, g.days_4, threshold) FILTER (WHERE g.qb = 4 AND g.groups IS NOT NULL) AS coverage_4,
-			   @extschema@.coverage(g.groups, g.days_5, threshold) FILTER (WHERE g.qb = 2 AND g.groups IS NOT NULL) AS coverage_5,
-			   @extschema@.coverage(g.groups, g.days_6, threshold) FILTER (WHERE g.qb = 3 AND g.groups IS NOT NULL) AS coverage_6,
-			   @extschema@.coverage(g.groups, g.days_7, threshold) FILTER (WHERE g.qb = 4 AND g.groups IS NOT NULL) AS coverage_7
-		FROM family_groups AS g
-		GROUP BY g.lsoa_code
-	), period_def AS (
-		-- the wanted periods: quarters qa..qb of the year, i numbering the
-		-- figures above
-		SELECT x.label, x.qb, x.i, (ARRAY[r1, r2, r3, r4])[x.qb] AS ref
-		FROM (VALUES (fy || ' Q1', 1, 1), (fy || ' Q2', 2, 2), (fy || ' Q3', 3, 3), (fy || ' Q4', 4, 4),
-					 (fy || ' Q1-Q2', 2, 5), (fy || ' Q1-Q3', 3, 6), (fy, 4, 7)) AS x(label, qb, i)
+	WITH period_def AS (
+		-- the wanted periods: i numbers them as count_people does, qb is
+		-- the quarter whose end is the reference date
+		SELECT x.label, x.i, (year_start + make_interval(months => 3 * x.qb) - interval '1 day')::date AS ref
+		FROM (VALUES (' Q1', 1, 1), (' Q2', 2, 2), (' Q3', 3, 3), (' Q4', 4, 4),
+					 (' Q1-Q2', 2, 5), (' Q1-Q3', 3, 6), ('', 4, 7)) AS v(suffix, qb, i)
+		CROSS JOIN LATERAL (SELECT @extschema@.financial_year(year_start) || v.suffix AS label, v.i, v.qb) AS x
 		WHERE x.label = ANY (wanted)
 	), area AS (
-		SELECT DISTINCT ON (d.label, r.lsoa_code) d.label, d.qb, d.i, d.ref, r.lsoa_code, r.centre_id
+		SELECT DISTINCT ON (d.label, r.lsoa_code) d.label, d.i, d.ref, r.lsoa_code, r.centre_id
 		FROM period_def AS d
 		JOIN @extschema@.reach_area AS r ON r.valid_from <= d.ref AND (r.valid_to IS NULL OR r.valid_to >= d.ref)
 		ORDER BY d.label, r.lsoa_code, r.valid_from DESC
+	), persons AS (
+		-- per LSOA and reference date: the latest estimate dated (30 June)
+		-- on or before it, else the earliest
+		SELECT DISTINCT ON (y.lsoa_code, d.ref) y.lsoa_code, d.ref, y.persons
+		FROM (SELECT p.lsoa_code, p.mid_year, sum(p.persons)::bigint AS persons
+			  FROM @extschema@.population AS p
+			  GROUP BY p.lsoa_code, p.mid_year) AS y
+		CROSS JOIN (SELECT DISTINCT ref FROM period_def) AS d
+		ORDER BY y.lsoa_code, d.ref, make_date(y.mid_year, 6, 30) <= d.ref DESC,
+				 CASE WHEN make_date(y.mid_year, 6, 30) <= d.ref THEN -y.mid_year ELSE y.mid_year END
+	), people AS MATERIALIZED (
+		SELECT * FROM surestart_internal.count_people('@extschema@', year_start,
+			(SELECT sum(1 << (d.i - 1))::integer FROM period_def AS d), threshold)
 	)
 	SELECT a.label, a.lsoa_code, a.centre_id, coalesce(pop.persons, 0),
-		   coalesce((ARRAY[ch.registered_1, ch.registered_2, ch.registered_3, ch.registered_4])[a.qb], 0),
-		   coalesce((ARRAY[ch.seen_1, ch.seen_2, ch.seen_3, ch.seen_4, ch.seen_5, ch.seen_6, ch.seen_7])[a.i], 0),
-		   coalesce((ARRAY[ch.sustained_1, ch.sustained_2, ch.sustained_3, ch.sustained_4, ch.sustained_5, ch.sustained_6, ch.sustained_7])[a.i], 0),
-		   coalesce((ARRAY[fa.registered_1, fa.registered_2, fa.registered_3, fa.registered_4])[a.qb], 0),
-		   coalesce((ARRAY[fa.seen_1, fa.seen_2, fa.seen_3, fa.seen_4, fa.seen_5, fa.seen_6, fa.seen_7])[a.i], 0),
-		   coalesce((ARRAY[fa.sustained_1, fa.sustained_2, fa.sustained_3, fa.sustained_4, fa.sustained_5, fa.sustained_6, fa.sustained_7])[a.i], 0),
-		   coalesce((ARRAY[ch.contacts_1, ch.contacts_2, ch.contacts_3, ch.contacts_4, ch.contacts_5, ch.contacts_6, ch.contacts_7])[a.i], 0),
-		   coalesce((ARRAY[fa.contacts_1, fa.contacts_2, fa.contacts_3, fa.contacts_4, fa.contacts_5, fa.contacts_6, fa.contacts_7])[a.i], 0),
-		   (ARRAY[fa.coverage_1, fa.coverage_2, fa.coverage_3, fa.coverage_4, fa.coverage_5, fa.coverage_6, fa.coverage_7])[a.i]
+		   coalesce(n.registered, 0), coalesce(n.seen, 0), coalesce(n.sustained, 0),
+		   coalesce(n.families_registered, 0), coalesce(n.families_seen, 0), coalesce(n.families_sustained, 0),
+		   coalesce(n.contacts, 0), coalesce(n.family_contacts, 0), n.coverage
 	FROM area AS a
-	LEFT JOIN LATERAL (
-		SELECT sum(p.persons)::bigint AS persons
-		FROM @extschema@.population AS p
-		WHERE p.lsoa_code = a.lsoa_code
-		  AND p.mid_year = coalesce(
-				(SELECT max(q.mid_year) FROM @extschema@.population AS q
-				 WHERE q.lsoa_code = a.lsoa_code AND make_date(q.mid_year, 6, 30) <= a.ref),
-				(SELECT min(q.mid_year) FROM @extschema@.population AS q WHERE q.lsoa_code = a.lsoa_code))
-	) AS pop ON true
-	LEFT JOIN lsoa_children AS ch ON ch.lsoa_code = a.lsoa_code
-	LEFT JOIN lsoa_families AS fa ON fa.lsoa_code = a.lsoa_code;
-END
+	LEFT JOIN persons AS pop ON pop.lsoa_code = a.lsoa_code AND pop.ref = a.ref
+	LEFT JOIN people AS n ON n.i = a.i AND n.lsoa_code = a.lsoa_code
 $$;
 COMMENT ON FUNCTION surestart_internal.count_periods(date, text[], integer) IS
 	'the counting rules for the wanted periods of the financial year starting year_start, with a sustained threshold: reach and target-group coverage, one row per period and LSOA of a reach area';
