@@ -16,6 +16,62 @@ SET LOCAL jit = off;
 \i data/load_norfolk.sql
 \i data/synthetic_norfolk.sql
 \i data/norfolk_targets.sql
+
+-- Edge cases of the counting rules, added to the demo so that every
+-- comparison below covers them (ids from 990000000 up, contacts 980000000): a child under five
+-- on the last day of the year and its sibling who turns five that day; a
+-- child seen before it is born; a leap-day birth; once_per_term contacts
+-- within and across terms and quarters, one on a day in care; siblings
+-- seen on the same day (one family contact); a never mode; carers whose
+-- sex is not recorded, a pregnant teenager turning twenty, only male
+-- carers, a young parent turning 25; an episode open on one reference date
+-- only; a funded place for one quarter; local groups; and a family
+-- without an LSOA, which no area counts.
+CREATE TEMP TABLE edge_place AS
+SELECT min(r.lsoa_code) AS lsoa_code, (SELECT min(centre_id) FROM centre) AS centre_id
+FROM reach_area AS r WHERE r.valid_to IS NULL;
+INSERT INTO family (family_id, lsoa_code, lone_parent, local_groups)
+SELECT 990000000 + n, (SELECT lsoa_code FROM edge_place), n = 1, CASE WHEN n = 2 THEN '{3,16}'::integer[] ELSE '{}' END
+FROM generate_series(1, 4) AS n;
+INSERT INTO family (family_id, lsoa_code) VALUES (990000009, NULL);
+INSERT INTO carer (carer_id, family_id, dob, sex, disabled, pregnant) VALUES
+	(990000001, 990000001, '1994-01-15', NULL, false, true),
+	(990000002, 990000002, '1980-05-01', 'M', true, false),
+	(990000003, 990000003, '1988-12-01', 'M', NULL, NULL),
+	(990000004, 990000003, '1970-07-01', 'F', false, false);
+INSERT INTO child (child_id, family_id, dob, sex, disabled) VALUES
+	(990000001, 990000001, '2009-04-01', 'F', false),
+	(990000002, 990000001, '2009-03-31', 'M', true),
+	(990000003, 990000002, '2013-08-15', 'F', NULL),
+	(990000004, 990000003, '2008-02-29', 'M', true),
+	(990000005, 990000003, '2011-06-30', 'F', false),
+	(990000006, 990000004, '2012-01-01', 'M', false),
+	(990000007, 990000009, '2012-01-01', 'M', false);
+INSERT INTO registration (child_id, centre_id, registered_on, ended_on)
+SELECT k, (SELECT centre_id FROM edge_place), s::date, e::date
+FROM (VALUES (990000001, '2012-05-01', NULL), (990000002, '2013-07-01', '2013-12-31'),
+			 (990000003, '2013-09-30', NULL), (990000005, '2012-01-01', '2013-06-30'),
+			 (990000006, '2013-10-01', NULL), (990000007, '2012-06-01', NULL)) AS r(k, s, e);
+INSERT INTO contact (contact_id, child_id, centre_id, contact_on, mode, activity)
+SELECT 980000000 + row_number() OVER (), k, (SELECT centre_id FROM edge_place), d::date, m, 'edge case'
+FROM (VALUES (990000001, '2013-05-10', 'nursery_session'), (990000001, '2013-07-10', 'nursery_session'),
+			 (990000001, '2013-08-20', 'nursery_session'), (990000001, '2013-09-05', 'nursery_session'),
+			 (990000001, '2013-10-15', 'nursery_session'), (990000001, '2014-01-10', 'nursery_session'),
+			 (990000001, '2014-01-10', 'face_to_face'), (990000001, '2014-03-31', 'letter'),
+			 (990000002, '2013-05-10', 'face_to_face'), (990000002, '2014-01-10', 'phone'),
+			 (990000003, '2013-06-20', 'antenatal group'), (990000003, '2013-09-01', 'antenatal group'),
+			 (990000004, '2013-04-02', 'face_to_face'),
+			 (990000005, '2013-10-01', 'face_to_face'), (990000005, '2013-10-08', 'face_to_face'),
+			 (990000005, '2013-11-08', 'nursery_session'), (990000005, '2013-11-09', 'nursery_session'),
+			 (990000005, '2013-12-20', 'face_to_face'),
+			 (990000006, '2013-06-30', 'phone'), (990000006, '2014-03-31', 'phone'),
+			 (990000007, '2013-06-01', 'face_to_face')) AS c(k, d, m);
+INSERT INTO social_care (child_id, kind, starts_on, ends_on) VALUES
+	(990000001, 'family_support', '2013-07-01', '2013-07-31'),
+	(990000005, 'child_in_need', '2013-09-30', '2013-09-30'),
+	(990000006, 'looked_after', '2013-01-01', NULL);
+INSERT INTO two_year_place (child_id, term_start, dwp_eligible, criteria, taken_up) VALUES
+	(990000006, '2012-09-01', true, 'income', true);
 \set QUIET off
 
 -- ---------------------------------------------------------------- the recount
@@ -43,7 +99,7 @@ WITH counted AS MATERIALIZED (
 	GROUP BY 1, 2
 ), families AS (
 	SELECT f.period, f.lsoa_code, count(*) FILTER (WHERE f.registered) AS registered, count(p.family_id) AS seen,
-		   count(*) FILTER (WHERE p.n >= threshold.t) AS sustained
+		   count(*) FILTER (WHERE p.n >= threshold.t) AS sustained, coalesce(sum(p.n), 0)::bigint AS contacts
 	FROM (SELECT period, lsoa_code, family_id, bool_or(registered) AS registered
 		  FROM counted GROUP BY 1, 2, 3) AS f
 	LEFT JOIN per_family AS p USING (period, family_id)
@@ -64,7 +120,8 @@ WITH counted AS MATERIALIZED (
 SELECT a.period, a.lsoa_code, a.centre_id, coalesce(u.persons, 0) AS under_fives,
 	   coalesce(c.registered, 0) AS registered, coalesce(c.seen, 0) AS seen, coalesce(c.sustained, 0) AS sustained,
 	   coalesce(f.registered, 0) AS families_registered, coalesce(f.seen, 0) AS families_seen,
-	   coalesce(f.sustained, 0) AS families_sustained, coalesce(c.contacts, 0) AS contacts
+	   coalesce(f.sustained, 0) AS families_sustained, coalesce(c.contacts, 0) AS contacts,
+	   coalesce(f.contacts, 0) AS family_contacts
 FROM surestart_internal.period_reach_area AS a
 LEFT JOIN under_fives AS u USING (period, lsoa_code)
 LEFT JOIN children AS c USING (period, lsoa_code)
@@ -72,7 +129,7 @@ LEFT JOIN families AS f USING (period, lsoa_code);
 
 CREATE TEMP VIEW stored AS
 SELECT f.period, f.lsoa_code, f.centre_id, f.under_fives, f.registered, f.seen, f.sustained,
-	   f.families_registered, f.families_seen, f.families_sustained, f.contacts
+	   f.families_registered, f.families_seen, f.families_sustained, f.contacts, f.family_contacts
 FROM surestart_internal.lsoa_figure AS f;
 
 -- Coverage per centre from the person-level family_period_groups.
@@ -215,7 +272,7 @@ SELECT is((SELECT count(*) FROM centre_reach AS r JOIN before AS b USING (centre
 \set QUIET on
 CREATE TEMP TABLE recount_inserted AS SELECT * FROM recount;
 \set QUIET off
-SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts, family_contacts FROM surestart_internal.lsoa_figures',
 	'SELECT * FROM recount_inserted', 'what the views read equals the recount after the insert');
 SELECT set_eq('SELECT period FROM refresh()', $$VALUES ('2013-14 Q3'), ('2013-14 Q1-Q3'), ('2013-14')$$,
 	'refresh() counts again only the changed periods');
@@ -227,7 +284,7 @@ WHERE child_id = (SELECT min(child_id) FROM registration WHERE ended_on IS NULL 
 SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
 	$$SELECT period FROM surestart_internal.reporting_period$$,
 	'an updated registration open since before 2013-14 marks every period');
-SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts, family_contacts FROM surestart_internal.lsoa_figures',
 	'SELECT * FROM recount', 'what the views read equals the recount after the update');
 
 -- an interrupted refresh leaves the figures and the marks as they were
@@ -249,7 +306,7 @@ FROM reach_area AS r WHERE valid_to = '2013-12-31'
 SELECT set_eq($$SELECT period FROM reach_freshness WHERE state = 'changed'$$,
 	$$SELECT period FROM surestart_internal.reporting_period$$,
 	'a reach-area change marks the periods whose reference dates its old and new rows cover');
-SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts FROM surestart_internal.lsoa_figures',
+SELECT set_eq('SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered, families_seen, families_sustained, contacts, family_contacts FROM surestart_internal.lsoa_figures',
 	'SELECT * FROM recount', 'what the views read equals the recount after the move');
 
 SELECT ok((SELECT count(*) FROM refresh()) > 0, 'refresh() after the move');
