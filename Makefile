@@ -32,6 +32,7 @@ OBJS = \
 	src/coverage.o \
 	src/coverage_agg.o \
 	src/figures.o \
+	src/figures_read.o \
 	src/funnel.o \
 	src/disclosure.o \
 	src/disclosure_audit.o \
