@@ -136,10 +136,14 @@ count_family_days(Counting *c)
 
 		c->sorted[f->first_entry + f->entries++] = c->entry_day[j];
 	}
-	pfree(c->entry_family);
-	pfree(c->entry_day);
-	c->entry_family = NULL;
-	c->entry_day = NULL;
+	/* no contact read, no array */
+	if (c->entry_family != NULL)
+	{
+		pfree(c->entry_family);
+		pfree(c->entry_day);
+		c->entry_family = NULL;
+		c->entry_day = NULL;
+	}
 
 	for (uint32 f = 0; f < c->n_families; f++)
 	{
