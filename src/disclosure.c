@@ -63,6 +63,9 @@
  */
 #define DISCLOSURE_SMALL_ROUNDS 100
 
+/* The largest block worked out (secondary_suppression says why). */
+#define DISCLOSURE_MAX_CELLS 20000
+
 #include "disclosure.h"
 
 
@@ -458,6 +461,36 @@ disclosure_array(ArrayType *a, Oid type, const char *name, Datum **elems, int *n
  * relation numbers (any integers; terms of one relation need not be
  * adjacent), 1-based cell numbers and integer coefficients.
  */
+/*
+ * The statuses of a block's cells as secondary_suppression returns them.
+ * unprotected: the block was not worked out (too large), so every shown
+ * cell not withheld as primary is 'pending', withheld until it is.
+ */
+static ArrayType *
+disclosure_result(const DisclosureBlock *b, bool unprotected)
+{
+	int			n = b->ncells;
+	Datum	   *result = palloc(sizeof(Datum) * (n + 1));
+	bool	   *result_null = palloc(sizeof(bool) * (n + 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	for (int i = 0; i < n; i++)
+	{
+		const char *status = NULL;
+
+		if (b->protect[i])
+			status = "primary";
+		else if (b->shown[i] && unprotected)
+			status = "pending";
+		else if (b->shown[i] && b->withheld[i])
+			status = "secondary";
+		result_null[i] = status == NULL;
+		result[i] = status ? CStringGetTextDatum(status) : (Datum) 0;
+	}
+	return construct_md_array(result, result_null, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
 PG_FUNCTION_INFO_V1(secondary_suppression);
 Datum
 secondary_suppression(PG_FUNCTION_ARGS)
@@ -478,10 +511,6 @@ secondary_suppression(PG_FUNCTION_ARGS)
 	int		   *order;
 	bool	   *hopeless;
 	bool	   *exposed;
-	Datum	   *result;
-	bool	   *result_null;
-	int			dims[1];
-	int			lbs[1] = {1};
 
 	disclosure_array(PG_GETARG_ARRAYTYPE_P(0), INT8OID, "value", &values, &n);
 	disclosure_array(PG_GETARG_ARRAYTYPE_P(1), BOOLOID, "shown", &shown, &n_shown);
@@ -516,6 +545,22 @@ secondary_suppression(PG_FUNCTION_ARGS)
 		b.shown[i] = DatumGetBool(shown[i]);
 		b.protect[i] = DatumGetBool(protect[i]);
 		b.withheld[i] = b.shown[i] && b.protect[i];
+	}
+
+	/*
+	 * The exact audit reduces dense matrices of a block's connected parts:
+	 * a council's blocks (a few thousand cells) take a fraction of a
+	 * second, but a whole country's in one database would take hours and
+	 * gigabytes.  Such a block is left unprotected: its counts are
+	 * withheld as pending rather than published unchecked.
+	 */
+	if (n > DISCLOSURE_MAX_CELLS)
+	{
+		ereport(NOTICE,
+				(errmsg("a disclosure block of %d cells is too large to protect: its counts are withheld as pending", n),
+				 errdetail("Secondary suppression works out blocks of up to %d cells, a council's size.", DISCLOSURE_MAX_CELLS),
+				 errhint("Publish from each council's own database, or from the regional roll-up (published_regional_reach).")));
+		PG_RETURN_ARRAYTYPE_P(disclosure_result(&b, true));
 	}
 
 	/* Group the terms by relation number, keeping their order within one. */
@@ -600,20 +645,5 @@ secondary_suppression(PG_FUNCTION_ARGS)
 			disclosure_close_parts(&b, exposed);
 	}
 
-	result = palloc(sizeof(Datum) * (n + 1));
-	result_null = palloc(sizeof(bool) * (n + 1));
-	for (int i = 0; i < n; i++)
-	{
-		const char *status = NULL;
-
-		if (b.protect[i])
-			status = "primary";
-		else if (b.shown[i] && b.withheld[i])
-			status = "secondary";
-		result_null[i] = status == NULL;
-		result[i] = status ? CStringGetTextDatum(status) : (Datum) 0;
-	}
-	dims[0] = n;
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(result, result_null, 1, dims, lbs,
-											 TEXTOID, -1, false, TYPALIGN_INT));
+	PG_RETURN_ARRAYTYPE_P(disclosure_result(&b, false));
 }
