@@ -491,6 +491,17 @@ disclosure_result(const DisclosureBlock *b, bool unprotected)
 	return construct_md_array(result, result_null, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT);
 }
 
+PG_FUNCTION_INFO_V1(disclosure_max_cells);
+/*
+ * disclosure_max_cells(): DISCLOSURE_MAX_CELLS, for protect_period, which
+ * withholds the periods whose blocks would be larger without building them.
+ */
+Datum
+disclosure_max_cells(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(DISCLOSURE_MAX_CELLS);
+}
+
 PG_FUNCTION_INFO_V1(secondary_suppression);
 Datum
 secondary_suppression(PG_FUNCTION_ARGS)
@@ -552,16 +563,11 @@ secondary_suppression(PG_FUNCTION_ARGS)
 	 * a council's blocks (a few thousand cells) take a fraction of a
 	 * second, but a whole country's in one database would take hours and
 	 * gigabytes.  Such a block is left unprotected: its counts are
-	 * withheld as pending rather than published unchecked.
+	 * withheld as pending rather than published unchecked (protect_period
+	 * says so).
 	 */
 	if (n > DISCLOSURE_MAX_CELLS)
-	{
-		ereport(NOTICE,
-				(errmsg("a disclosure block of %d cells is too large to protect: its counts are withheld as pending", n),
-				 errdetail("Secondary suppression works out blocks of up to %d cells, a council's size.", DISCLOSURE_MAX_CELLS),
-				 errhint("Publish from each council's own database, or from the regional roll-up (published_regional_reach).")));
 		PG_RETURN_ARRAYTYPE_P(disclosure_result(&b, true));
-	}
 
 	/* Group the terms by relation number, keeping their order within one. */
 	order = palloc(sizeof(int) * (nterms + 1));

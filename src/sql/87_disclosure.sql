@@ -47,6 +47,11 @@ CREATE FUNCTION surestart_internal.secondary_suppression(value bigint[], shown b
 COMMENT ON FUNCTION surestart_internal.secondary_suppression(bigint[], boolean[], boolean[], integer[], integer[], integer[]) IS
 	'secondary suppression of one block of linked tables: cells (value, shown, protect) and relations given term by term (relation number, 1-based cell, coefficient; each relation sums to 0); returns per cell primary, secondary or null (published), so that no withheld cell and no protected hidden cell can be worked out by adding and subtracting published cells';
 
+CREATE FUNCTION surestart_internal.disclosure_max_cells() RETURNS integer
+	AS 'MODULE_PATHNAME', 'disclosure_max_cells' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION surestart_internal.disclosure_max_cells() IS
+	'the most cells of a block secondary_suppression works out (a council''s blocks have a few thousand); a larger block is withheld as pending';
+
 /*
  * Every cell of every block of the stored periods that end on one day
  * (they share the counts taken on that day), with its status.  It reads
@@ -297,7 +302,7 @@ CREATE TABLE surestart_internal.published_cell (
 	status text,
 	published bigint,
 	PRIMARY KEY (period, level, unit_id, scope, target_group, measure),
-	CONSTRAINT status_must_be_primary_or_secondary CHECK (status IN ('primary', 'secondary')),
+	CONSTRAINT status_must_be_primary_secondary_or_pending CHECK (status IN ('primary', 'secondary', 'pending')),
 	CONSTRAINT a_withheld_cell_publishes_nothing CHECK ((status IS NULL) = (published IS NOT NULL))
 );
 COMMENT ON TABLE surestart_internal.published_cell IS 'Every count the published views show, per period, level, unit, scope, target group and measure, with its disclosure status and the value published (protect_period())';
@@ -348,6 +353,17 @@ BEGIN
 	SELECT fp.period, fp.computed_at, surestart_internal.disclosure_fingerprint()
 	FROM surestart_internal.figure_period AS fp
 	WHERE fp.period_end = run_end;
+	-- A children's block holds three cells per LSOA: past the largest block
+	-- secondary_suppression works out, the counts of these periods are
+	-- withheld as pending (no cell stored) without working out the rest.
+	IF 3 * (SELECT count(*) FROM surestart_internal.lsoa_figure AS lf WHERE lf.period = protect_period.period)
+	   > surestart_internal.disclosure_max_cells() THEN
+		RAISE NOTICE 'the counts of the periods ending on % are too many to protect in one database: they are withheld as pending', run_end
+			USING DETAIL = pg_catalog.format('Secondary suppression works out blocks of up to %s cells, a council''s size.',
+											  surestart_internal.disclosure_max_cells()),
+				  HINT = 'Publish from each council''s own database, or from the regional roll-up (published_regional_reach).';
+		RETURN 0;
+	END IF;
 	INSERT INTO surestart_internal.published_cell
 		(period, target_group, measure, level, unit_id, scope, value, status, published)
 	SELECT d.period, d.target_group, d.measure, d.level, d.unit_id, d.scope, d.value, d.status, d.published
@@ -357,11 +373,19 @@ BEGIN
 	FROM surestart_internal.published_cell AS c
 	JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
 	WHERE fp.period_end = run_end AND c.status IS NOT NULL;
+	IF EXISTS (SELECT 1 FROM surestart_internal.published_cell AS c
+			   JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
+			   WHERE fp.period_end = run_end AND c.status = 'pending') THEN
+		RAISE NOTICE 'some counts of the periods ending on % are too many to protect together: they are withheld as pending', run_end
+			USING DETAIL = pg_catalog.format('Secondary suppression works out blocks of up to %s cells, a council''s size.',
+											  surestart_internal.disclosure_max_cells()),
+				  HINT = 'Publish from each council''s own database, or from the regional roll-up (published_regional_reach).';
+	END IF;
 	RETURN withheld;
 END
 $$;
 COMMENT ON FUNCTION surestart_internal.protect_period(text) IS
-	'work out and store the published cells (published_cell) of a stored period and of the other stored periods ending on the same day, under the current disclosure settings; returns how many of their cells are withheld';
+	'work out and store the published cells (published_cell) of a stored period and of the other stored periods ending on the same day, under the current disclosure settings; returns how many of their cells are withheld (0 when they are too many to protect, and all withheld as pending)';
 
 /*
  * Every stored period, one day at a time.  A change of the hierarchy or
