@@ -98,7 +98,7 @@ typedef struct LsoaEntry
 typedef struct Counting
 {
 	MemoryContext cxt;			/* everything below lives here */
-	MemoryContext row_cxt;		/* reset after each row that allocates */
+	MemoryContext row_cxt;		/* what a row function allocates, freed after each row */
 	int32		threshold;
 	DateADT		year_start;		/* 1 April */
 	DateADT		quarter_end[N_QUARTERS];

@@ -85,6 +85,7 @@ typedef struct RowReader
 	RowFunction row;
 } RowReader;
 
+/* Hand a row to the row function, freeing what it allocated for itself. */
 static bool
 reader_receive(TupleTableSlot *slot, DestReceiver *self)
 {
@@ -102,6 +103,7 @@ reader_receive(TupleTableSlot *slot, DestReceiver *self)
 	return true;
 }
 
+/* Nothing to set up or tear down: the counting owns its memory. */
 static void
 reader_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
@@ -190,6 +192,7 @@ grow_array(Counting *c, void *array, Size element, Size *max)
 			(array) = grow_array((c), (array), sizeof(*(array)), &(max)); \
 	} while (0)
 
+/* An LSOA: its code, numbered in the order read. */
 static void
 lsoa_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -207,6 +210,10 @@ lsoa_row(Counting *c, Datum *values, bool *isnull)
 	e->index = (int32) c->n_lsoas++;
 }
 
+/*
+ * A family: its LSOA and the target groups that never change with the
+ * date (its own flags and local groups; carers and children add theirs).
+ */
 static void
 family_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -264,6 +271,12 @@ family_row(Counting *c, Datum *values, bool *isnull)
 	}
 }
 
+/*
+ * A carer: a father (sex M), a disabled parent, and the youngest carer and
+ * pregnant carer, whose ages on each quarter end make the teenage, young
+ * and pregnant teenager groups.  A carer whose sex is not recorded as M
+ * rules out only_male_carer.
+ */
 static void
 carer_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -288,6 +301,11 @@ carer_row(Counting *c, Datum *values, bool *isnull)
 	}
 }
 
+/*
+ * A child: the quarter ends on which it is under five (counted), and a
+ * disabled child for its family (disabled_child_any_age always,
+ * disabled_child on the days it is counted).
+ */
 static void
 child_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -319,6 +337,7 @@ child_row(Counting *c, Datum *values, bool *isnull)
 	}
 }
 
+/* A registration: the quarter ends on which it is open. */
 static void
 registration_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -328,6 +347,10 @@ registration_row(Counting *c, Datum *values, bool *isnull)
 								isnull[2] ? DATEVAL_NOEND : DatumGetDateADT(values[2]));
 }
 
+/*
+ * A social-care episode: kept for the contacts on days it is open, and the
+ * quarter ends on which its family is in the group of its kind.
+ */
 static void
 social_care_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -361,6 +384,10 @@ social_care_row(Counting *c, Datum *values, bool *isnull)
 	pfree(kind);
 }
 
+/*
+ * A DWP-eligible funded two-year place: its family is in two_year_funding
+ * on the quarter ends within a year after its term started.
+ */
 static void
 two_year_row(Counting *c, Datum *values, bool *isnull)
 {
@@ -414,6 +441,12 @@ in_care(const Counting *c, const Child *k, DateADT day)
 	return false;
 }
 
+/*
+ * A contact (of a mode that is not "never"; once_mode numbers the
+ * once_per_term modes, 0 for the rest): counted for its child and family
+ * in the periods that count it, or noted as its child's, mode's and
+ * term's first in its quarter.
+ */
 static void
 contact_row(Counting *c, Datum *values, bool *isnull)
 {
