@@ -93,7 +93,7 @@ reach_flush(ReachState *state)
 
 	for (int i = 0; i < n; i++)
 	{
-		hashes[i] = reach_hash_id(state->pending[i]);
+		hashes[i] = surestart_hash_id(state->pending[i]);
 #ifdef __GNUC__
 		__builtin_prefetch(&tb->data[hashes[i] & tb->sizemask], 1);
 #endif

@@ -64,28 +64,11 @@ typedef struct ReachFlat
 	int32		count;
 } ReachFlat;
 
-/*
- * Hash an id: the 64-bit finalising mix of MurmurHash3, so that sequential
- * ids spread over the whole table.
- */
-static inline uint32
-reach_hash_id(int64 id)
-{
-	uint64		h = (uint64) id;
-
-	h ^= h >> 33;
-	h *= UINT64CONST(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
-	h ^= h >> 33;
-	return (uint32) h;
-}
-
 #define SH_PREFIX		reachtab
 #define SH_ELEMENT_TYPE ReachEntry
 #define SH_KEY_TYPE		int64
 #define SH_KEY			id
-#define SH_HASH_KEY(tb, key) reach_hash_id(key)
+#define SH_HASH_KEY(tb, key) surestart_hash_id(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE		static inline
 #define SH_DECLARE

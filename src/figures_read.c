@@ -24,26 +24,11 @@ typedef struct IdEntry
 	char		status;
 } IdEntry;
 
-/*
- * The finaliser of MurmurHash3 (a public-domain mixing step): spreads the
- * bits of the ids, which are often consecutive, over the table.
- */
-static inline uint32
-mix_id(uint64 k)
-{
-	k ^= k >> 33;
-	k *= UINT64CONST(0xff51afd7ed558ccd);
-	k ^= k >> 33;
-	k *= UINT64CONST(0xc4ceb9fe1a85ec53);
-	k ^= k >> 33;
-	return (uint32) k;
-}
-
 #define SH_PREFIX		idmap
 #define SH_ELEMENT_TYPE IdEntry
 #define SH_KEY_TYPE		int64
 #define SH_KEY			id
-#define SH_HASH_KEY(tb, key) mix_id((uint64) (key))
+#define SH_HASH_KEY(tb, key) surestart_hash_id(key)
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE		static inline
 #define SH_DECLARE
@@ -66,7 +51,7 @@ typedef struct OnceEntry
 #define SH_ELEMENT_TYPE OnceEntry
 #define SH_KEY_TYPE		uint64
 #define SH_KEY			key
-#define SH_HASH_KEY(tb, key) mix_id(key)
+#define SH_HASH_KEY(tb, key) surestart_hash_id((int64) (key))
 #define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE		static inline
 #define SH_DECLARE
@@ -192,6 +177,25 @@ grow_array(Counting *c, void *array, Size element, Size *max)
 			(array) = grow_array((c), (array), sizeof(*(array)), &(max)); \
 	} while (0)
 
+/*
+ * Number a new id of a table read (children or families): n is how many it
+ * has; an index must fit in 32 bits.
+ */
+static uint32
+new_index(idmap_hash *map, int64 id, Size n, const char *what)
+{
+	IdEntry    *e;
+	bool		found;
+
+	if (n >= PG_UINT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many %s to count: more than %u", what, PG_UINT32_MAX)));
+	e = idmap_insert(map, id, &found);
+	e->index = (uint32) n;
+	return e->index;
+}
+
 /* An LSOA: its code, numbered in the order read. */
 static void
 lsoa_row(Counting *c, Datum *values, bool *isnull)
@@ -218,15 +222,8 @@ static void
 family_row(Counting *c, Datum *values, bool *isnull)
 {
 	Family	   *f;
-	IdEntry    *e;
-	bool		found;
 
-	if (c->n_families == PG_UINT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many families to count: more than %u", PG_UINT32_MAX)));
-	e = idmap_insert(c->family_ids, DatumGetInt64(values[0]), &found);
-	e->index = (uint32) c->n_families;
+	new_index(c->family_ids, DatumGetInt64(values[0]), c->n_families, "families");
 	GROW(c, c->families, c->n_families, c->max_families);
 	f = &c->families[c->n_families++];
 	memset(f, 0, sizeof(Family));
@@ -311,16 +308,9 @@ child_row(Counting *c, Datum *values, bool *isnull)
 {
 	Child	   *k;
 	Family	   *f;
-	IdEntry    *e;
-	bool		found;
 	DateADT		dob = DatumGetDateADT(values[2]);
 
-	if (c->n_children == PG_UINT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many children to count: more than %u", PG_UINT32_MAX)));
-	e = idmap_insert(c->child_ids, DatumGetInt64(values[0]), &found);
-	e->index = (uint32) c->n_children;
+	new_index(c->child_ids, DatumGetInt64(values[0]), c->n_children, "children");
 	GROW(c, c->children, c->n_children, c->max_children);
 	k = &c->children[c->n_children++];
 	memset(k, 0, sizeof(Child));

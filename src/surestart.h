@@ -39,6 +39,24 @@ surestart_binary_check_version(StringInfo buf, const char *what)
 	surestart_binary_check_format(buf, SURESTART_BINARY_VERSION, what);
 }
 
+/*
+ * Hash an int64 id (a child's or a family's): the 64-bit finalising mix of
+ * MurmurHash3, so that sequential ids spread over a whole hash table.
+ * contact_reach's and the stored figures' tables key on ids with it.
+ */
+static inline uint32
+surestart_hash_id(int64 id)
+{
+	uint64		h = (uint64) id;
+
+	h ^= h >> 33;
+	h *= UINT64CONST(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64CONST(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32) h;
+}
+
 /* settings.c: the council's settings, read from C */
 #define SURESTART_DEFAULT_SUSTAINED_CONTACTS 3
 extern int32 surestart_setting_int(Oid fn_oid, const char *name, int32 default_value,
