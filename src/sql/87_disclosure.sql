@@ -449,7 +449,7 @@ CREATE TRIGGER disclosure_settings_removed AFTER DELETE ON @extschema@.setting
  * (suppressed = 'pending').
  */
 CREATE VIEW surestart_internal.published_status AS
-SELECT c.period, c.target_group, c.measure, c.level, c.unit_id, c.scope, c.status, c.published
+SELECT c.period, c.target_group, c.measure, c.level, c.unit_id, c.scope, c.status, c.published, c.value
 FROM surestart_internal.published_cell AS c
 JOIN surestart_internal.published_period AS pp ON pp.period = c.period
 JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
@@ -464,3 +464,156 @@ COMMENT ON COLUMN surestart_internal.published_status.unit_id IS 'the unit''s id
 COMMENT ON COLUMN surestart_internal.published_status.scope IS 'all or deprived';
 COMMENT ON COLUMN surestart_internal.published_status.status IS 'primary, secondary or null (published)';
 COMMENT ON COLUMN surestart_internal.published_status.published IS 'the value shown, null when withheld';
+COMMENT ON COLUMN surestart_internal.published_status.value IS 'the stored count the status was worked out for';
+
+/* ---------------------------------------------------------------- one block, worked out when read */
+
+/*
+ * The views whose figures are not in lsoa_figure (the take-up views, the
+ * stored snapshots, the regional roll-up) protect their cells when they
+ * are read, one block at a time (a term, a reference date): a block is
+ * small (tens to hundreds of cells), and secondary_suppression() takes
+ * milliseconds over it.  The caller names each cell by a key, unique in
+ * the block, and gives the relations term by term (relation key, cell key,
+ * coefficient; each relation sums to 0).  This function numbers the cells
+ * and the relations in the "C" order of their keys, so that the choice
+ * depends only on the data and the keys, never on the order the rows came
+ * in or on the reader, and applies the rule in the settings:
+ *   suppress: status primary for a cell from 1 to suppress_below - 1,
+ *     secondary for a shown cell withheld to protect one, null when
+ *     published; a hidden cell (shown false) is never published, and is
+ *     protected like the others when it is small;
+ *   round: primary for a small shown cell, every other shown cell
+ *     published rounded to round_to (halves up), no secondary cells.
+ * published is the value shown (null when withheld or hidden).  A hidden
+ * cell whose value is negative is not a count of anybody (a difference of
+ * sums of published figures, say): it is left out with the relations that
+ * hold it.  A duplicate or null key, a null value or a relation naming an
+ * unknown cell is an error (a caller's mistake).  Invoker's rights: it
+ * reads only the settings and the arrays it is given.
+ */
+CREATE FUNCTION surestart_internal.suppress_block(cell_key text[], cell_value bigint[], cell_shown boolean[],
+		term_relation text[], term_cell text[], term_coefficient integer[])
+RETURNS TABLE (cell text, status text, published bigint)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+	below integer := coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5);
+	how text := coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'disclosure_rule'), 'suppress');
+	base bigint := coalesce((SELECT s.value::bigint FROM @extschema@.setting AS s WHERE s.name = 'round_to'), 5);
+	keys text[];
+	vals bigint[];
+	shows boolean[];
+	rels integer[];
+	cells integer[];
+	coefs integer[];
+	statuses text[];
+	bad text;
+BEGIN
+	IF cardinality(suppress_block.cell_key) <> cardinality(suppress_block.cell_value)
+	   OR cardinality(suppress_block.cell_key) <> cardinality(suppress_block.cell_shown)
+	   OR cardinality(suppress_block.term_relation) <> cardinality(suppress_block.term_cell)
+	   OR cardinality(suppress_block.term_relation) <> cardinality(suppress_block.term_coefficient) THEN
+		RAISE EXCEPTION 'cell_key, cell_value and cell_shown have %, % and % elements; term_relation, term_cell and term_coefficient %, % and %',
+			cardinality(suppress_block.cell_key), cardinality(suppress_block.cell_value), cardinality(suppress_block.cell_shown),
+			cardinality(suppress_block.term_relation), cardinality(suppress_block.term_cell), cardinality(suppress_block.term_coefficient)
+			USING ERRCODE = 'array_subscript_error',
+				  DETAIL = 'Expected one element per cell in each of the first three, and one per term in each of the others.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
+			   WHERE u.k IS NULL OR u.v IS NULL OR u.s IS NULL) THEN
+		SELECT min(u.k) INTO bad
+		FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
+		WHERE u.v IS NULL OR u.s IS NULL;
+		RAISE EXCEPTION 'cell "%" has a null key, value or flag', coalesce(bad, '')
+			USING ERRCODE = 'null_value_not_allowed', DETAIL = 'Expected a key, a count and a flag for every cell.';
+	END IF;
+	SELECT min(u.k) INTO bad
+	FROM (SELECT u.k FROM unnest(suppress_block.cell_key) AS u(k) GROUP BY u.k HAVING count(*) > 1) AS u;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cell "%" is named twice', bad
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every cell key once in a block.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM unnest(suppress_block.term_cell) AS t(k)
+			   WHERE NOT EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key) AS c(k) WHERE c.k = t.k)) THEN
+		SELECT min(t.k) INTO bad
+		FROM unnest(suppress_block.term_cell) AS t(k)
+		WHERE NOT EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key) AS c(k) WHERE c.k = t.k);
+		RAISE EXCEPTION 'a relation names cell "%", which is not in the block', coalesce(bad, '')
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every term to name one of the cells.';
+	END IF;
+
+	-- the cells kept (a negative hidden cell is left out), in the "C" order of their keys
+	SELECT array_agg(u.k ORDER BY u.k COLLATE "C"), array_agg(u.v ORDER BY u.k COLLATE "C"),
+		   array_agg(u.s ORDER BY u.k COLLATE "C")
+	INTO keys, vals, shows
+	FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
+	WHERE u.s OR u.v >= 0;
+	IF keys IS NULL THEN
+		RETURN;
+	END IF;
+	IF how = 'suppress' THEN
+		-- the relations that hold only kept cells, numbered in the "C" order of their keys
+		WITH t AS (
+			SELECT t.r, t.k, t.c, n.i::integer AS n
+			FROM unnest(suppress_block.term_relation, suppress_block.term_cell, suppress_block.term_coefficient) AS t(r, k, c)
+			LEFT JOIN unnest(keys) WITH ORDINALITY AS n(k, i) ON n.k = t.k
+		), kept AS (
+			SELECT t.*, dense_rank() OVER (ORDER BY t.r COLLATE "C")::integer AS rn
+			FROM t
+			WHERE t.r NOT IN (SELECT x.r FROM t AS x WHERE x.n IS NULL)
+		)
+		SELECT coalesce(array_agg(kept.rn ORDER BY kept.rn, kept.n), '{}'), coalesce(array_agg(kept.n ORDER BY kept.rn, kept.n), '{}'),
+			   coalesce(array_agg(kept.c ORDER BY kept.rn, kept.n), '{}')
+		INTO rels, cells, coefs
+		FROM kept;
+		statuses := surestart_internal.secondary_suppression(vals, shows,
+			ARRAY(SELECT v BETWEEN 1 AND below - 1 FROM unnest(vals) WITH ORDINALITY AS u(v, i) ORDER BY i),
+			rels, cells, coefs);
+	END IF;
+	RETURN QUERY
+		SELECT u.k,
+			   CASE WHEN how = 'suppress' THEN statuses[u.i]
+					WHEN u.s AND u.v BETWEEN 1 AND below - 1 THEN 'primary' END,
+			   CASE WHEN NOT u.s THEN NULL
+					WHEN how = 'suppress' THEN CASE WHEN statuses[u.i] IS NULL THEN u.v END
+					WHEN u.v BETWEEN 1 AND below - 1 THEN NULL
+					ELSE ((u.v * 2 + base) / (2 * base)) * base END
+		FROM unnest(keys, vals, shows) WITH ORDINALITY AS u(k, v, s, i);
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.suppress_block(text[], bigint[], boolean[], text[], text[], integer[]) IS
+	'the disclosure rule applied to one block of cells named by key (value, shown) and relations given term by term (relation key, cell key, coefficient): per cell its status (primary, secondary or null) and the value published (null when withheld or hidden; rounded under disclosure_rule round); cells and relations numbered in the "C" order of their keys';
+
+/* ---------------------------------------------------------------- the statuses of a snapshot */
+
+/*
+ * What the published views withheld of a period when take_snapshot()
+ * stored it: the status of every reach count of every centre, group,
+ * district, lot and the county (all areas) that day.  published_reach_trend
+ * withholds at least these from the snapshot, so that the snapshot never
+ * shows a count the day's publication withheld (the two together could
+ * then be differenced).  History, like the snapshots: dumped with them.
+ */
+CREATE TABLE surestart_internal.snapshot_cell (
+	period text NOT NULL,
+	level text NOT NULL,
+	unit_id text NOT NULL,
+	measure text NOT NULL,
+	taken_at timestamptz NOT NULL,
+	value bigint NOT NULL,
+	status text,
+	PRIMARY KEY (period, level, unit_id, measure),
+	CONSTRAINT status_must_be_primary_secondary_or_pending CHECK (status IN ('primary', 'secondary', 'pending'))
+);
+COMMENT ON TABLE surestart_internal.snapshot_cell IS 'The disclosure status of each reach count of a stored snapshot period (centres, groups, districts, lots, county; all areas) on the day take_snapshot() stored it';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.period IS 'period label of the snapshot';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.level IS 'centre, group, district, lot or county';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.unit_id IS 'centre id, group id, district code, lot id or county';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.measure IS 'registered, seen, sustained, families_seen or families_sustained';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.taken_at IS 'the snapshot''s taken_at: the statuses belong to the snapshot rows taken then';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.value IS 'the count the status was worked out for (a total''s, under the hierarchy of that day)';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.status IS 'primary, secondary or pending (withheld that day), or null (published)';
+SELECT pg_catalog.pg_extension_config_dump('surestart_internal.snapshot_cell', '');
