@@ -492,98 +492,101 @@ COMMENT ON COLUMN surestart_internal.published_status.value IS 'the stored count
  * unknown cell is an error (a caller's mistake).  Invoker's rights: it
  * reads only the settings and the arrays it is given.
  */
-CREATE FUNCTION surestart_internal.suppress_block(cell_key text[], cell_value bigint[], cell_shown boolean[],
+CREATE FUNCTION surestart_internal.suppress_block_check(cell_key text[], cell_value bigint[], cell_shown boolean[],
 		term_relation text[], term_cell text[], term_coefficient integer[])
-RETURNS TABLE (cell text, status text, published bigint)
-LANGUAGE plpgsql STABLE
+RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-#variable_conflict use_column
 DECLARE
-	below integer := coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5);
-	how text := coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'disclosure_rule'), 'suppress');
-	base bigint := coalesce((SELECT s.value::bigint FROM @extschema@.setting AS s WHERE s.name = 'round_to'), 5);
-	keys text[];
-	vals bigint[];
-	shows boolean[];
-	rels integer[];
-	cells integer[];
-	coefs integer[];
-	statuses text[];
 	bad text;
 BEGIN
-	IF cardinality(suppress_block.cell_key) <> cardinality(suppress_block.cell_value)
-	   OR cardinality(suppress_block.cell_key) <> cardinality(suppress_block.cell_shown)
-	   OR cardinality(suppress_block.term_relation) <> cardinality(suppress_block.term_cell)
-	   OR cardinality(suppress_block.term_relation) <> cardinality(suppress_block.term_coefficient) THEN
+	IF cardinality(cell_key) <> cardinality(cell_value) OR cardinality(cell_key) <> cardinality(cell_shown)
+	   OR cardinality(term_relation) <> cardinality(term_cell) OR cardinality(term_relation) <> cardinality(term_coefficient) THEN
 		RAISE EXCEPTION 'cell_key, cell_value and cell_shown have %, % and % elements; term_relation, term_cell and term_coefficient %, % and %',
-			cardinality(suppress_block.cell_key), cardinality(suppress_block.cell_value), cardinality(suppress_block.cell_shown),
-			cardinality(suppress_block.term_relation), cardinality(suppress_block.term_cell), cardinality(suppress_block.term_coefficient)
+			cardinality(cell_key), cardinality(cell_value), cardinality(cell_shown),
+			cardinality(term_relation), cardinality(term_cell), cardinality(term_coefficient)
 			USING ERRCODE = 'array_subscript_error',
 				  DETAIL = 'Expected one element per cell in each of the first three, and one per term in each of the others.';
 	END IF;
-	IF EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
-			   WHERE u.k IS NULL OR u.v IS NULL OR u.s IS NULL) THEN
-		SELECT min(u.k) INTO bad
-		FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
-		WHERE u.v IS NULL OR u.s IS NULL;
-		RAISE EXCEPTION 'cell "%" has a null key, value or flag', coalesce(bad, '')
-			USING ERRCODE = 'null_value_not_allowed', DETAIL = 'Expected a key, a count and a flag for every cell.';
+	IF EXISTS (SELECT 1 FROM unnest(cell_key, cell_value, cell_shown) AS u(k, v, s)
+			   WHERE u.k IS NULL OR u.v IS NULL OR u.s IS NULL)
+	   OR EXISTS (SELECT 1 FROM unnest(term_relation, term_coefficient) AS t(r, c) WHERE t.r IS NULL OR t.c IS NULL) THEN
+		RAISE EXCEPTION 'a cell or a term of the block has a null key, value, flag or coefficient'
+			USING ERRCODE = 'null_value_not_allowed', DETAIL = 'Expected no null element.';
 	END IF;
 	SELECT min(u.k) INTO bad
-	FROM (SELECT u.k FROM unnest(suppress_block.cell_key) AS u(k) GROUP BY u.k HAVING count(*) > 1) AS u;
+	FROM (SELECT u.k FROM unnest(cell_key) AS u(k) GROUP BY u.k HAVING count(*) > 1) AS u;
 	IF bad IS NOT NULL THEN
 		RAISE EXCEPTION 'cell "%" is named twice', bad
 			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every cell key once in a block.';
 	END IF;
-	IF EXISTS (SELECT 1 FROM unnest(suppress_block.term_cell) AS t(k)
-			   WHERE NOT EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key) AS c(k) WHERE c.k = t.k)) THEN
-		SELECT min(t.k) INTO bad
-		FROM unnest(suppress_block.term_cell) AS t(k)
-		WHERE NOT EXISTS (SELECT 1 FROM unnest(suppress_block.cell_key) AS c(k) WHERE c.k = t.k);
+	SELECT min(t.k) INTO bad
+	FROM unnest(term_cell) AS t(k)
+	WHERE t.k IS NULL OR NOT EXISTS (SELECT 1 FROM unnest(cell_key) AS c(k) WHERE c.k = t.k);
+	IF bad IS NOT NULL OR EXISTS (SELECT 1 FROM unnest(term_cell) AS t(k) WHERE t.k IS NULL) THEN
 		RAISE EXCEPTION 'a relation names cell "%", which is not in the block', coalesce(bad, '')
 			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every term to name one of the cells.';
 	END IF;
-
-	-- the cells kept (a negative hidden cell is left out), in the "C" order of their keys
-	SELECT array_agg(u.k ORDER BY u.k COLLATE "C"), array_agg(u.v ORDER BY u.k COLLATE "C"),
-		   array_agg(u.s ORDER BY u.k COLLATE "C")
-	INTO keys, vals, shows
-	FROM unnest(suppress_block.cell_key, suppress_block.cell_value, suppress_block.cell_shown) AS u(k, v, s)
-	WHERE u.s OR u.v >= 0;
-	IF keys IS NULL THEN
-		RETURN;
-	END IF;
-	IF how = 'suppress' THEN
-		-- the relations that hold only kept cells, numbered in the "C" order of their keys
-		WITH t AS (
-			SELECT t.r, t.k, t.c, n.i::integer AS n
-			FROM unnest(suppress_block.term_relation, suppress_block.term_cell, suppress_block.term_coefficient) AS t(r, k, c)
-			LEFT JOIN unnest(keys) WITH ORDINALITY AS n(k, i) ON n.k = t.k
-		), kept AS (
-			SELECT t.*, dense_rank() OVER (ORDER BY t.r COLLATE "C")::integer AS rn
-			FROM t
-			WHERE t.r NOT IN (SELECT x.r FROM t AS x WHERE x.n IS NULL)
-		)
-		SELECT coalesce(array_agg(kept.rn ORDER BY kept.rn, kept.n), '{}'), coalesce(array_agg(kept.n ORDER BY kept.rn, kept.n), '{}'),
-			   coalesce(array_agg(kept.c ORDER BY kept.rn, kept.n), '{}')
-		INTO rels, cells, coefs
-		FROM kept;
-		statuses := surestart_internal.secondary_suppression(vals, shows,
-			ARRAY(SELECT v BETWEEN 1 AND below - 1 FROM unnest(vals) WITH ORDINALITY AS u(v, i) ORDER BY i),
-			rels, cells, coefs);
-	END IF;
-	RETURN QUERY
-		SELECT u.k,
-			   CASE WHEN how = 'suppress' THEN statuses[u.i]
-					WHEN u.s AND u.v BETWEEN 1 AND below - 1 THEN 'primary' END,
-			   CASE WHEN NOT u.s THEN NULL
-					WHEN how = 'suppress' THEN CASE WHEN statuses[u.i] IS NULL THEN u.v END
-					WHEN u.v BETWEEN 1 AND below - 1 THEN NULL
-					ELSE ((u.v * 2 + base) / (2 * base)) * base END
-		FROM unnest(keys, vals, shows) WITH ORDINALITY AS u(k, v, s, i);
+	RETURN true;
 END
 $$;
+COMMENT ON FUNCTION surestart_internal.suppress_block_check(text[], bigint[], boolean[], text[], text[], integer[]) IS
+	'suppress_block()''s arguments checked: as many values and flags as keys, as many cells and coefficients as relation keys, no null, no key twice, no term naming a cell not in the block; true, or an error naming what is wrong';
+
+/*
+ * suppress_block has a standard SQL body: the names in it are looked up
+ * when it is created, so that it runs as the reader (who has no USAGE on
+ * surestart_internal) without looking up secondary_suppression by name.
+ */
+CREATE FUNCTION surestart_internal.suppress_block(cell_key text[], cell_value bigint[], cell_shown boolean[],
+		term_relation text[], term_cell text[], term_coefficient integer[])
+RETURNS TABLE (cell text, status text, published bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH k AS (
+		SELECT coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5) AS below,
+			   coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'disclosure_rule'), 'suppress') AS how,
+			   coalesce((SELECT s.value::bigint FROM @extschema@.setting AS s WHERE s.name = 'round_to'), 5) AS base
+	), checked AS (
+		SELECT surestart_internal.suppress_block_check(cell_key, cell_value, cell_shown,
+													   term_relation, term_cell, term_coefficient) AS ok
+	), c AS (
+		-- the cells kept (a negative hidden cell is left out), in the "C" order of their keys
+		SELECT u.k, u.v, u.s, (row_number() OVER (ORDER BY u.k COLLATE "C"))::integer AS n
+		FROM unnest(cell_key, cell_value, cell_shown) AS u(k, v, s)
+		CROSS JOIN checked
+		WHERE checked.ok AND (u.s OR u.v >= 0)
+	), t AS (
+		SELECT t.r, t.c, c.n
+		FROM unnest(term_relation, term_cell, term_coefficient) AS t(r, k, c)
+		LEFT JOIN c ON c.k = t.k
+	), kept AS (
+		-- the relations that hold only kept cells, numbered in the "C" order of their keys
+		SELECT t.r, t.c, t.n, (dense_rank() OVER (ORDER BY t.r COLLATE "C"))::integer AS rn
+		FROM t
+		WHERE t.r NOT IN (SELECT x.r FROM t AS x WHERE x.n IS NULL)
+	), statuses AS (
+		SELECT CASE WHEN k.how = 'suppress' THEN
+					surestart_internal.secondary_suppression(
+						ARRAY(SELECT c.v FROM c ORDER BY c.n), ARRAY(SELECT c.s FROM c ORDER BY c.n),
+						ARRAY(SELECT c.v BETWEEN 1 AND k.below - 1 FROM c ORDER BY c.n),
+						ARRAY(SELECT kept.rn FROM kept ORDER BY kept.rn, kept.n),
+						ARRAY(SELECT kept.n FROM kept ORDER BY kept.rn, kept.n),
+						ARRAY(SELECT kept.c FROM kept ORDER BY kept.rn, kept.n)) END AS status
+		FROM k
+	)
+	SELECT c.k,
+		   CASE WHEN k.how = 'suppress' THEN statuses.status[c.n]
+				WHEN c.s AND c.v BETWEEN 1 AND k.below - 1 THEN 'primary' END,
+		   CASE WHEN NOT c.s THEN NULL
+				WHEN k.how = 'suppress' THEN CASE WHEN statuses.status[c.n] IS NULL THEN c.v END
+				WHEN c.v BETWEEN 1 AND k.below - 1 THEN NULL
+				ELSE ((c.v * 2 + k.base) / (2 * k.base)) * k.base END
+	FROM c CROSS JOIN k CROSS JOIN statuses
+	ORDER BY c.n;
+END;
 COMMENT ON FUNCTION surestart_internal.suppress_block(text[], bigint[], boolean[], text[], text[], integer[]) IS
 	'the disclosure rule applied to one block of cells named by key (value, shown) and relations given term by term (relation key, cell key, coefficient): per cell its status (primary, secondary or null) and the value published (null when withheld or hidden; rounded under disclosure_rule round); cells and relations numbered in the "C" order of their keys';
 
