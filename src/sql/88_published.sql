@@ -279,6 +279,11 @@ WITH k AS (
 		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
 	FROM cell AS c
 	GROUP BY c.period_end
+), computed AS MATERIALIZED (
+	SELECT b.period_end, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
 ), status AS (
 	SELECT c.period, c.unit_id AS centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'registered') AS registered,
@@ -288,10 +293,8 @@ WITH k AS (
 		   max(s.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
 		   array_agg(CASE WHEN c.forced THEN coalesce(s.status, 'secondary') ELSE s.status END)
 			   FILTER (WHERE c.measure IN ('registered', 'seen', 'sustained', 'families_seen', 'families_sustained')) AS why
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
-	JOIN cell AS c ON c.period_end = b.period_end AND c.cell = s.cell
+	FROM computed AS s
+	JOIN cell AS c ON c.period_end = s.period_end AND c.cell = s.cell
 	WHERE c.level = 'centre'
 	GROUP BY c.period, c.unit_id
 )
@@ -489,6 +492,11 @@ WITH counts AS MATERIALIZED (
 		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
 	FROM cell AS c
 	GROUP BY c.term_start
+), computed AS MATERIALIZED (
+	SELECT b.term_start, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
 ), status AS (
 	SELECT c.term_start, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'dwp_eligible') AS dwp_eligible,
@@ -498,10 +506,8 @@ WITH counts AS MATERIALIZED (
 		   max(s.published) FILTER (WHERE c.measure = 'taken_up_total') AS taken_up_total,
 		   max(s.published) FILTER (WHERE c.measure = 'taken_up_listed') AS taken_up_listed,
 		   array_agg(s.status) FILTER (WHERE c.shown) AS why
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
-	JOIN cell AS c ON c.term_start = b.term_start AND c.cell = s.cell
+	FROM computed AS s
+	JOIN cell AS c ON c.term_start = s.term_start AND c.cell = s.cell
 	GROUP BY c.term_start, c.unit
 )
 SELECT c.lot_id, c.term_start, @extschema@.term_name(c.term_start) AS term,
@@ -581,6 +587,11 @@ WITH counts AS MATERIALIZED (
 		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
 	FROM cell AS c
 	GROUP BY c.term_start
+), computed AS MATERIALIZED (
+	SELECT b.term_start, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
 ), status AS (
 	SELECT c.term_start, c.centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'eligible') AS eligible,
@@ -590,10 +601,8 @@ WITH counts AS MATERIALIZED (
 		   max(s.published) FILTER (WHERE c.measure = 'in_receipt_younger') AS in_receipt_younger,
 		   max(s.published) FILTER (WHERE c.measure = 'in_receipt_not_eligible') AS in_receipt_not_eligible,
 		   array_agg(s.status) FILTER (WHERE c.shown) AS why
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
-	JOIN cell AS c ON c.term_start = b.term_start AND c.cell = s.cell
+	FROM computed AS s
+	JOIN cell AS c ON c.term_start = s.term_start AND c.cell = s.cell
 	GROUP BY c.term_start, c.centre_id
 )
 SELECT c.centre_id, c.centre, c.term_start, c.term,

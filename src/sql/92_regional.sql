@@ -841,6 +841,11 @@ WITH r AS MATERIALIZED (
 		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
 	FROM cell AS c
 	GROUP BY c.period_end
+), computed AS MATERIALIZED (
+	SELECT b.period_end, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
 ), status AS (
 	SELECT c.period, c.scope, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'under_fives') AS under_fives,
@@ -850,10 +855,8 @@ WITH r AS MATERIALIZED (
 		   max(s.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
 		   max(s.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
 		   bool_or(s.status IS NOT NULL) AS withheld
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
-	JOIN shown AS c ON c.period_end = b.period_end AND c.cell = s.cell
+	FROM computed AS s
+	JOIN shown AS c ON c.period_end = s.period_end AND c.cell = s.cell
 	GROUP BY c.period, c.scope, c.unit
 )
 SELECT r.level, r.unit_id, r.scope, r.period, r.kind, r.period_start, r.period_end,
