@@ -172,9 +172,9 @@ COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_dep
  * own set of figures, one reference date at a time (the periods of the
  * snapshots ending that day, which share the registered count): its
  * centres' counts, the totals a reader adds them up to (each group,
- * district, lot and the county, published by the live views of the
- * period), and each row's complements (seen - sustained, families seen -
- * families sustained) as hidden cells.  Withheld whatever else the block
+ * district and the county, and for a year each lot, as the live views
+ * publish them), and each row's complements (seen - sustained, families
+ * seen - families sustained) as hidden cells.  Withheld whatever else the block
  * decides, as hidden cells (never published, protected when small):
  *   - what the published views withheld of the period when the snapshot
  *     was taken (snapshot_cell, stored by take_snapshot()), so that the
@@ -195,7 +195,8 @@ WITH k AS (
 		   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base
 ), snap AS MATERIALIZED (
 	SELECT s.centre_id, s.period, s.period_end, s.taken_at, s.registered, s.seen, s.sustained,
-		   s.families_seen, s.families_sustained, c.group_id, c.district_code, c.lot_id
+		   s.families_seen, s.families_sustained, c.group_id, c.district_code,
+		   CASE WHEN s.kind = 'year' THEN c.lot_id END AS lot_id
 	FROM @extschema@.reach_snapshot AS s
 	LEFT JOIN @extschema@.centre AS c ON c.centre_id = s.centre_id
 ), period_taken AS (
