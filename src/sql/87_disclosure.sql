@@ -567,7 +567,8 @@ BEGIN ATOMIC
 		SELECT t.r, t.c, t.n, (dense_rank() OVER (ORDER BY t.r COLLATE "C"))::integer AS rn
 		FROM t
 		WHERE t.r NOT IN (SELECT x.r FROM t AS x WHERE x.n IS NULL)
-	), statuses AS (
+	), statuses AS MATERIALIZED (
+		-- one call a block (not inlined into every row below)
 		SELECT CASE WHEN k.how = 'suppress' THEN
 					surestart_internal.secondary_suppression(
 						ARRAY(SELECT c.v FROM c ORDER BY c.n), ARRAY(SELECT c.s FROM c ORDER BY c.n),

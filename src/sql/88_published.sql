@@ -614,10 +614,17 @@ SELECT c.centre_id, c.centre, c.term_start, c.term,
 	   s.in_receipt_not_eligible::integer AS in_receipt_not_eligible,
 	   s.taken_up::integer AS taken_up, s.in_school::integer AS in_school,
 	   s.in_receipt_younger::integer AS in_receipt_younger,
-	   c.ons_population,
-	   @extschema@.percent_of(s.taken_up, c.ons_population) AS ons_take_up_pct
+	   o.ons_population,
+	   @extschema@.percent_of(s.taken_up, o.ons_population) AS ons_take_up_pct
 FROM counts AS c
 JOIN status AS s ON s.term_start = c.term_start AND s.centre_id = c.centre_id
+CROSS JOIN (SELECT coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
+CROSS JOIN LATERAL (
+	-- ONS's estimate is not withheld; under round it is rounded like the counts
+	SELECT CASE WHEN k.rounding THEN ((c.ons_population * 2 + k.base) / (2 * k.base)) * k.base
+				ELSE c.ons_population END AS ons_population
+) AS o
 WHERE c.visible;
 COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication (both cohorts together): its counts protected with every group of the cohorts they give back (primary and secondary suppression, or rounding, as disclosure_rule says; suppressed says why a count is null), with the take-up percentages and words worked out from the published counts';
 
