@@ -8,7 +8,10 @@
  * 2014-06-30 stores 2014-15 Q1 only.  It first brings the stored figures
  * up to date (refresh()), then for each period replaces the snapshot rows
  * with what centre_reach and centre_coverage show now, which is a copy of
- * the kept figures, not a recount; it returns one row per period stored.
+ * the kept figures, not a recount, and stores beside them what the
+ * published views withhold of the period that day (snapshot_cell, which
+ * published_reach_trend reads: doc/disclosure.md); it returns one row per
+ * period stored.
  *
  * Atomic: it runs in its caller's transaction, so everything or nothing is
  * stored.  Concurrent calls serialise on a transaction-level advisory lock
