@@ -40,6 +40,28 @@
  * cells first, checked exactly.
  */
 
+/*
+ * A unit counted in both scopes (all areas, the most deprived only) gives
+ * back, from its seen and sustained counts in each, the groups of its seen
+ * children (or families) by deprived or not and sustained or not, and the
+ * unions of them: beside the complement in each scope (seen - sustained),
+ * nine more hidden counts, each a combination of the four counts.
+ */
+CREATE VIEW surestart_internal.reach_scope_group AS
+SELECT g.name, g.sd, g.gd, g.sa, g.ga
+FROM (VALUES
+	-- ds: deprived and sustained, dn: deprived, seen, not sustained;
+	-- os, on: the same outside the most deprived areas
+	('os', -1, 0, 1, 0), ('on', 1, -1, -1, 1), ('ds+on', 2, -1, -1, 1), ('dn+os', -2, 1, 1, 0),
+	('os+on', 0, -1, 0, 1), ('ds+dn+os', -1, 1, 1, 0), ('ds+dn+on', 1, 0, -1, 1), ('ds+os+on', 1, -1, 0, 1),
+	('dn+os+on', -1, 0, 0, 1)) AS g(name, sd, gd, sa, ga);
+COMMENT ON VIEW surestart_internal.reach_scope_group IS 'the groups of a unit''s seen children (or families) that its four counts give back, beyond the complement in each scope: name = sd * sustained (deprived) + gd * seen (deprived) + sa * sustained (all) + ga * seen (all); ds, dn, os, on are deprived and sustained, deprived and not sustained, and the same outside the most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.name IS 'the group: the atoms it joins (ds, dn, os, on)';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.sd IS 'coefficient of sustained, most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.gd IS 'coefficient of seen, most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.sa IS 'coefficient of sustained, all areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.ga IS 'coefficient of seen, all areas';
+
 CREATE FUNCTION surestart_internal.secondary_suppression(value bigint[], shown boolean[], protect boolean[],
 		relation integer[], cell integer[], coefficient integer[])
 	RETURNS text[]
@@ -117,6 +139,32 @@ BEGIN
 			   bool_and(m.shown) AS shown, sum(m.value)::bigint AS value
 		FROM membership AS m
 		GROUP BY m.period_end, m.block, m.pkey, m.measure, m.level, m.unit_id, m.scope
+	), scope_pair AS (
+		-- a unit's counts in both scopes side by side (the four counts of each block)
+		SELECT a.period_end, a.block, a.pkey, a.level, a.unit_id,
+			   CASE WHEN a.block = 'registered' THEN 'registered'
+					WHEN a.block LIKE 'children %' THEN 'children' ELSE 'families' END AS family,
+			   max(a.value) FILTER (WHERE a.measure IN ('registered', 'sustained', 'families_sustained') AND a.scope = 'deprived') AS sd,
+			   max(a.value) FILTER (WHERE a.measure IN ('seen', 'families_seen') AND a.scope = 'deprived') AS gd,
+			   max(a.value) FILTER (WHERE a.measure IN ('registered', 'sustained', 'families_sustained') AND a.scope = 'all') AS sa,
+			   max(a.value) FILTER (WHERE a.measure IN ('seen', 'families_seen') AND a.scope = 'all') AS ga
+		FROM reach_cell AS a
+		WHERE a.shown AND a.level IN ('centre', 'group', 'district', 'county')
+		GROUP BY a.period_end, a.block, a.pkey, a.level, a.unit_id
+		HAVING count(*) FILTER (WHERE a.scope = 'deprived') > 0
+	), scope_group AS (
+		-- (the registered: those outside the most deprived areas, all - deprived)
+		SELECT p.period_end, p.block, p.pkey, p.level, p.unit_id, p.family,
+			   CASE WHEN p.family = 'registered' THEN 'registered not_deprived' ELSE p.family || ' ' || g.name END AS measure,
+			   g.sd, g.gd, g.sa, g.ga,
+			   CASE WHEN p.family = 'registered' THEN p.sa - p.sd
+					ELSE g.sd * p.sd + g.gd * p.gd + g.sa * p.sa + g.ga * p.ga END AS value
+		FROM scope_pair AS p
+		CROSS JOIN LATERAL (SELECT x.* FROM surestart_internal.reach_scope_group AS x WHERE p.family <> 'registered'
+							UNION ALL SELECT 'not_deprived', -1, 0, 1, 0 WHERE p.family = 'registered') AS g
+	), scope_cell AS (
+		SELECT g.period_end, g.block, g.pkey, g.measure, g.level, g.unit_id, 'both'::text AS scope, false AS shown, g.value
+		FROM scope_group AS g
 	), reach_term AS (
 		-- relation key (rel), the cell (measure, pkey, level, unit_id, scope) and its coefficient:
 		-- a centre minus its LSOAs ...
@@ -144,6 +192,19 @@ BEGIN
 			   CASE WHEN c.measure IN ('seen', 'families_seen') THEN 1 ELSE -1 END
 		FROM reach_cell AS c
 		WHERE c.block <> 'registered'
+		UNION ALL
+		-- a group of a unit's people across the two scopes, as a combination of its four counts
+		SELECT g.period_end, g.block, concat_ws('/', 'scopes', g.measure, g.level, g.unit_id),
+			   x.measure, g.pkey, g.level, g.unit_id, x.scope, x.coefficient
+		FROM scope_group AS g
+		CROSS JOIN LATERAL (VALUES (CASE g.family WHEN 'registered' THEN 'registered' WHEN 'children' THEN 'sustained'
+											 ELSE 'families_sustained' END, 'deprived'::text, g.sd),
+								   (CASE g.family WHEN 'children' THEN 'seen' ELSE 'families_seen' END, 'deprived', g.gd),
+								   (CASE g.family WHEN 'registered' THEN 'registered' WHEN 'children' THEN 'sustained'
+											 ELSE 'families_sustained' END, 'all', g.sa),
+								   (CASE g.family WHEN 'children' THEN 'seen' ELSE 'families_seen' END, 'all', g.ga),
+								   (g.measure, 'both', -1)) AS x(measure, scope, coefficient)
+		WHERE x.coefficient <> 0
 	),
 	/* target-group coverage: one row per centre, group and measure of a block */
 	centre_coverage AS (
@@ -168,7 +229,9 @@ BEGIN
 							UNION ALL
 							SELECT c.period, 'not_contacted', false, v.families - v.any_contact
 							UNION ALL
-							SELECT c.period, 'contacted_not_sustained', false, v.any_contact - v.sustained)
+							SELECT c.period, 'contacted_not_sustained', false, v.any_contact - v.sustained
+							UNION ALL
+							SELECT c.period, 'not_sustained', false, v.families - v.sustained)
 			AS m(pkey, measure, shown, value)
 	), group_membership AS (
 		SELECT l.*, x.level, x.unit_id
@@ -192,14 +255,17 @@ BEGIN
 		FROM group_cell AS c
 		WHERE c.shown AND c.level <> 'centre'
 		UNION ALL
-		-- families = any contact + not contacted; any contact = sustained + the rest (per period)
+		-- families = any contact + not contacted; any contact = sustained + the rest;
+		-- families = sustained + not sustained (per period)
 		SELECT c.period_end, c.block, concat_ws('/', 'complement', x.rel, p.period, c.level, c.unit_id),
 			   c.measure, c.pkey, c.level, c.unit_id, c.scope, x.coefficient
 		FROM group_cell AS c
 		JOIN run_period AS p ON p.period_end = c.period_end AND (c.pkey = '' OR c.pkey = p.period)
 		CROSS JOIN LATERAL (VALUES ('families', 'families', 1), ('families', 'any_contact', -1),
 								   ('families', 'not_contacted', -1), ('contacted', 'any_contact', 1),
-								   ('contacted', 'sustained', -1), ('contacted', 'contacted_not_sustained', -1))
+								   ('contacted', 'sustained', -1), ('contacted', 'contacted_not_sustained', -1),
+								   ('sustained', 'families', 1), ('sustained', 'sustained', -1),
+								   ('sustained', 'not_sustained', -1))
 			AS x(rel, measure, coefficient)
 		WHERE x.measure = c.measure
 	),
@@ -209,7 +275,7 @@ BEGIN
 			   concat_ws('|', c.block, c.measure, c.pkey, c.level, c.unit_id, c.scope) AS cell_key,
 			   row_number() OVER (PARTITION BY c.period_end, c.block COLLATE "C"
 								  ORDER BY concat_ws('|', c.measure, c.pkey, c.level, c.unit_id, c.scope) COLLATE "C")::integer AS n
-		FROM (SELECT * FROM reach_cell UNION ALL SELECT * FROM group_cell) AS c
+		FROM (SELECT * FROM reach_cell UNION ALL SELECT * FROM scope_cell UNION ALL SELECT * FROM group_cell) AS c
 	), term AS (
 		SELECT t.period_end, t.block, c.n AS cell, t.coefficient,
 			   dense_rank() OVER (PARTITION BY t.period_end, t.block COLLATE "C" ORDER BY t.rel COLLATE "C")::integer AS relation

@@ -739,21 +739,6 @@ COMMENT ON COLUMN surestart_coordinator.regional_data_pack.complete IS 'the valu
  * published counts (and only for complete rows).  District rows are not
  * published here (a district's figures are its council's to publish).
  */
-CREATE VIEW surestart_internal.reach_scope_group AS
-SELECT g.name, g.sd, g.gd, g.sa, g.ga
-FROM (VALUES
-	-- ds: deprived and sustained, dn: deprived, seen, not sustained;
-	-- os, on: the same outside the most deprived areas
-	('os', -1, 0, 1, 0), ('on', 1, -1, -1, 1), ('ds+on', 2, -1, -1, 1), ('dn+os', -2, 1, 1, 0),
-	('os+on', 0, -1, 0, 1), ('ds+dn+os', -1, 1, 1, 0), ('ds+dn+on', 1, 0, -1, 1), ('ds+os+on', 1, -1, 0, 1),
-	('dn+os+on', -1, 0, 0, 1)) AS g(name, sd, gd, sa, ga);
-COMMENT ON VIEW surestart_internal.reach_scope_group IS 'the groups of a unit''s seen children (or families) that its four counts give back, beyond the complement in each scope: name = sd * sustained (deprived) + gd * seen (deprived) + sa * sustained (all) + ga * seen (all); ds, dn, os, on are deprived and sustained, deprived and not sustained, and the same outside the most deprived areas';
-COMMENT ON COLUMN surestart_internal.reach_scope_group.name IS 'the group: the atoms it joins (ds, dn, os, on)';
-COMMENT ON COLUMN surestart_internal.reach_scope_group.sd IS 'coefficient of sustained, most deprived areas';
-COMMENT ON COLUMN surestart_internal.reach_scope_group.gd IS 'coefficient of seen, most deprived areas';
-COMMENT ON COLUMN surestart_internal.reach_scope_group.sa IS 'coefficient of sustained, all areas';
-COMMENT ON COLUMN surestart_internal.reach_scope_group.ga IS 'coefficient of seen, all areas';
-
 CREATE VIEW @extschema@.published_regional_reach AS
 WITH r AS MATERIALIZED (
 	SELECT r.*, concat_ws('|', r.level, r.unit_id) AS unit

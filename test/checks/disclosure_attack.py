@@ -80,6 +80,15 @@ import psycopg2
 
 P = (1 << 61) - 1
 MEASURES = ("registered", "seen", "sustained", "families_seen", "families_sustained")
+# the people a unit's counts are made of: seen children (or families)
+# deprived or other (d, o), sustained or not (s, n); registered ones
+# deprived or other (rd, ro); in one scope only, sustained or not
+SCOPE_ATOMS = {
+    ("all", "registered"): {"rd", "ro"}, ("deprived", "registered"): {"rd"},
+    ("all", "seen"): {"ds", "dn", "os", "on"}, ("deprived", "seen"): {"ds", "dn"},
+    ("all", "sustained"): {"ds", "os"}, ("deprived", "sustained"): {"ds"},
+}
+ONE_SCOPE_ATOMS = {"registered": {"r"}, "seen": {"s", "n"}, "sustained": {"s"}}
 
 
 def reduce_system(relations, unknown):
@@ -203,7 +212,7 @@ class Reader:
                 x = solve_subset(columns, target)
                 if x is None:
                     continue
-                self.hidden(("hidden", tag, "+".join(subset)) + tuple(shown[measures[0]][1:]),
+                self.hidden(("hidden", tag, "+".join(subset)) + tuple(shown[measures[0]]),
                             {shown[m]: x[i] for i, m in enumerate(measures) if x[i] != 0})
 
     def verdict(self, naive=False):
@@ -368,16 +377,23 @@ def relate_reach(r, ctx):
                         t[var(tag, m, level, unit, scope, period, period_end)] = -1
                         t[var(tag, m, "centre", centre, scope, period, period_end)] = 1
             r.relations.extend(totals.values())
-        for level, unit, scope in {(k[2], k[3], k[4]) for k in known.keys() | unknown
-                                   if k[0] == tag and k[5] == period and k[7] == ""}:
-            for a, b in (("seen", "sustained"), ("families_seen", "families_sustained")):
-                hidden = ("hidden", tag, a, level, unit, scope, period)
-                r.relate({var(tag, a, level, unit, scope, period, period_end): 1,
-                          var(tag, b, level, unit, scope, period, period_end): -1, hidden: -1})
-                if truth.get(var(tag, a, level, unit, scope, period, period_end)) is not None:
-                    truth[hidden] = (truth[var(tag, a, level, unit, scope, period, period_end)]
-                                     - truth.get(var(tag, b, level, unit, scope, period, period_end), 0))
-                unknown.add(hidden)
+        # each unit's groups of people its counts give back: seen and
+        # sustained in each scope, and across the two scopes where both are
+        # shown (deprived or not, sustained or not); registered likewise
+        units = {(k[2], k[3]) for k in known.keys() | unknown
+                 if k[0] == tag and k[5] in (period, period_end[period]) and k[7] == "" and k[1] in MEASURES}
+        for level, unit in units:
+            scopes = [sc for sc in ("all", "deprived")
+                      if var(tag, "seen", level, unit, sc, period, period_end) in known.keys() | unknown]
+            for family in (("seen", "sustained"), ("families_seen", "families_sustained"), ("registered",)):
+                shown = {(sc, m): var(tag, m, level, unit, sc, period, period_end) for sc in scopes for m in family}
+                shown = {k: v for k, v in shown.items() if v in known.keys() | unknown}
+                if not shown:
+                    continue
+                both = len({k[0] for k in shown}) == 2
+                atoms = {k: (SCOPE_ATOMS[(k[0], k[1].replace("families_", ""))] if both
+                             else ONE_SCOPE_ATOMS[k[1].replace("families_", "")]) for k in shown}
+                r.groups("reach-" + family[0], shown, atoms)
     for period, group in ctx["groups"]:
         totals = defaultdict(dict)
         for centre, (_, _, _, partner) in hierarchy.items():
@@ -392,21 +408,14 @@ def relate_reach(r, ctx):
                     t[var(tag, m, level, unit, "all", period, period_end, group)] = -1
                     t[c] = 1
         r.relations.extend(totals.values())
+        # a target group's families, any contact and sustained: the groups
+        # not contacted, contacted but not sustained, and their unions
         for k in [k for k in known.keys() | unknown if k[0] == tag and k[1] == "families" and k[7] == group
                   and k[5] == period_end[period]]:
-            fam = k
             anyc = var(tag, "any_contact", k[2], k[3], "all", period, period_end, group)
             sus = var(tag, "sustained", k[2], k[3], "all", period, period_end, group)
-            for rel_name, terms in (("not_contacted", {fam: 1, anyc: -1}),
-                                    ("contacted_not_sustained", {anyc: 1, sus: -1})):
-                hidden = ("hidden", tag, rel_name, k[2], k[3], group, period)
-                terms = dict(terms)
-                terms[hidden] = -1
-                r.relate(terms)
-                a, b = list(terms)[:2]
-                if truth.get(a) is not None and truth.get(b) is not None:
-                    truth[hidden] = truth[a] - truth[b]
-                unknown.add(hidden)
+            r.groups("coverage " + period, {"families": k, "any_contact": anyc, "sustained": sus},
+                     {"families": {"n", "c", "s"}, "any_contact": {"c", "s"}, "sustained": {"s"}})
 
 
 def late_records(admin):
