@@ -11,8 +11,9 @@
  *     and subtracting: across levels (LSOA, centre, group, district, lot,
  *     lead partner, county), across all areas and the most deprived ones,
  *     and across a row's own complements (seen - sustained, families - any
- *     contact, any contact - sustained), which are hidden cells protected
- *     like the others;
+ *     contact, any contact - sustained, families - sustained, and the
+ *     groups across the two scopes: reach_scope_group), which are hidden
+ *     cells protected like the others;
  *   round: a count from 1 to suppress_below - 1 is withheld, every other
  *     count is rounded to the nearest round_to (halves up), and the
  *     percentages are worked out from the rounded counts.
@@ -153,7 +154,8 @@ BEGIN
 		GROUP BY a.period_end, a.block, a.pkey, a.level, a.unit_id
 		HAVING count(*) FILTER (WHERE a.scope = 'deprived') > 0
 	), scope_group AS (
-		-- (the registered: those outside the most deprived areas, all - deprived)
+		-- each group a hidden cell; of the registered, those outside the most
+		-- deprived areas (all - deprived)
 		SELECT p.period_end, p.block, p.pkey, p.level, p.unit_id, p.family,
 			   CASE WHEN p.family = 'registered' THEN 'registered not_deprived' ELSE p.family || ' ' || g.name END AS measure,
 			   g.sd, g.gd, g.sa, g.ga,

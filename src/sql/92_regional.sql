@@ -733,7 +733,7 @@ COMMENT ON COLUMN surestart_coordinator.regional_data_pack.complete IS 'the valu
  *     each scope, and, between the two scopes, the registered children
  *     outside the most deprived areas and every group of the seen children
  *     (or families) by deprived or not and sustained or not that the four
- *     counts give back (reach_scope_group).
+ *     counts give back (reach_scope_group, 87_disclosure.sql).
  * under_fives (ONS's estimate) is protected like a count here, as the
  * coordinator's rule always has.  A percentage is shown only beside its
  * published counts (and only for complete rows).  District rows are not
@@ -744,8 +744,6 @@ WITH r AS MATERIALIZED (
 	SELECT r.*, concat_ws('|', r.level, r.unit_id) AS unit
 	FROM surestart_coordinator.regional_reach AS r
 	WHERE r.level IN ('council', 'region')
-), measure (measure) AS (
-	VALUES ('under_fives'), ('registered'), ('seen'), ('sustained'), ('families_seen'), ('families_sustained')
 ), shown AS (
 	SELECT r.period_end, r.period, r.scope, r.level, r.unit, m.measure, m.value,
 		   concat_ws('|', r.period, r.scope, m.measure, r.unit) AS cell
