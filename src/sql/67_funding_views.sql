@@ -33,7 +33,7 @@ COMMENT ON COLUMN surestart_internal.child_term_centre.centre_id IS 'centre whos
  * are grouped.  A partner sees the rows of its own lots, and the group and
  * total rows of the whole county as comparators.
  */
-CREATE VIEW @extschema@.two_year_take_up AS
+CREATE VIEW surestart_internal.two_year_counts AS
 WITH place AS (
 	SELECT c.lot_id, l.lot_group, l.name AS lot_name, p.term_start, p.dwp_eligible, p.taken_up,
 		   coalesce(k.basis, CASE WHEN p.criteria IS NULL AND p.dwp_eligible THEN 'sept_2013' ELSE 'local' END) AS basis,
@@ -43,27 +43,42 @@ WITH place AS (
 	JOIN @extschema@.centre AS c USING (centre_id)
 	LEFT JOIN @extschema@.lot AS l ON l.lot_id = c.lot_id
 	LEFT JOIN @extschema@.two_year_criteria AS k ON lower(btrim(k.criteria)) = lower(btrim(p.criteria))
-), counted AS (
-	SELECT CASE GROUPING(x.lot_id, x.lot_group) WHEN 0 THEN 'lot' WHEN 2 THEN 'lot_group' ELSE 'total' END AS level,
-		   x.lot_id, x.lot_group, x.lot_name, x.term_start,
-		   count(*) FILTER (WHERE x.dwp_eligible)::integer AS dwp_eligible,
-		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2013')::integer AS taken_up_sept_2013,
-		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2014')::integer AS taken_up_sept_2014,
-		   count(*) FILTER (WHERE x.taken_up AND x.basis = 'local')::integer AS taken_up_local,
-		   count(*) FILTER (WHERE x.taken_up)::integer AS taken_up_total,
-		   count(*) FILTER (WHERE x.taken_up AND x.dwp_eligible)::integer AS taken_up_listed,
-		   bool_and(x.visible) AS visible
-	FROM place AS x
-	GROUP BY GROUPING SETS ((x.term_start, x.lot_id, x.lot_group, x.lot_name), (x.term_start, x.lot_group), (x.term_start))
-	HAVING GROUPING(x.lot_id, x.lot_group) <> 2 OR x.lot_group IS NOT NULL
 )
+SELECT CASE GROUPING(x.lot_id, x.lot_group) WHEN 0 THEN 'lot' WHEN 2 THEN 'lot_group' ELSE 'total' END AS level,
+	   x.lot_id, x.lot_group, x.lot_name, x.term_start,
+	   count(*) FILTER (WHERE x.dwp_eligible)::integer AS dwp_eligible,
+	   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2013')::integer AS taken_up_sept_2013,
+	   count(*) FILTER (WHERE x.taken_up AND x.basis = 'sept_2014')::integer AS taken_up_sept_2014,
+	   count(*) FILTER (WHERE x.taken_up AND x.basis = 'local')::integer AS taken_up_local,
+	   count(*) FILTER (WHERE x.taken_up)::integer AS taken_up_total,
+	   count(*) FILTER (WHERE x.taken_up AND x.dwp_eligible)::integer AS taken_up_listed,
+	   bool_and(x.visible) AS visible
+FROM place AS x
+GROUP BY GROUPING SETS ((x.term_start, x.lot_id, x.lot_group, x.lot_name), (x.term_start, x.lot_group), (x.term_start))
+HAVING GROUPING(x.lot_id, x.lot_group) <> 2 OR x.lot_group IS NOT NULL;
+COMMENT ON VIEW surestart_internal.two_year_counts IS 'two_year_take_up''s counts of every lot, lot group and the county per term, whoever reads them (visible says whether the reader may see a lot''s row): the disclosure layer protects them all alike';
+COMMENT ON COLUMN surestart_internal.two_year_counts.level IS 'lot, lot_group or total';
+COMMENT ON COLUMN surestart_internal.two_year_counts.lot_id IS 'the lot (lot rows)';
+COMMENT ON COLUMN surestart_internal.two_year_counts.lot_group IS 'the lot''s group (lot and lot_group rows)';
+COMMENT ON COLUMN surestart_internal.two_year_counts.lot_name IS 'the lot''s name (lot rows)';
+COMMENT ON COLUMN surestart_internal.two_year_counts.term_start IS 'first day of the term';
+COMMENT ON COLUMN surestart_internal.two_year_counts.dwp_eligible IS 'children on the DWP list';
+COMMENT ON COLUMN surestart_internal.two_year_counts.taken_up_sept_2013 IS 'places under criteria of basis sept_2013';
+COMMENT ON COLUMN surestart_internal.two_year_counts.taken_up_sept_2014 IS 'places under criteria of basis sept_2014';
+COMMENT ON COLUMN surestart_internal.two_year_counts.taken_up_local IS 'places under local criteria';
+COMMENT ON COLUMN surestart_internal.two_year_counts.taken_up_total IS 'all places taken up: the sum of the three bases';
+COMMENT ON COLUMN surestart_internal.two_year_counts.taken_up_listed IS 'children on the DWP list taking a place';
+COMMENT ON COLUMN surestart_internal.two_year_counts.visible IS 'the reader may see every centre of the row (what two_year_take_up shows of lot rows)';
+
+/* What a reader sees: its own lots, and every group and total row. */
+CREATE VIEW @extschema@.two_year_take_up AS
 SELECT c.lot_id, c.term_start, @extschema@.term_name(c.term_start) AS term,
 	   c.dwp_eligible, c.taken_up_sept_2013, c.taken_up_sept_2014, c.taken_up_local, c.taken_up_total,
 	   @extschema@.percent_of(c.taken_up_sept_2013, c.dwp_eligible) AS take_up_pct,
 	   @extschema@.percent_of(c.taken_up_total, c.dwp_eligible) AS total_take_up_pct,
 	   c.level, c.lot_group, c.lot_name, c.taken_up_listed,
 	   @extschema@.percent_of(c.taken_up_listed, c.dwp_eligible) AS listed_take_up_pct
-FROM counted AS c
+FROM surestart_internal.two_year_counts AS c
 WHERE c.level <> 'lot' OR c.visible;
 COMMENT ON VIEW @extschema@.two_year_take_up IS 'Funded places for 2-year-olds per lot and term as Norfolk''s Appendix 5 reports them: children on the DWP list, places taken up by the basis of their criteria (two_year_criteria: September 2013, September 2014, local), take-up (which may pass 100%), with a total row per term and a row per lot group';
 COMMENT ON COLUMN @extschema@.two_year_take_up.lot_id IS 'lot of the centre whose reach area the child lives in on the first day of the term; null on lot_group and total rows';
@@ -99,7 +114,7 @@ COMMENT ON COLUMN @extschema@.two_year_take_up.listed_take_up_pct IS '100 * take
  * in_receipt_younger, the others (funded before funded_from, or older than
  * the reception year) in in_receipt_not_eligible, for the council to check.
  */
-CREATE VIEW @extschema@.three_four_take_up AS
+CREATE VIEW surestart_internal.three_four_counts AS
 WITH terms AS (
 	SELECT DISTINCT f.term_start,
 		   make_date(extract(year FROM f.term_start)::integer
@@ -174,11 +189,20 @@ SELECT k.centre_id, ce.name AS centre, k.term_start, @extschema@.term_name(k.ter
 	   k.four_year_olds, k.four_taken_up, @extschema@.percent_of(k.four_taken_up, k.four_year_olds) AS four_take_up_pct,
 	   k.in_receipt_younger,
 	   o.ons_three, o.ons_four, o.ons_three + o.ons_four AS ons_population,
-	   @extschema@.percent_of(k.three_taken_up + k.four_taken_up, o.ons_three + o.ons_four) AS ons_take_up_pct
+	   @extschema@.percent_of(k.three_taken_up + k.four_taken_up, o.ons_three + o.ons_four) AS ons_take_up_pct,
+	   k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v) AS visible
 FROM counted AS k
 JOIN @extschema@.centre AS ce USING (centre_id)
-LEFT JOIN ons AS o ON o.centre_id = k.centre_id AND o.term_start = k.term_start
-WHERE k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
+LEFT JOIN ons AS o ON o.centre_id = k.centre_id AND o.term_start = k.term_start;
+COMMENT ON VIEW surestart_internal.three_four_counts IS 'three_four_take_up of every centre, whoever reads it (visible says whether the reader may see the centre): the disclosure layer protects every centre alike';
+
+/* What a reader sees of it: the centres it may see (45_access.sql). */
+CREATE VIEW @extschema@.three_four_take_up AS
+SELECT centre_id, centre, term_start, term, eligible, in_receipt, take_up_pct, take_up_words, in_receipt_not_eligible,
+	   taken_up, in_school, three_year_olds, three_taken_up, three_take_up_pct, four_year_olds, four_taken_up,
+	   four_take_up_pct, in_receipt_younger, ons_three, ons_four, ons_population, ons_take_up_pct
+FROM surestart_internal.three_four_counts
+WHERE visible;
 COMMENT ON VIEW @extschema@.three_four_take_up IS 'Funded early education of 3- and 4-year-olds per centre area and term as Norfolk''s Appendix 6 counts it: two cohorts by date of birth, taking up when funded or in a school reception class, over the children known and over the ONS population';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre_id IS 'centre whose reach area the children live in on the first day of the term';
 COMMENT ON COLUMN @extschema@.three_four_take_up.centre IS 'centre name';
@@ -202,6 +226,24 @@ COMMENT ON COLUMN @extschema@.three_four_take_up.ons_three IS 'ONS population ag
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_four IS 'ONS population aged 4 in the reach area''s LSOAs, from the same estimate';
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_population IS 'ons_three + ons_four: the national-statistics denominator beside eligible';
 COMMENT ON COLUMN @extschema@.three_four_take_up.ons_take_up_pct IS '100 * taken_up / ons_population, one decimal place (may pass 100 where the estimate is low)';
+/* The internal view's columns say what the public view's say. */
+DO $$
+DECLARE
+	col record;
+BEGIN
+	FOR col IN
+		SELECT a.attname, pg_catalog.col_description(f.attrelid, f.attnum) AS text
+		FROM pg_catalog.pg_attribute AS a
+		JOIN pg_catalog.pg_attribute AS f
+		  ON f.attrelid OPERATOR(pg_catalog.=) '@extschema@.three_four_take_up'::pg_catalog.regclass AND f.attname OPERATOR(pg_catalog.=) a.attname
+		WHERE a.attrelid OPERATOR(pg_catalog.=) 'surestart_internal.three_four_counts'::pg_catalog.regclass
+		  AND a.attnum OPERATOR(pg_catalog.>) 0
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN surestart_internal.three_four_counts.%I IS %L', col.attname, col.text);
+	END LOOP;
+END
+$$;
+COMMENT ON COLUMN surestart_internal.three_four_counts.visible IS 'the reader may see the centre (three_four_take_up shows only those rows)';
 
 /* ---------------------------------------------------------------- building maintenance fund */
 

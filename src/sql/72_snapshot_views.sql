@@ -8,7 +8,10 @@
  * 2014-06-30 stores 2014-15 Q1 only.  It first brings the stored figures
  * up to date (refresh()), then for each period replaces the snapshot rows
  * with what centre_reach and centre_coverage show now, which is a copy of
- * the kept figures, not a recount; it returns one row per period stored.
+ * the kept figures, not a recount, and stores beside them what the
+ * published views withhold of the period that day (snapshot_cell, which
+ * published_reach_trend reads: doc/disclosure.md); it returns one row per
+ * period stored.
  *
  * Atomic: it runs in its caller's transaction, so everything or nothing is
  * stored.  Concurrent calls serialise on a transaction-level advisory lock
@@ -90,6 +93,23 @@ BEGIN
 		FROM @extschema@.centre_reach AS r
 		WHERE r.period = wanted.label;
 		GET DIAGNOSTICS centres = ROW_COUNT;
+
+		-- what the published views withhold of the period today (doc/disclosure.md):
+		-- published_reach_trend withholds at least that of the snapshot
+		IF EXISTS (SELECT 1 FROM surestart_internal.figure_period AS fp WHERE fp.period = wanted.label)
+		   AND NOT EXISTS (SELECT 1 FROM surestart_internal.published_period AS pp
+						   JOIN surestart_internal.figure_period AS fp ON fp.period = pp.period
+						   WHERE pp.period = wanted.label AND pp.figures_computed_at = fp.computed_at
+							 AND pp.fingerprint = surestart_internal.disclosure_fingerprint()) THEN
+			PERFORM surestart_internal.protect_period(wanted.label);
+		END IF;
+		DELETE FROM surestart_internal.snapshot_cell AS s WHERE s.period = wanted.label;
+		INSERT INTO surestart_internal.snapshot_cell (period, level, unit_id, measure, taken_at, value, status)
+		SELECT c.period, c.level, c.unit_id, c.measure, now_at, c.value, c.status
+		FROM surestart_internal.published_status AS c
+		WHERE c.period = wanted.label AND c.scope = 'all' AND c.target_group = ''
+		  AND c.level IN ('centre', 'group', 'district', 'lot', 'county')
+		  AND c.measure IN ('registered', 'seen', 'sustained', 'families_seen', 'families_sustained');
 
 		DELETE FROM @extschema@.coverage_snapshot AS s WHERE s.period = wanted.label;
 		INSERT INTO @extschema@.coverage_snapshot

@@ -11,8 +11,9 @@
  *     and subtracting: across levels (LSOA, centre, group, district, lot,
  *     lead partner, county), across all areas and the most deprived ones,
  *     and across a row's own complements (seen - sustained, families - any
- *     contact, any contact - sustained), which are hidden cells protected
- *     like the others;
+ *     contact, any contact - sustained, families - sustained, and the
+ *     groups across the two scopes: reach_scope_group), which are hidden
+ *     cells protected like the others;
  *   round: a count from 1 to suppress_below - 1 is withheld, every other
  *     count is rounded to the nearest round_to (halves up), and the
  *     percentages are worked out from the rounded counts.
@@ -39,6 +40,28 @@
  * secondary_suppression()'s (src/disclosure.c): deterministic, smallest
  * cells first, checked exactly.
  */
+
+/*
+ * A unit counted in both scopes (all areas, the most deprived only) gives
+ * back, from its seen and sustained counts in each, the groups of its seen
+ * children (or families) by deprived or not and sustained or not, and the
+ * unions of them: beside the complement in each scope (seen - sustained),
+ * nine more hidden counts, each a combination of the four counts.
+ */
+CREATE VIEW surestart_internal.reach_scope_group AS
+SELECT g.name, g.sd, g.gd, g.sa, g.ga
+FROM (VALUES
+	-- ds: deprived and sustained, dn: deprived, seen, not sustained;
+	-- os, on: the same outside the most deprived areas
+	('os', -1, 0, 1, 0), ('on', 1, -1, -1, 1), ('ds+on', 2, -1, -1, 1), ('dn+os', -2, 1, 1, 0),
+	('os+on', 0, -1, 0, 1), ('ds+dn+os', -1, 1, 1, 0), ('ds+dn+on', 1, 0, -1, 1), ('ds+os+on', 1, -1, 0, 1),
+	('dn+os+on', -1, 0, 0, 1)) AS g(name, sd, gd, sa, ga);
+COMMENT ON VIEW surestart_internal.reach_scope_group IS 'the groups of a unit''s seen children (or families) that its four counts give back, beyond the complement in each scope: name = sd * sustained (deprived) + gd * seen (deprived) + sa * sustained (all) + ga * seen (all); ds, dn, os, on are deprived and sustained, deprived and not sustained, and the same outside the most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.name IS 'the group: the atoms it joins (ds, dn, os, on)';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.sd IS 'coefficient of sustained, most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.gd IS 'coefficient of seen, most deprived areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.sa IS 'coefficient of sustained, all areas';
+COMMENT ON COLUMN surestart_internal.reach_scope_group.ga IS 'coefficient of seen, all areas';
 
 CREATE FUNCTION surestart_internal.secondary_suppression(value bigint[], shown boolean[], protect boolean[],
 		relation integer[], cell integer[], coefficient integer[])
@@ -122,6 +145,33 @@ BEGIN
 			   bool_and(m.shown) AS shown, sum(m.value)::bigint AS value
 		FROM membership AS m
 		GROUP BY m.period_end, m.block, m.pkey, m.measure, m.level, m.unit_id, m.scope
+	), scope_pair AS (
+		-- a unit's counts in both scopes side by side (the four counts of each block)
+		SELECT a.period_end, a.block, a.pkey, a.level, a.unit_id,
+			   CASE WHEN a.block = 'registered' THEN 'registered'
+					WHEN a.block LIKE 'children %' THEN 'children' ELSE 'families' END AS family,
+			   max(a.value) FILTER (WHERE a.measure IN ('registered', 'sustained', 'families_sustained') AND a.scope = 'deprived') AS sd,
+			   max(a.value) FILTER (WHERE a.measure IN ('seen', 'families_seen') AND a.scope = 'deprived') AS gd,
+			   max(a.value) FILTER (WHERE a.measure IN ('registered', 'sustained', 'families_sustained') AND a.scope = 'all') AS sa,
+			   max(a.value) FILTER (WHERE a.measure IN ('seen', 'families_seen') AND a.scope = 'all') AS ga
+		FROM reach_cell AS a
+		WHERE a.shown AND a.level IN ('centre', 'group', 'district', 'county')
+		GROUP BY a.period_end, a.block, a.pkey, a.level, a.unit_id
+		HAVING count(*) FILTER (WHERE a.scope = 'deprived') > 0
+	), scope_group AS (
+		-- each group a hidden cell; of the registered, those outside the most
+		-- deprived areas (all - deprived)
+		SELECT p.period_end, p.block, p.pkey, p.level, p.unit_id, p.family,
+			   CASE WHEN p.family = 'registered' THEN 'registered not_deprived' ELSE p.family || ' ' || g.name END AS measure,
+			   g.sd, g.gd, g.sa, g.ga,
+			   CASE WHEN p.family = 'registered' THEN p.sa - p.sd
+					ELSE g.sd * p.sd + g.gd * p.gd + g.sa * p.sa + g.ga * p.ga END AS value
+		FROM scope_pair AS p
+		CROSS JOIN LATERAL (SELECT x.* FROM surestart_internal.reach_scope_group AS x WHERE p.family <> 'registered'
+							UNION ALL SELECT 'not_deprived', -1, 0, 1, 0 WHERE p.family = 'registered') AS g
+	), scope_cell AS (
+		SELECT g.period_end, g.block, g.pkey, g.measure, g.level, g.unit_id, 'both'::text AS scope, false AS shown, g.value
+		FROM scope_group AS g
 	), reach_term AS (
 		-- relation key (rel), the cell (measure, pkey, level, unit_id, scope) and its coefficient:
 		-- a centre minus its LSOAs ...
@@ -149,6 +199,19 @@ BEGIN
 			   CASE WHEN c.measure IN ('seen', 'families_seen') THEN 1 ELSE -1 END
 		FROM reach_cell AS c
 		WHERE c.block <> 'registered'
+		UNION ALL
+		-- a group of a unit's people across the two scopes, as a combination of its four counts
+		SELECT g.period_end, g.block, concat_ws('/', 'scopes', g.measure, g.level, g.unit_id),
+			   x.measure, g.pkey, g.level, g.unit_id, x.scope, x.coefficient
+		FROM scope_group AS g
+		CROSS JOIN LATERAL (VALUES (CASE g.family WHEN 'registered' THEN 'registered' WHEN 'children' THEN 'sustained'
+											 ELSE 'families_sustained' END, 'deprived'::text, g.sd),
+								   (CASE g.family WHEN 'children' THEN 'seen' ELSE 'families_seen' END, 'deprived', g.gd),
+								   (CASE g.family WHEN 'registered' THEN 'registered' WHEN 'children' THEN 'sustained'
+											 ELSE 'families_sustained' END, 'all', g.sa),
+								   (CASE g.family WHEN 'children' THEN 'seen' ELSE 'families_seen' END, 'all', g.ga),
+								   (g.measure, 'both', -1)) AS x(measure, scope, coefficient)
+		WHERE x.coefficient <> 0
 	),
 	/* target-group coverage: one row per centre, group and measure of a block */
 	centre_coverage AS (
@@ -173,7 +236,9 @@ BEGIN
 							UNION ALL
 							SELECT c.period, 'not_contacted', false, v.families - v.any_contact
 							UNION ALL
-							SELECT c.period, 'contacted_not_sustained', false, v.any_contact - v.sustained)
+							SELECT c.period, 'contacted_not_sustained', false, v.any_contact - v.sustained
+							UNION ALL
+							SELECT c.period, 'not_sustained', false, v.families - v.sustained)
 			AS m(pkey, measure, shown, value)
 	), group_membership AS (
 		SELECT l.*, x.level, x.unit_id
@@ -197,14 +262,17 @@ BEGIN
 		FROM group_cell AS c
 		WHERE c.shown AND c.level <> 'centre'
 		UNION ALL
-		-- families = any contact + not contacted; any contact = sustained + the rest (per period)
+		-- families = any contact + not contacted; any contact = sustained + the rest;
+		-- families = sustained + not sustained (per period)
 		SELECT c.period_end, c.block, concat_ws('/', 'complement', x.rel, p.period, c.level, c.unit_id),
 			   c.measure, c.pkey, c.level, c.unit_id, c.scope, x.coefficient
 		FROM group_cell AS c
 		JOIN run_period AS p ON p.period_end = c.period_end AND (c.pkey = '' OR c.pkey = p.period)
 		CROSS JOIN LATERAL (VALUES ('families', 'families', 1), ('families', 'any_contact', -1),
 								   ('families', 'not_contacted', -1), ('contacted', 'any_contact', 1),
-								   ('contacted', 'sustained', -1), ('contacted', 'contacted_not_sustained', -1))
+								   ('contacted', 'sustained', -1), ('contacted', 'contacted_not_sustained', -1),
+								   ('sustained', 'families', 1), ('sustained', 'sustained', -1),
+								   ('sustained', 'not_sustained', -1))
 			AS x(rel, measure, coefficient)
 		WHERE x.measure = c.measure
 	),
@@ -214,7 +282,7 @@ BEGIN
 			   concat_ws('|', c.block, c.measure, c.pkey, c.level, c.unit_id, c.scope) AS cell_key,
 			   row_number() OVER (PARTITION BY c.period_end, c.block COLLATE "C"
 								  ORDER BY concat_ws('|', c.measure, c.pkey, c.level, c.unit_id, c.scope) COLLATE "C")::integer AS n
-		FROM (SELECT * FROM reach_cell UNION ALL SELECT * FROM group_cell) AS c
+		FROM (SELECT * FROM reach_cell UNION ALL SELECT * FROM scope_cell UNION ALL SELECT * FROM group_cell) AS c
 	), term AS (
 		SELECT t.period_end, t.block, c.n AS cell, t.coefficient,
 			   dense_rank() OVER (PARTITION BY t.period_end, t.block COLLATE "C" ORDER BY t.rel COLLATE "C")::integer AS relation
@@ -473,7 +541,7 @@ CREATE TRIGGER disclosure_settings_removed AFTER DELETE ON @extschema@.setting
  * (suppressed = 'pending').
  */
 CREATE VIEW surestart_internal.published_status AS
-SELECT c.period, c.target_group, c.measure, c.level, c.unit_id, c.scope, c.status, c.published
+SELECT c.period, c.target_group, c.measure, c.level, c.unit_id, c.scope, c.status, c.published, c.value
 FROM surestart_internal.published_cell AS c
 JOIN surestart_internal.published_period AS pp ON pp.period = c.period
 JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
@@ -488,3 +556,160 @@ COMMENT ON COLUMN surestart_internal.published_status.unit_id IS 'the unit''s id
 COMMENT ON COLUMN surestart_internal.published_status.scope IS 'all or deprived';
 COMMENT ON COLUMN surestart_internal.published_status.status IS 'primary, secondary or null (published)';
 COMMENT ON COLUMN surestart_internal.published_status.published IS 'the value shown, null when withheld';
+COMMENT ON COLUMN surestart_internal.published_status.value IS 'the stored count the status was worked out for';
+
+/* ---------------------------------------------------------------- one block, worked out when read */
+
+/*
+ * The views whose figures are not in lsoa_figure (the take-up views, the
+ * stored snapshots, the regional roll-up) protect their cells when they
+ * are read, one block at a time (a term, a reference date): a block is
+ * small (tens to hundreds of cells), and secondary_suppression() takes
+ * milliseconds over it.  The caller names each cell by a key, unique in
+ * the block, and gives the relations term by term (relation key, cell key,
+ * coefficient; each relation sums to 0).  This function numbers the cells
+ * and the relations in the "C" order of their keys, so that the choice
+ * depends only on the data and the keys, never on the order the rows came
+ * in or on the reader, and applies the rule in the settings:
+ *   suppress: status primary for a cell from 1 to suppress_below - 1,
+ *     secondary for a shown cell withheld to protect one, null when
+ *     published; a hidden cell (shown false) is never published, and is
+ *     protected like the others when it is small;
+ *   round: primary for a small shown cell, every other shown cell
+ *     published rounded to round_to (halves up), no secondary cells.
+ * published is the value shown (null when withheld or hidden).  A hidden
+ * cell whose value is negative is not a count of anybody (a difference of
+ * sums of published figures, say): it is left out with the relations that
+ * hold it.  A duplicate or null key, a null value or a relation naming an
+ * unknown cell is an error (a caller's mistake).  Invoker's rights: it
+ * reads only the settings and the arrays it is given.
+ */
+CREATE FUNCTION surestart_internal.suppress_block_check(cell_key text[], cell_value bigint[], cell_shown boolean[],
+		term_relation text[], term_cell text[], term_coefficient integer[])
+RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	bad text;
+BEGIN
+	IF cardinality(cell_key) <> cardinality(cell_value) OR cardinality(cell_key) <> cardinality(cell_shown)
+	   OR cardinality(term_relation) <> cardinality(term_cell) OR cardinality(term_relation) <> cardinality(term_coefficient) THEN
+		RAISE EXCEPTION 'cell_key, cell_value and cell_shown have %, % and % elements; term_relation, term_cell and term_coefficient %, % and %',
+			cardinality(cell_key), cardinality(cell_value), cardinality(cell_shown),
+			cardinality(term_relation), cardinality(term_cell), cardinality(term_coefficient)
+			USING ERRCODE = 'array_subscript_error',
+				  DETAIL = 'Expected one element per cell in each of the first three, and one per term in each of the others.';
+	END IF;
+	IF EXISTS (SELECT 1 FROM unnest(cell_key, cell_value, cell_shown) AS u(k, v, s)
+			   WHERE u.k IS NULL OR u.v IS NULL OR u.s IS NULL)
+	   OR EXISTS (SELECT 1 FROM unnest(term_relation, term_coefficient) AS t(r, c) WHERE t.r IS NULL OR t.c IS NULL) THEN
+		RAISE EXCEPTION 'a cell or a term of the block has a null key, value, flag or coefficient'
+			USING ERRCODE = 'null_value_not_allowed', DETAIL = 'Expected no null element.';
+	END IF;
+	SELECT min(u.k) INTO bad
+	FROM (SELECT u.k FROM unnest(cell_key) AS u(k) GROUP BY u.k HAVING count(*) > 1) AS u;
+	IF bad IS NOT NULL THEN
+		RAISE EXCEPTION 'cell "%" is named twice', bad
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every cell key once in a block.';
+	END IF;
+	SELECT min(t.k) INTO bad
+	FROM unnest(term_cell) AS t(k)
+	WHERE t.k IS NULL OR NOT EXISTS (SELECT 1 FROM unnest(cell_key) AS c(k) WHERE c.k = t.k);
+	IF bad IS NOT NULL OR EXISTS (SELECT 1 FROM unnest(term_cell) AS t(k) WHERE t.k IS NULL) THEN
+		RAISE EXCEPTION 'a relation names cell "%", which is not in the block', coalesce(bad, '')
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'Expected every term to name one of the cells.';
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.suppress_block_check(text[], bigint[], boolean[], text[], text[], integer[]) IS
+	'suppress_block()''s arguments checked: as many values and flags as keys, as many cells and coefficients as relation keys, no null, no key twice, no term naming a cell not in the block; true, or an error naming what is wrong';
+
+/*
+ * suppress_block has a standard SQL body: the names in it are looked up
+ * when it is created, so that it runs as the reader (who has no USAGE on
+ * surestart_internal) without looking up secondary_suppression by name.
+ */
+CREATE FUNCTION surestart_internal.suppress_block(cell_key text[], cell_value bigint[], cell_shown boolean[],
+		term_relation text[], term_cell text[], term_coefficient integer[])
+RETURNS TABLE (cell text, status text, published bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH k AS (
+		SELECT coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5) AS below,
+			   coalesce((SELECT s.value FROM @extschema@.setting AS s WHERE s.name = 'disclosure_rule'), 'suppress') AS how,
+			   coalesce((SELECT s.value::bigint FROM @extschema@.setting AS s WHERE s.name = 'round_to'), 5) AS base
+	), checked AS (
+		SELECT surestart_internal.suppress_block_check(cell_key, cell_value, cell_shown,
+													   term_relation, term_cell, term_coefficient) AS ok
+	), c AS (
+		-- the cells kept (a negative hidden cell is left out), in the "C" order of their keys
+		SELECT u.k, u.v, u.s, (row_number() OVER (ORDER BY u.k COLLATE "C"))::integer AS n
+		FROM unnest(cell_key, cell_value, cell_shown) AS u(k, v, s)
+		CROSS JOIN checked
+		WHERE checked.ok AND (u.s OR u.v >= 0)
+	), t AS (
+		SELECT t.r, t.c, c.n
+		FROM unnest(term_relation, term_cell, term_coefficient) AS t(r, k, c)
+		LEFT JOIN c ON c.k = t.k
+	), kept AS (
+		-- the relations that hold only kept cells, numbered in the "C" order of their keys
+		SELECT t.r, t.c, t.n, (dense_rank() OVER (ORDER BY t.r COLLATE "C"))::integer AS rn
+		FROM t
+		WHERE t.r NOT IN (SELECT x.r FROM t AS x WHERE x.n IS NULL)
+	), statuses AS MATERIALIZED (
+		-- one call a block (not inlined into every row below)
+		SELECT CASE WHEN k.how = 'suppress' THEN
+					surestart_internal.secondary_suppression(
+						ARRAY(SELECT c.v FROM c ORDER BY c.n), ARRAY(SELECT c.s FROM c ORDER BY c.n),
+						ARRAY(SELECT c.v BETWEEN 1 AND k.below - 1 FROM c ORDER BY c.n),
+						ARRAY(SELECT kept.rn FROM kept ORDER BY kept.rn, kept.n),
+						ARRAY(SELECT kept.n FROM kept ORDER BY kept.rn, kept.n),
+						ARRAY(SELECT kept.c FROM kept ORDER BY kept.rn, kept.n)) END AS status
+		FROM k
+	)
+	SELECT c.k,
+		   CASE WHEN k.how = 'suppress' THEN statuses.status[c.n]
+				WHEN c.s AND c.v BETWEEN 1 AND k.below - 1 THEN 'primary' END,
+		   CASE WHEN NOT c.s THEN NULL
+				WHEN k.how = 'suppress' THEN CASE WHEN statuses.status[c.n] IS NULL THEN c.v END
+				WHEN c.v BETWEEN 1 AND k.below - 1 THEN NULL
+				ELSE ((c.v * 2 + k.base) / (2 * k.base)) * k.base END
+	FROM c CROSS JOIN k CROSS JOIN statuses
+	ORDER BY c.n;
+END;
+COMMENT ON FUNCTION surestart_internal.suppress_block(text[], bigint[], boolean[], text[], text[], integer[]) IS
+	'the disclosure rule applied to one block of cells named by key (value, shown) and relations given term by term (relation key, cell key, coefficient): per cell its status (primary, secondary or null) and the value published (null when withheld or hidden; rounded under disclosure_rule round); cells and relations numbered in the "C" order of their keys';
+
+/* ---------------------------------------------------------------- the statuses of a snapshot */
+
+/*
+ * What the published views withheld of a period when take_snapshot()
+ * stored it: the status of every reach count of every centre, group,
+ * district, lot and the county (all areas) that day.  published_reach_trend
+ * withholds at least these from the snapshot, so that the snapshot never
+ * shows a count the day's publication withheld (the two together could
+ * then be differenced).  History, like the snapshots: dumped with them.
+ */
+CREATE TABLE surestart_internal.snapshot_cell (
+	period text NOT NULL,
+	level text NOT NULL,
+	unit_id text NOT NULL,
+	measure text NOT NULL,
+	taken_at timestamptz NOT NULL,
+	value bigint NOT NULL,
+	status text,
+	PRIMARY KEY (period, level, unit_id, measure),
+	CONSTRAINT status_must_be_primary_secondary_or_pending CHECK (status IN ('primary', 'secondary', 'pending'))
+);
+COMMENT ON TABLE surestart_internal.snapshot_cell IS 'The disclosure status of each reach count of a stored snapshot period (centres, groups, districts, lots, county; all areas) on the day take_snapshot() stored it';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.period IS 'period label of the snapshot';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.level IS 'centre, group, district, lot or county';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.unit_id IS 'centre id, group id, district code, lot id or county';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.measure IS 'registered, seen, sustained, families_seen or families_sustained';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.taken_at IS 'the snapshot''s taken_at: the statuses belong to the snapshot rows taken then';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.value IS 'the count the status was worked out for (a total''s, under the hierarchy of that day)';
+COMMENT ON COLUMN surestart_internal.snapshot_cell.status IS 'primary, secondary or pending (withheld that day), or null (published)';
+SELECT pg_catalog.pg_extension_config_dump('surestart_internal.snapshot_cell', '');

@@ -168,50 +168,151 @@ COMMENT ON VIEW @extschema@.published_centre_reach_deprived IS 'centre_reach_dep
 
 /*
  * The stored history (reach_trend without its change columns, whose small
- * differences are not counts of people).  A snapshot's count is withheld
- * when it is small itself (primary), or when the disclosure layer
- * withholds the same centre's count of the same period now (its reason):
- * a snapshot of the current figures then shows what published_centre_reach
- * shows.  Under round its counts are rounded like the others.
+ * differences are not counts of people).  A snapshot is protected as its
+ * own set of figures, one reference date at a time (the periods of the
+ * snapshots ending that day, which share the registered count): its
+ * centres' counts, the totals a reader adds them up to (each group,
+ * district and the county, and for a year each lot, as the live views
+ * publish them), and each row's complements (seen - sustained, families
+ * seen - families sustained) as hidden cells.  Withheld whatever else the block
+ * decides, as hidden cells (never published, protected when small):
+ *   - what the published views withheld of the period when the snapshot
+ *     was taken (snapshot_cell, stored by take_snapshot()), so that the
+ *     snapshot and the day's publication together show no more than the
+ *     day's publication;
+ *   - what the published views withhold now of the same figures (the
+ *     current cell of the same unit, period and measure, where its count
+ *     is the snapshot's), so that a snapshot of the current figures shows
+ *     what published_centre_reach shows.
+ * Then suppress_block() withholds the small counts under the current rule
+ * and whatever more keeps them from being worked out.  Under round, a
+ * small count is withheld and the others rounded.
  */
 CREATE VIEW @extschema@.published_reach_trend AS
+WITH k AS (
+	SELECT coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'suppress' AS suppress,
+		   coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+		   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base
+), snap AS MATERIALIZED (
+	SELECT s.centre_id, s.period, s.period_end, s.taken_at, s.registered, s.seen, s.sustained,
+		   s.families_seen, s.families_sustained, c.group_id, c.district_code,
+		   CASE WHEN s.kind = 'year' THEN c.lot_id END AS lot_id
+	FROM @extschema@.reach_snapshot AS s
+	LEFT JOIN @extschema@.centre AS c ON c.centre_id = s.centre_id
+), period_taken AS (
+	SELECT s.period, CASE WHEN min(s.taken_at) = max(s.taken_at) THEN min(s.taken_at) END AS taken_at
+	FROM snap AS s
+	GROUP BY s.period
+), unit_row AS (
+	-- every unit of a snapshot period: its centres, and the totals they add up to
+	SELECT s.period_end, s.period, x.level, x.unit_id,
+		   sum(s.registered)::bigint AS registered, sum(s.seen)::bigint AS seen, sum(s.sustained)::bigint AS sustained,
+		   sum(s.families_seen)::bigint AS families_seen, sum(s.families_sustained)::bigint AS families_sustained
+	FROM snap AS s
+	CROSS JOIN LATERAL (VALUES ('centre'::text, s.centre_id), ('group', s.group_id), ('district', s.district_code),
+							   ('lot', s.lot_id), ('county', 'county')) AS x(level, unit_id)
+	WHERE x.unit_id IS NOT NULL
+	GROUP BY s.period_end, s.period, x.level, x.unit_id
+), unit_value AS (
+	SELECT u.period_end, u.period, u.level, u.unit_id, m.measure, m.value, m.shown
+	FROM unit_row AS u
+	CROSS JOIN LATERAL (VALUES ('registered', u.registered, true), ('seen', u.seen, true), ('sustained', u.sustained, true),
+							   ('families_seen', u.families_seen, true), ('families_sustained', u.families_sustained, true),
+							   ('seen_not_sustained', u.seen - u.sustained, false),
+							   ('families_seen_not_sustained', u.families_seen - u.families_sustained, false))
+		AS m(measure, value, shown)
+), forced AS (
+	SELECT u.period, u.level, u.unit_id, u.measure
+	FROM unit_value AS u
+	JOIN period_taken AS p ON p.period = u.period
+	JOIN surestart_internal.snapshot_cell AS c
+	  ON c.period = u.period AND c.level = u.level AND c.unit_id = u.unit_id AND c.measure = u.measure
+	 AND c.taken_at = p.taken_at AND c.value = u.value
+	WHERE c.status IS NOT NULL
+	UNION
+	SELECT u.period, u.level, u.unit_id, u.measure
+	FROM unit_value AS u
+	JOIN surestart_internal.published_status AS c
+	  ON c.period = u.period AND c.level = u.level AND c.unit_id = u.unit_id AND c.measure = u.measure
+	 AND c.scope = 'all' AND c.target_group = '' AND c.value = u.value
+	WHERE c.status IS NOT NULL
+), cell AS (
+	SELECT u.period_end, u.period, u.level, u.unit_id, u.measure, concat_ws('|', u.period, u.measure, u.level, u.unit_id) AS cell,
+		   u.value, u.shown AND f.period IS NULL AS shown, f.period IS NOT NULL AS forced
+	FROM unit_value AS u
+	CROSS JOIN k
+	LEFT JOIN forced AS f
+	  ON k.suppress AND f.period = u.period AND f.level = u.level AND f.unit_id = u.unit_id AND f.measure = u.measure
+), term AS (
+	-- a group, district, lot or the county minus its centres
+	SELECT s.period_end, concat_ws('|', 'sum', s.period, m.measure, x.level, x.unit_id) AS relation,
+		   concat_ws('|', s.period, m.measure, 'centre', s.centre_id) AS cell, 1 AS coefficient
+	FROM snap AS s
+	CROSS JOIN LATERAL (VALUES ('group'::text, s.group_id), ('district', s.district_code), ('lot', s.lot_id),
+							   ('county', 'county')) AS x(level, unit_id)
+	CROSS JOIN (VALUES ('registered'), ('seen'), ('sustained'), ('families_seen'), ('families_sustained')) AS m(measure)
+	WHERE x.unit_id IS NOT NULL
+	UNION ALL
+	SELECT u.period_end, concat_ws('|', 'sum', u.period, u.measure, u.level, u.unit_id), u.cell, -1
+	FROM cell AS u
+	WHERE u.level <> 'centre' AND u.measure IN ('registered', 'seen', 'sustained', 'families_seen', 'families_sustained')
+	UNION ALL
+	-- a row's complements: seen = sustained + seen but not sustained, and the families' alike
+	SELECT u.period_end, concat_ws('|', 'complement', u.period, c.family, u.level, u.unit_id),
+		   concat_ws('|', u.period, c.measure, u.level, u.unit_id), c.coefficient
+	FROM unit_row AS u
+	CROSS JOIN (VALUES ('children', 'seen', 1), ('children', 'sustained', -1), ('children', 'seen_not_sustained', -1),
+					   ('families', 'families_seen', 1), ('families', 'families_sustained', -1),
+					   ('families', 'families_seen_not_sustained', -1)) AS c(family, measure, coefficient)
+	UNION ALL
+	-- registered is counted on the reference date: one count for every period ending that day
+	SELECT u.period_end, concat_ws('|', 'same', u.period, u.next_period, u.level, u.unit_id),
+		   concat_ws('|', x.period, 'registered', u.level, u.unit_id), x.coefficient
+	FROM (SELECT r.*, lead(r.period) OVER w AS next_period, lead(r.registered) OVER w AS next_registered
+		  FROM unit_row AS r
+		  WINDOW w AS (PARTITION BY r.period_end, r.level, r.unit_id ORDER BY r.period COLLATE "C")) AS u
+	CROSS JOIN LATERAL (VALUES (u.period, 1), (u.next_period, -1)) AS x(period, coefficient)
+	WHERE u.next_period IS NOT NULL AND u.registered = u.next_registered
+), block AS (
+	SELECT c.period_end, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
+		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.period_end = c.period_end) AS relations,
+		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.period_end = c.period_end) AS terms,
+		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
+	FROM cell AS c
+	GROUP BY c.period_end
+), computed AS MATERIALIZED (
+	SELECT b.period_end, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+), status AS (
+	SELECT c.period, c.unit_id AS centre_id,
+		   max(s.published) FILTER (WHERE c.measure = 'registered') AS registered,
+		   max(s.published) FILTER (WHERE c.measure = 'seen') AS seen,
+		   max(s.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
+		   max(s.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
+		   max(s.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
+		   array_agg(CASE WHEN c.forced THEN coalesce(s.status, 'secondary') ELSE s.status END)
+			   FILTER (WHERE c.measure IN ('registered', 'seen', 'sustained', 'families_seen', 'families_sustained')) AS why
+	FROM computed AS s
+	JOIN cell AS c ON c.period_end = s.period_end AND c.cell = s.cell
+	WHERE c.level = 'centre'
+	GROUP BY c.period, c.unit_id
+)
 SELECT r.centre_id, r.centre, r.period, r.period_end, r.taken_at,
 	   w.under_fives, w.registered, @extschema@.percent_of(w.registered, w.under_fives) AS registered_pct,
 	   w.seen, @extschema@.percent_of(w.seen, w.under_fives) AS seen_pct,
 	   w.sustained, @extschema@.percent_of(w.sustained, w.under_fives) AS sustained_pct,
 	   r.kind, r.period_start, w.families_seen, w.families_sustained,
-	   surestart_internal.withheld_reason(ARRAY[w.why_registered, w.why_seen, w.why_sustained,
-												w.why_families_seen, w.why_families_sustained]) AS suppressed
+	   surestart_internal.withheld_reason(s.why) AS suppressed
 FROM @extschema@.reach_trend AS r
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below,
-				   coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
-				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
-LEFT JOIN surestart_internal.published_reach AS p
-  ON p.level = 'centre' AND p.unit_id = r.centre_id AND p.scope = 'all' AND p.period = r.period
-CROSS JOIN LATERAL (
-	SELECT CASE WHEN r.registered >= 1 AND r.registered < k.below THEN 'primary' ELSE p.why_registered END AS why_registered,
-		   CASE WHEN r.seen >= 1 AND r.seen < k.below THEN 'primary' ELSE p.why_seen END AS why_seen,
-		   CASE WHEN r.sustained >= 1 AND r.sustained < k.below THEN 'primary' ELSE p.why_sustained END AS why_sustained,
-		   CASE WHEN r.families_seen >= 1 AND r.families_seen < k.below THEN 'primary' ELSE p.why_families_seen END AS why_families_seen,
-		   CASE WHEN r.families_sustained >= 1 AND r.families_sustained < k.below THEN 'primary'
-				ELSE p.why_families_sustained END AS why_families_sustained
-) AS y
+CROSS JOIN k
+LEFT JOIN status AS s ON s.period = r.period AND s.centre_id = r.centre_id
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN k.rounding THEN ((r.under_fives * 2 + k.base) / (2 * k.base)) * k.base ELSE r.under_fives END AS under_fives,
-		   CASE WHEN y.why_registered IS NOT NULL THEN NULL
-				WHEN k.rounding THEN ((r.registered * 2 + k.base) / (2 * k.base)) * k.base ELSE r.registered END AS registered,
-		   CASE WHEN y.why_seen IS NOT NULL THEN NULL
-				WHEN k.rounding THEN ((r.seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.seen END AS seen,
-		   CASE WHEN y.why_sustained IS NOT NULL THEN NULL
-				WHEN k.rounding THEN ((r.sustained * 2 + k.base) / (2 * k.base)) * k.base ELSE r.sustained END AS sustained,
-		   CASE WHEN y.why_families_seen IS NOT NULL THEN NULL
-				WHEN k.rounding THEN ((r.families_seen * 2 + k.base) / (2 * k.base)) * k.base ELSE r.families_seen END AS families_seen,
-		   CASE WHEN y.why_families_sustained IS NOT NULL THEN NULL
-				WHEN k.rounding THEN ((r.families_sustained * 2 + k.base) / (2 * k.base)) * k.base
-				ELSE r.families_sustained END AS families_sustained,
-		   y.*
+		   s.registered, s.seen, s.sustained, s.families_seen, s.families_sustained
 ) AS w;
-COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): a snapshot''s count is null when it is small or when the disclosure layer withholds the centre''s count of the period now (suppressed says why), with the percentages worked out from the counts shown';
+COMMENT ON VIEW @extschema@.published_reach_trend IS 'reach_trend for publication (without the change columns): each snapshot protected as its own set of figures (its centres, the totals they add up to, their complements), withholding at least what the published views withheld of the period when it was taken and what they withhold now of the same figures (suppressed says why), with the percentages worked out from the counts shown';
 
 CREATE VIEW @extschema@.published_lsoa_reach AS
 SELECT r.lsoa_code, r.lsoa, r.centre_id, r.period, r.period_start, r.period_end,
@@ -321,86 +422,211 @@ CROSS JOIN LATERAL (
 COMMENT ON VIEW @extschema@.published_contract_value IS 'contract_value for publication: the lot''s counts of the disclosure layer (withheld ones null, with the costs per child worked out from them), and suppressed naming why';
 
 /*
- * Two-year take-up: a count from 1 to suppress_below - 1 is withheld with
- * the percentages worked out from it; the total of the three bases is
- * withheld when one of them is (else it would give it away), and a
- * lot_group or total row withholds a count that any of its lots withholds
- * (else the lot's could be worked out by subtraction).
+ * Two-year take-up, protected a term at a time (suppress_block()) over
+ * every lot, lot group and the county, whoever reads it (the counts come
+ * from two_year_counts, not the reader's rows), so a partner's lots are
+ * withheld as everybody else's.  The relations a reader knows:
+ *   - a lot group is the sum of its lots, and the total the sum of every
+ *     lot, for each count;
+ *   - a row's taken_up_total is the sum of its three bases;
+ *   - a row's complements are counts of children too, hidden cells
+ *     protected like the others: listed but not taking a place
+ *     (dwp_eligible - taken_up_listed), taking a place but not listed
+ *     (taken_up_total - taken_up_listed), and the two together, and every
+ *     child on the list or taking a place (dwp_eligible + taken_up_total -
+ *     taken_up_listed).
+ * Terms are counts of different children, so they are separate blocks.
+ * A percentage is shown only beside its published counts.
  */
 CREATE VIEW @extschema@.published_two_year_take_up AS
-WITH own AS (
+WITH counts AS MATERIALIZED (
 	SELECT t.*,
-		   t.dwp_eligible >= 1 AND t.dwp_eligible < k.below AS s_eligible,
-		   t.taken_up_sept_2013 >= 1 AND t.taken_up_sept_2013 < k.below AS s_2013,
-		   t.taken_up_sept_2014 >= 1 AND t.taken_up_sept_2014 < k.below AS s_2014,
-		   t.taken_up_local >= 1 AND t.taken_up_local < k.below AS s_local,
-		   (t.taken_up_total >= 1 AND t.taken_up_total < k.below)
-		   OR (t.taken_up_sept_2013 >= 1 AND t.taken_up_sept_2013 < k.below)
-		   OR (t.taken_up_sept_2014 >= 1 AND t.taken_up_sept_2014 < k.below)
-		   OR (t.taken_up_local >= 1 AND t.taken_up_local < k.below) AS s_total,
-		   t.taken_up_listed >= 1 AND t.taken_up_listed < k.below AS s_listed
-	FROM @extschema@.two_year_take_up AS t
-	CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-), withheld AS (
-	SELECT o.*,
-		   CASE o.level WHEN 'lot' THEN o.s_eligible
-				ELSE bool_or(l.s_eligible) OR o.s_eligible END AS w_eligible,
-		   CASE o.level WHEN 'lot' THEN o.s_2013 ELSE bool_or(l.s_2013) OR o.s_2013 END AS w_2013,
-		   CASE o.level WHEN 'lot' THEN o.s_2014 ELSE bool_or(l.s_2014) OR o.s_2014 END AS w_2014,
-		   CASE o.level WHEN 'lot' THEN o.s_local ELSE bool_or(l.s_local) OR o.s_local END AS w_local,
-		   CASE o.level WHEN 'lot' THEN o.s_total ELSE bool_or(l.s_total) OR o.s_total END AS w_total,
-		   CASE o.level WHEN 'lot' THEN o.s_listed ELSE bool_or(l.s_listed) OR o.s_listed END AS w_listed
-	FROM own AS o
-	LEFT JOIN own AS l
-	  ON o.level <> 'lot' AND l.level = 'lot' AND l.term_start = o.term_start
-	 AND (o.level = 'total' OR l.lot_group = o.lot_group)
-	GROUP BY o.lot_id, o.term_start, o.term, o.dwp_eligible, o.taken_up_sept_2013, o.taken_up_sept_2014,
-			 o.taken_up_local, o.taken_up_total, o.take_up_pct, o.total_take_up_pct, o.level, o.lot_group,
-			 o.lot_name, o.taken_up_listed, o.listed_take_up_pct,
-			 o.s_eligible, o.s_2013, o.s_2014, o.s_local, o.s_total, o.s_listed
+		   CASE t.level WHEN 'lot' THEN 'lot/' || coalesce(t.lot_id, '')
+						WHEN 'lot_group' THEN 'lot_group/' || t.lot_group
+						ELSE 'total' END AS unit
+	FROM surestart_internal.two_year_counts AS t
+), cell AS (
+	SELECT c.term_start, c.unit, m.measure, c.unit || '/' || m.measure AS cell, m.value::bigint AS value, m.shown
+	FROM counts AS c
+	CROSS JOIN LATERAL (VALUES
+		('dwp_eligible', c.dwp_eligible, true),
+		('taken_up_sept_2013', c.taken_up_sept_2013, true),
+		('taken_up_sept_2014', c.taken_up_sept_2014, true),
+		('taken_up_local', c.taken_up_local, true),
+		('taken_up_total', c.taken_up_total, true),
+		('taken_up_listed', c.taken_up_listed, true),
+		('listed_not_taking', c.dwp_eligible - c.taken_up_listed, false),
+		('taking_not_listed', c.taken_up_total - c.taken_up_listed, false),
+		('listed_or_taking_not_both', c.dwp_eligible + c.taken_up_total - 2 * c.taken_up_listed, false),
+		('listed_or_taking', c.dwp_eligible + c.taken_up_total - c.taken_up_listed, false)) AS m(measure, value, shown)
+), shown_measure (measure) AS (
+	VALUES ('dwp_eligible'), ('taken_up_sept_2013'), ('taken_up_sept_2014'), ('taken_up_local'), ('taken_up_total'),
+		   ('taken_up_listed')
+), term AS (
+	-- a lot group or the total minus its lots
+	SELECT l.term_start, 'sum/' || x.unit || '/' || m.measure AS relation, l.unit || '/' || m.measure AS cell, 1 AS coefficient
+	FROM counts AS l
+	CROSS JOIN LATERAL (VALUES ('total'), ('lot_group/' || l.lot_group)) AS x(unit)
+	CROSS JOIN shown_measure AS m
+	WHERE l.level = 'lot' AND x.unit IS NOT NULL
+	UNION ALL
+	SELECT g.term_start, 'sum/' || g.unit || '/' || m.measure, g.unit || '/' || m.measure, -1
+	FROM counts AS g
+	CROSS JOIN shown_measure AS m
+	WHERE g.level <> 'lot'
+	UNION ALL
+	-- a row's own identities: the bases add up to the total, and the complements
+	SELECT c.term_start, 'row/' || c.unit || '/' || r.relation, c.unit || '/' || r.measure, r.coefficient
+	FROM counts AS c
+	CROSS JOIN (VALUES
+		('bases', 'taken_up_total', 1), ('bases', 'taken_up_sept_2013', -1), ('bases', 'taken_up_sept_2014', -1),
+		('bases', 'taken_up_local', -1),
+		('a', 'dwp_eligible', 1), ('a', 'taken_up_listed', -1), ('a', 'listed_not_taking', -1),
+		('b', 'taken_up_total', 1), ('b', 'taken_up_listed', -1), ('b', 'taking_not_listed', -1),
+		('c', 'dwp_eligible', 1), ('c', 'taken_up_total', 1), ('c', 'taken_up_listed', -2), ('c', 'listed_or_taking_not_both', -1),
+		('d', 'dwp_eligible', 1), ('d', 'taken_up_total', 1), ('d', 'taken_up_listed', -1), ('d', 'listed_or_taking', -1))
+		AS r(relation, measure, coefficient)
+), block AS (
+	SELECT c.term_start, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
+		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.term_start = c.term_start) AS relations,
+		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.term_start = c.term_start) AS terms,
+		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
+	FROM cell AS c
+	GROUP BY c.term_start
+), computed AS MATERIALIZED (
+	SELECT b.term_start, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+), status AS (
+	SELECT c.term_start, c.unit,
+		   max(s.published) FILTER (WHERE c.measure = 'dwp_eligible') AS dwp_eligible,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up_sept_2013') AS taken_up_sept_2013,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up_sept_2014') AS taken_up_sept_2014,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up_local') AS taken_up_local,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up_total') AS taken_up_total,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up_listed') AS taken_up_listed,
+		   array_agg(s.status) FILTER (WHERE c.shown) AS why
+	FROM computed AS s
+	JOIN cell AS c ON c.term_start = s.term_start AND c.cell = s.cell
+	GROUP BY c.term_start, c.unit
 )
-SELECT w.lot_id, w.term_start, w.term,
-	   CASE WHEN w.w_eligible THEN NULL ELSE w.dwp_eligible END AS dwp_eligible,
-	   CASE WHEN w.w_2013 THEN NULL ELSE w.taken_up_sept_2013 END AS taken_up_sept_2013,
-	   CASE WHEN w.w_2014 THEN NULL ELSE w.taken_up_sept_2014 END AS taken_up_sept_2014,
-	   CASE WHEN w.w_local THEN NULL ELSE w.taken_up_local END AS taken_up_local,
-	   CASE WHEN w.w_total THEN NULL ELSE w.taken_up_total END AS taken_up_total,
-	   CASE WHEN w.w_2013 OR w.w_eligible THEN NULL ELSE w.take_up_pct END AS take_up_pct,
-	   CASE WHEN w.w_total OR w.w_eligible THEN NULL ELSE w.total_take_up_pct END AS total_take_up_pct,
-	   w.level, w.lot_group, w.lot_name,
-	   CASE WHEN w.w_listed THEN NULL ELSE w.taken_up_listed END AS taken_up_listed,
-	   CASE WHEN w.w_listed OR w.w_eligible THEN NULL ELSE w.listed_take_up_pct END AS listed_take_up_pct,
-	   CASE WHEN w.s_eligible OR w.s_2013 OR w.s_2014 OR w.s_local OR w.s_listed
-				 OR (w.taken_up_total >= 1 AND w.taken_up_total < k.below) THEN 'primary'
-			WHEN w.w_eligible OR w.w_2013 OR w.w_2014 OR w.w_local OR w.w_total OR w.w_listed THEN 'secondary'
-	   END AS suppressed
-FROM withheld AS w
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k;
-COMMENT ON VIEW @extschema@.published_two_year_take_up IS 'two_year_take_up for publication: counts from 1 to suppress_below - 1, and the take-up percentages worked out from them, are null; so is taken_up_total when one of its parts is, and a count of a lot_group or total row when one of its lots'' is';
+SELECT c.lot_id, c.term_start, @extschema@.term_name(c.term_start) AS term,
+	   s.dwp_eligible::integer AS dwp_eligible, s.taken_up_sept_2013::integer AS taken_up_sept_2013,
+	   s.taken_up_sept_2014::integer AS taken_up_sept_2014, s.taken_up_local::integer AS taken_up_local,
+	   s.taken_up_total::integer AS taken_up_total,
+	   @extschema@.percent_of(s.taken_up_sept_2013, s.dwp_eligible) AS take_up_pct,
+	   @extschema@.percent_of(s.taken_up_total, s.dwp_eligible) AS total_take_up_pct,
+	   c.level, c.lot_group, c.lot_name,
+	   s.taken_up_listed::integer AS taken_up_listed,
+	   @extschema@.percent_of(s.taken_up_listed, s.dwp_eligible) AS listed_take_up_pct,
+	   surestart_internal.withheld_reason(s.why) AS suppressed
+FROM counts AS c
+JOIN status AS s ON s.term_start = c.term_start AND s.unit = c.unit
+WHERE c.level <> 'lot' OR c.visible;
+COMMENT ON VIEW @extschema@.published_two_year_take_up IS 'two_year_take_up for publication: its counts protected a term at a time across lots, lot groups and the total, the three bases and their total, and each row''s complements (primary and secondary suppression, or rounding, as disclosure_rule says; suppressed says why a count is null), with the percentages worked out from the published counts';
+
+/*
+ * Three- and four-year-olds: no row adds up to another (there is no total
+ * row, and a centre is not the sum of anything published), but each row's
+ * counts of the cohorts overlap: a child of the cohorts is funded or not,
+ * and in a school reception class or not, and takes up when either, so
+ * eligible, in_receipt, taken_up and in_school are sums of four disjoint
+ * groups (funded and at school, funded elsewhere, at school unfunded,
+ * neither) that the four counts give back exactly.  Every such group, and
+ * every union of them that is not a published count (eligible - in_receipt,
+ * the children not funded, say), is a hidden cell protected like the
+ * others.  in_receipt_younger and in_receipt_not_eligible are children
+ * outside the cohorts: no relation holds them, so primary suppression is
+ * all they need.  Protected a term at a time over every centre, whoever
+ * reads it.
+ */
+CREATE VIEW surestart_internal.three_four_group AS
+SELECT g.name, g.e, g.r, g.u, g.s
+FROM (VALUES
+	-- the four disjoint groups of the cohorts
+	('funded_at_school', 0, 1, -1, 1), ('funded_not_at_school', 0, 0, 1, -1),
+	('at_school_unfunded', 0, -1, 1, 0), ('not_taking_up', 1, 0, -1, 0),
+	-- the unions of two or three of them that are not published counts
+	('funded_at_school_or_neither', 1, 1, -2, 1), ('funded_or_at_school_not_both', 0, -1, 2, -1),
+	('not_at_school', 1, 0, 0, -1), ('not_funded', 1, -1, 0, 0),
+	('funded_or_neither', 1, 1, -1, 0), ('at_school_or_neither', 1, 0, -1, 1),
+	('not_both_funded_and_at_school', 1, -1, 1, -1)) AS g(name, e, r, u, s);
+COMMENT ON VIEW surestart_internal.three_four_group IS 'the groups of a three_four_take_up row''s cohort children that its four counts give back, each as a combination of the counts: name = e * eligible + r * in_receipt + u * taken_up + s * in_school';
+COMMENT ON COLUMN surestart_internal.three_four_group.name IS 'the group (a hidden cell of published_three_four_take_up)';
+COMMENT ON COLUMN surestart_internal.three_four_group.e IS 'coefficient of eligible';
+COMMENT ON COLUMN surestart_internal.three_four_group.r IS 'coefficient of in_receipt';
+COMMENT ON COLUMN surestart_internal.three_four_group.u IS 'coefficient of taken_up';
+COMMENT ON COLUMN surestart_internal.three_four_group.s IS 'coefficient of in_school';
 
 CREATE VIEW @extschema@.published_three_four_take_up AS
-SELECT t.centre_id, t.centre, t.term_start, t.term,
-	   CASE WHEN s.eligible THEN NULL ELSE t.eligible END AS eligible,
-	   CASE WHEN s.in_receipt THEN NULL ELSE t.in_receipt END AS in_receipt,
-	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_pct END AS take_up_pct,
-	   CASE WHEN s.taken_up OR s.eligible THEN NULL ELSE t.take_up_words END AS take_up_words,
-	   CASE WHEN s.eligible OR s.in_receipt OR s.in_receipt_not_eligible OR s.taken_up OR s.in_school
-				 OR s.in_receipt_younger THEN 'primary' END AS suppressed,
-	   CASE WHEN s.in_receipt_not_eligible THEN NULL ELSE t.in_receipt_not_eligible END AS in_receipt_not_eligible,
-	   CASE WHEN s.taken_up THEN NULL ELSE t.taken_up END AS taken_up,
-	   CASE WHEN s.in_school THEN NULL ELSE t.in_school END AS in_school,
-	   CASE WHEN s.in_receipt_younger THEN NULL ELSE t.in_receipt_younger END AS in_receipt_younger,
-	   t.ons_population,
-	   CASE WHEN s.taken_up THEN NULL ELSE t.ons_take_up_pct END AS ons_take_up_pct
-FROM @extschema@.three_four_take_up AS t
-CROSS JOIN (SELECT coalesce((SELECT value::integer FROM @extschema@.setting WHERE name = 'suppress_below'), 5) AS below) AS k
-CROSS JOIN LATERAL (SELECT t.eligible >= 1 AND t.eligible < k.below AS eligible,
-						   t.in_receipt >= 1 AND t.in_receipt < k.below AS in_receipt,
-						   t.in_receipt_not_eligible >= 1 AND t.in_receipt_not_eligible < k.below AS in_receipt_not_eligible,
-						   t.taken_up >= 1 AND t.taken_up < k.below AS taken_up,
-						   t.in_school >= 1 AND t.in_school < k.below AS in_school,
-						   t.in_receipt_younger >= 1 AND t.in_receipt_younger < k.below AS in_receipt_younger) AS s;
-COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication (both cohorts together): counts from 1 to suppress_below - 1, and the take-up percentages and words worked out from them, are null';
+WITH counts AS MATERIALIZED (
+	SELECT t.* FROM surestart_internal.three_four_counts AS t
+), cell AS (
+	SELECT c.term_start, c.centre_id, m.measure, c.centre_id || '/' || m.measure AS cell, m.value::bigint AS value, m.shown
+	FROM counts AS c
+	CROSS JOIN LATERAL (VALUES ('eligible', c.eligible, true), ('in_receipt', c.in_receipt, true),
+							   ('taken_up', c.taken_up, true), ('in_school', c.in_school, true),
+							   ('in_receipt_younger', c.in_receipt_younger, true),
+							   ('in_receipt_not_eligible', c.in_receipt_not_eligible, true)) AS m(measure, value, shown)
+	UNION ALL
+	SELECT c.term_start, c.centre_id, h.name, c.centre_id || '/' || h.name,
+		   (h.e * c.eligible + h.r * c.in_receipt + h.u * c.taken_up + h.s * c.in_school)::bigint, false
+	FROM counts AS c
+	CROSS JOIN surestart_internal.three_four_group AS h
+), term AS (
+	SELECT c.term_start, c.centre_id || '/' || h.name AS relation, c.centre_id || '/' || x.measure AS cell, x.coefficient
+	FROM counts AS c
+	CROSS JOIN surestart_internal.three_four_group AS h
+	CROSS JOIN LATERAL (VALUES ('eligible', h.e), ('in_receipt', h.r), ('taken_up', h.u), ('in_school', h.s), (h.name, -1))
+		AS x(measure, coefficient)
+	WHERE x.coefficient <> 0
+), block AS (
+	SELECT c.term_start, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
+		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.term_start = c.term_start) AS relations,
+		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.term_start = c.term_start) AS terms,
+		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
+	FROM cell AS c
+	GROUP BY c.term_start
+), computed AS MATERIALIZED (
+	SELECT b.term_start, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+), status AS (
+	SELECT c.term_start, c.centre_id,
+		   max(s.published) FILTER (WHERE c.measure = 'eligible') AS eligible,
+		   max(s.published) FILTER (WHERE c.measure = 'in_receipt') AS in_receipt,
+		   max(s.published) FILTER (WHERE c.measure = 'taken_up') AS taken_up,
+		   max(s.published) FILTER (WHERE c.measure = 'in_school') AS in_school,
+		   max(s.published) FILTER (WHERE c.measure = 'in_receipt_younger') AS in_receipt_younger,
+		   max(s.published) FILTER (WHERE c.measure = 'in_receipt_not_eligible') AS in_receipt_not_eligible,
+		   array_agg(s.status) FILTER (WHERE c.shown) AS why
+	FROM computed AS s
+	JOIN cell AS c ON c.term_start = s.term_start AND c.cell = s.cell
+	GROUP BY c.term_start, c.centre_id
+)
+SELECT c.centre_id, c.centre, c.term_start, c.term,
+	   s.eligible::integer AS eligible, s.in_receipt::integer AS in_receipt,
+	   @extschema@.percent_of(s.taken_up, s.eligible) AS take_up_pct,
+	   @extschema@.ofsted_words(@extschema@.proportion(s.taken_up, s.eligible)) AS take_up_words,
+	   surestart_internal.withheld_reason(s.why) AS suppressed,
+	   s.in_receipt_not_eligible::integer AS in_receipt_not_eligible,
+	   s.taken_up::integer AS taken_up, s.in_school::integer AS in_school,
+	   s.in_receipt_younger::integer AS in_receipt_younger,
+	   o.ons_population,
+	   @extschema@.percent_of(s.taken_up, o.ons_population) AS ons_take_up_pct
+FROM counts AS c
+JOIN status AS s ON s.term_start = c.term_start AND s.centre_id = c.centre_id
+CROSS JOIN (SELECT coalesce((SELECT value FROM @extschema@.setting WHERE name = 'disclosure_rule'), 'suppress') = 'round' AS rounding,
+				   coalesce((SELECT value::bigint FROM @extschema@.setting WHERE name = 'round_to'), 5) AS base) AS k
+CROSS JOIN LATERAL (
+	-- ONS's estimate is not withheld; under round it is rounded like the counts
+	SELECT CASE WHEN k.rounding THEN ((c.ons_population * 2 + k.base) / (2 * k.base)) * k.base
+				ELSE c.ons_population END AS ons_population
+) AS o
+WHERE c.visible;
+COMMENT ON VIEW @extschema@.published_three_four_take_up IS 'three_four_take_up for publication (both cohorts together): its counts protected with every group of the cohorts they give back (primary and secondary suppression, or rounding, as disclosure_rule says; suppressed says why a count is null), with the take-up percentages and words worked out from the published counts';
 
 /*
  * Column comments: each published column says what its source column says,

@@ -718,76 +718,143 @@ COMMENT ON COLUMN surestart_coordinator.regional_data_pack.complete IS 'the valu
 
 /*
  * The coordinator's own disclosure layer, for councils that export exact
- * counts (and harmless for published ones, whose sums are of shown values):
- * council and region rows of regional_reach, with
- *   - primary suppression: a count from 1 to suppress_below - 1 withheld
- *     (this database's setting);
- *   - complementary suppression: when exactly one council's count of a
- *     measure is withheld for a scope and period, the smallest other
- *     non-zero council count is withheld too (or, if there is none, the
- *     region's), so that the region total less the councils shown does not
- *     give it back;
- *   - a percentage is withheld with its count or its under-fives.
- * District rows are not published here (a district's figures are the
- * council's to publish).
+ * counts (and harmless for published ones, whose sums are of shown
+ * values): the council and region rows of regional_reach, protected by
+ * suppress_block() (87_disclosure.sql) under this database's settings,
+ * one reference date at a time (the periods ending that day share the
+ * registered count and the under-fives), with the relations a reader
+ * knows:
+ *   - the region is the sum of its councils, for each scope, period and
+ *     count;
+ *   - registered and under_fives are the same in every period ending on
+ *     one day (where they are equal);
+ *   - a row's complements are counts of people, hidden cells protected
+ *     like the others: seen - sustained and families seen - sustained in
+ *     each scope, and, between the two scopes, the registered children
+ *     outside the most deprived areas and every group of the seen children
+ *     (or families) by deprived or not and sustained or not that the four
+ *     counts give back (reach_scope_group, 87_disclosure.sql).
+ * under_fives (ONS's estimate) is protected like a count here, as the
+ * coordinator's rule always has.  A percentage is shown only beside its
+ * published counts (and only for complete rows).  District rows are not
+ * published here (a district's figures are its council's to publish).
  */
 CREATE VIEW @extschema@.published_regional_reach AS
-WITH k AS (
-	SELECT coalesce((SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'suppress_below'), 5) AS below
-),
-cells AS (
-	SELECT r.level, r.unit_id, r.scope, r.period, m.measure, m.value,
-		   coalesce(m.value >= 1 AND m.value < (SELECT k.below FROM k), false) AS primary_small
+WITH r AS MATERIALIZED (
+	SELECT r.*, concat_ws('|', r.level, r.unit_id) AS unit
 	FROM surestart_coordinator.regional_reach AS r
-	CROSS JOIN LATERAL (VALUES ('under_fives'::text, r.under_fives), ('registered', r.registered), ('seen', r.seen),
+	WHERE r.level IN ('council', 'region')
+), shown AS (
+	SELECT r.period_end, r.period, r.scope, r.level, r.unit, m.measure, m.value,
+		   concat_ws('|', r.period, r.scope, m.measure, r.unit) AS cell
+	FROM r
+	CROSS JOIN LATERAL (VALUES ('under_fives', r.under_fives), ('registered', r.registered), ('seen', r.seen),
 							   ('sustained', r.sustained), ('families_seen', r.families_seen),
 							   ('families_sustained', r.families_sustained)) AS m(measure, value)
-	WHERE r.level IN ('council', 'region')
-),
-counted AS (
-	SELECT c.*,
-		   count(*) FILTER (WHERE c.level = 'council' AND c.primary_small) OVER w AS small_councils,
-		   row_number() OVER (PARTITION BY c.scope, c.period, c.measure, c.level,
-								  (c.level = 'council' AND NOT c.primary_small AND c.value > 0)
-							  ORDER BY c.value, c.unit_id) AS smallest,
-		   count(*) FILTER (WHERE c.level = 'council' AND NOT c.primary_small AND c.value > 0) OVER w AS others
-	FROM cells AS c
-	WINDOW w AS (PARTITION BY c.scope, c.period, c.measure)
-),
-flagged AS (
-	SELECT c.level, c.unit_id, c.scope, c.period, c.measure,
-		   c.primary_small
-		   OR (c.small_councils = 1 AND c.level = 'council' AND NOT c.primary_small AND c.value > 0 AND c.smallest = 1)
-		   OR (c.small_councils = 1 AND c.level = 'region' AND c.others = 0) AS withheld
-	FROM counted AS c
-),
-w AS (
-	SELECT f.level, f.unit_id, f.scope, f.period,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'under_fives') AS under_fives,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'registered') AS registered,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'seen') AS seen,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'sustained') AS sustained,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'families_seen') AS families_seen,
-		   bool_or(f.withheld) FILTER (WHERE f.measure = 'families_sustained') AS families_sustained
-	FROM flagged AS f
-	GROUP BY f.level, f.unit_id, f.scope, f.period
+	WHERE m.value IS NOT NULL
+), pair AS (
+	-- a unit's two scopes side by side
+	SELECT a.period_end, a.period, a.unit,
+		   a.registered AS reg_a, d.registered AS reg_d,
+		   a.seen AS seen_a, d.seen AS seen_d, a.sustained AS sus_a, d.sustained AS sus_d,
+		   a.families_seen AS fseen_a, d.families_seen AS fseen_d, a.families_sustained AS fsus_a, d.families_sustained AS fsus_d
+	FROM r AS a
+	JOIN r AS d ON d.unit = a.unit AND d.period = a.period AND d.scope = 'deprived'
+	WHERE a.scope = 'all'
+), hidden AS (
+	-- (cell, value) and its relation's terms (cell, coefficient) other than itself
+	SELECT r.period_end, concat_ws('|', r.period, r.scope, x.name, r.unit) AS cell, x.value,
+		   ARRAY[concat_ws('|', r.period, r.scope, x.plus, r.unit), concat_ws('|', r.period, r.scope, x.minus, r.unit)] AS cells,
+		   ARRAY[1, -1] AS coefficients
+	FROM r
+	CROSS JOIN LATERAL (VALUES ('seen_not_sustained', 'seen', 'sustained', r.seen - r.sustained),
+							   ('families_seen_not_sustained', 'families_seen', 'families_sustained',
+								r.families_seen - r.families_sustained)) AS x(name, plus, minus, value)
+	WHERE x.value IS NOT NULL
+	UNION ALL
+	SELECT p.period_end, concat_ws('|', p.period, 'both', 'registered_not_deprived', p.unit), p.reg_a - p.reg_d,
+		   ARRAY[concat_ws('|', p.period, 'all', 'registered', p.unit), concat_ws('|', p.period, 'deprived', 'registered', p.unit)],
+		   ARRAY[1, -1]
+	FROM pair AS p
+	WHERE p.reg_a - p.reg_d IS NOT NULL
+	UNION ALL
+	SELECT p.period_end, concat_ws('|', p.period, 'both', f.family || ' ' || g.name, p.unit),
+		   g.sd * f.sd + g.gd * f.gd + g.sa * f.sa + g.ga * f.ga,
+		   ARRAY[concat_ws('|', p.period, 'deprived', f.sustained, p.unit), concat_ws('|', p.period, 'deprived', f.seen, p.unit),
+				 concat_ws('|', p.period, 'all', f.sustained, p.unit), concat_ws('|', p.period, 'all', f.seen, p.unit)],
+		   ARRAY[g.sd, g.gd, g.sa, g.ga]
+	FROM pair AS p
+	CROSS JOIN LATERAL (VALUES ('children', 'seen', 'sustained', p.sus_d, p.seen_d, p.sus_a, p.seen_a),
+							   ('families', 'families_seen', 'families_sustained', p.fsus_d, p.fseen_d, p.fsus_a, p.fseen_a))
+		AS f(family, seen, sustained, sd, gd, sa, ga)
+	CROSS JOIN surestart_internal.reach_scope_group AS g
+	WHERE g.sd * f.sd + g.gd * f.gd + g.sa * f.sa + g.ga * f.ga IS NOT NULL
+), cell AS (
+	SELECT s.period_end, s.cell, s.value, true AS shown FROM shown AS s
+	UNION ALL
+	SELECT h.period_end, h.cell, h.value, false FROM hidden AS h
+), term AS (
+	-- the region minus its councils
+	SELECT s.period_end, concat_ws('|', 'sum', s.period, s.scope, s.measure) AS relation, s.cell,
+		   CASE s.level WHEN 'region' THEN -1 ELSE 1 END AS coefficient
+	FROM shown AS s
+	WHERE EXISTS (SELECT 1 FROM shown AS t WHERE t.period = s.period AND t.scope = s.scope AND t.measure = s.measure
+				  AND t.level = 'region')
+	UNION ALL
+	-- registered and the under-fives: one count for every period ending that day
+	SELECT s.period_end, concat_ws('|', 'same', s.period, s.next_period, s.scope, s.measure, s.unit), x.cell, x.coefficient
+	FROM (SELECT s.*, lead(s.period) OVER w AS next_period, lead(s.value) OVER w AS next_value,
+				 lead(s.cell) OVER w AS next_cell
+		  FROM shown AS s
+		  WHERE s.measure IN ('registered', 'under_fives')
+		  WINDOW w AS (PARTITION BY s.period_end, s.scope, s.measure, s.unit ORDER BY s.period COLLATE "C")) AS s
+	CROSS JOIN LATERAL (VALUES (s.cell, 1), (s.next_cell, -1)) AS x(cell, coefficient)
+	WHERE s.next_period IS NOT NULL AND s.value = s.next_value
+	UNION ALL
+	-- each hidden cell is the combination of counts it is worked out from
+	SELECT h.period_end, 'hidden|' || h.cell, x.cell, x.coefficient
+	FROM hidden AS h
+	CROSS JOIN LATERAL (SELECT u.cell, u.coefficient FROM unnest(h.cells, h.coefficients) AS u(cell, coefficient)
+						WHERE u.coefficient <> 0
+						UNION ALL SELECT h.cell, -1) AS x
+), block AS (
+	SELECT c.period_end, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
+		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.period_end = c.period_end) AS relations,
+		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.period_end = c.period_end) AS terms,
+		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
+	FROM cell AS c
+	GROUP BY c.period_end
+), computed AS MATERIALIZED (
+	SELECT b.period_end, s.cell, s.status, s.published
+	FROM block AS b
+	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
+														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+), status AS (
+	SELECT c.period, c.scope, c.unit,
+		   max(s.published) FILTER (WHERE c.measure = 'under_fives') AS under_fives,
+		   max(s.published) FILTER (WHERE c.measure = 'registered') AS registered,
+		   max(s.published) FILTER (WHERE c.measure = 'seen') AS seen,
+		   max(s.published) FILTER (WHERE c.measure = 'sustained') AS sustained,
+		   max(s.published) FILTER (WHERE c.measure = 'families_seen') AS families_seen,
+		   max(s.published) FILTER (WHERE c.measure = 'families_sustained') AS families_sustained,
+		   bool_or(s.status IS NOT NULL) AS withheld
+	FROM computed AS s
+	JOIN shown AS c ON c.period_end = s.period_end AND c.cell = s.cell
+	GROUP BY c.period, c.scope, c.unit
 )
 SELECT r.level, r.unit_id, r.scope, r.period, r.kind, r.period_start, r.period_end,
-	   CASE WHEN w.under_fives THEN NULL ELSE r.under_fives END AS under_fives,
-	   CASE WHEN w.registered THEN NULL ELSE r.registered END AS registered,
-	   CASE WHEN w.registered OR w.under_fives THEN NULL ELSE r.registered_pct END AS registered_pct,
-	   CASE WHEN w.seen THEN NULL ELSE r.seen END AS seen,
-	   CASE WHEN w.seen OR w.under_fives THEN NULL ELSE r.seen_pct END AS seen_pct,
-	   CASE WHEN w.sustained THEN NULL ELSE r.sustained END AS sustained,
-	   CASE WHEN w.sustained OR w.under_fives THEN NULL ELSE r.sustained_pct END AS sustained_pct,
-	   CASE WHEN w.families_seen THEN NULL ELSE r.families_seen END AS families_seen,
-	   CASE WHEN w.families_sustained THEN NULL ELSE r.families_sustained END AS families_sustained,
+	   s.under_fives, s.registered,
+	   CASE WHEN r.complete THEN @extschema@.percent_of(s.registered, s.under_fives) END AS registered_pct,
+	   s.seen,
+	   CASE WHEN r.complete THEN @extschema@.percent_of(s.seen, s.under_fives) END AS seen_pct,
+	   s.sustained,
+	   CASE WHEN r.complete THEN @extschema@.percent_of(s.sustained, s.under_fives) END AS sustained_pct,
+	   s.families_seen, s.families_sustained,
 	   r.missing_councils, r.complete,
-	   w.under_fives OR w.registered OR w.seen OR w.sustained OR w.families_seen OR w.families_sustained AS suppressed
-FROM surestart_coordinator.regional_reach AS r
-JOIN w ON w.level = r.level AND w.unit_id = r.unit_id AND w.scope = r.scope AND w.period = r.period
-WHERE r.level IN ('council', 'region');
-COMMENT ON VIEW @extschema@.published_regional_reach IS 'regional_reach for publication (council and region rows): counts from 1 to suppress_below - 1 withheld, and one more council (or the region) when a single council''s count is withheld, so no withheld count can be worked out from the total';
+	   coalesce(s.withheld, false) AS suppressed
+FROM r
+LEFT JOIN status AS s ON s.period = r.period AND s.scope = r.scope AND s.unit = r.unit;
+COMMENT ON VIEW @extschema@.published_regional_reach IS 'regional_reach for publication (council and region rows): counts from 1 to suppress_below - 1 withheld, and enough others (secondary suppression across councils and the region, periods ending on one day, each row''s complements and the two scopes) that none can be worked out; or rounded, as disclosure_rule says';
 COMMENT ON COLUMN @extschema@.published_regional_reach.level IS 'council or region';
 COMMENT ON COLUMN @extschema@.published_regional_reach.unit_id IS 'council code, or region';
 COMMENT ON COLUMN @extschema@.published_regional_reach.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs';
@@ -806,4 +873,4 @@ COMMENT ON COLUMN @extschema@.published_regional_reach.families_seen IS 'familie
 COMMENT ON COLUMN @extschema@.published_regional_reach.families_sustained IS 'families with sustained contact; null when withheld';
 COMMENT ON COLUMN @extschema@.published_regional_reach.missing_councils IS 'for the region: attached councils not in the row; null when none';
 COMMENT ON COLUMN @extschema@.published_regional_reach.complete IS 'true when the row is the exact total (regional_reach.complete)';
-COMMENT ON COLUMN @extschema@.published_regional_reach.suppressed IS 'true when a value in the row is withheld by this coordinator''s rule (primary or complementary)';
+COMMENT ON COLUMN @extschema@.published_regional_reach.suppressed IS 'true when a value in the row is withheld by this coordinator''s rule (primary or secondary)';

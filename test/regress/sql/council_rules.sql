@@ -93,13 +93,16 @@ SELECT level, lot_id, lot_group, term, dwp_eligible, taken_up_sept_2013, taken_u
 	   taken_up_total, take_up_pct, total_take_up_pct, taken_up_listed, listed_take_up_pct
 FROM two_year_take_up WHERE term_start = '2014-04-01' ORDER BY level, lot_id;
 -- grouped lots get a row per group; published with suppress_below 2, lot
--- 2a's single 2014-criteria and local places are withheld, with its total,
--- and so are those of its group and of the county's total
+-- 2a's single 2014-criteria and local places are withheld, and so are those
+-- of its group (the same lot) and of the county's total; taken_up_total
+-- stays, as it gives away only the two together (2), not one of them; the
+-- listed children taking a place (2 of 3) are withheld as secondary, or the
+-- one listed child not taking a place would show (3 - 2)
 UPDATE lot SET lot_group = 'Priority' WHERE lot_id = '2a';
 UPDATE lot SET lot_group = 'Other' WHERE lot_id = '1';
 UPDATE setting SET value = '2' WHERE name = 'suppress_below';
 SELECT level, lot_id, lot_group, dwp_eligible, taken_up_sept_2013, taken_up_sept_2014, taken_up_local,
-	   taken_up_total, take_up_pct, total_take_up_pct, suppressed
+	   taken_up_total, take_up_pct, total_take_up_pct, taken_up_listed, suppressed
 FROM published_two_year_take_up WHERE term_start = '2014-04-01' ORDER BY level, lot_group, lot_id;
 UPDATE setting SET value = '5' WHERE name = 'suppress_below';
 -- a council's own criterion, and a decision to count it with the 2014 ones
