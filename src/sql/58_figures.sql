@@ -7,7 +7,7 @@
  * view reads a few thousand kept rows instead of recounting every contact.
  *
  *   contact, registration, child, family, ... (person-level tables)
- *        |  count_periods(): the counting rules, one pass per financial year
+ *        |  count_periods(): the counting rules, one read per financial year (count_people, in C)
  *        v
  *   lsoa_figure (kept, per period and LSOA)                   <- refresh()
  *        |  lsoa_figures (kept rows of current periods, live counts of
