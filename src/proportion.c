@@ -540,6 +540,19 @@ normal_quantile(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(normal_quantile_internal(p));
 }
 
+/*
+ * What wilson_interval keeps between calls of one call site: the result's
+ * tuple descriptor and the critical value of the last confidence asked for.
+ * Working them out is most of a call's cost, and a report computes an
+ * interval for every row at the same confidence.
+ */
+typedef struct WilsonCache
+{
+	TupleDesc	tupdesc;
+	float8		confidence;
+	double		z;
+} WilsonCache;
+
 PG_FUNCTION_INFO_V1(proportion_wilson_interval);
 /*
  * wilson_interval(p, confidence): the Wilson score interval (low, high) for
@@ -552,7 +565,7 @@ proportion_wilson_interval(PG_FUNCTION_ARGS)
 {
 	Proportion *p = PG_GETARG_PROPORTION_P(0);
 	float8		confidence = PG_GETARG_FLOAT8(1);
-	TupleDesc	tupdesc;
+	WilsonCache *cache = (WilsonCache *) fcinfo->flinfo->fn_extra;
 	Datum		values[2];
 	bool		nulls[2] = {false, false};
 
@@ -562,9 +575,25 @@ proportion_wilson_interval(PG_FUNCTION_ARGS)
 				 errmsg("confidence %s is out of range",
 						DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(confidence)))),
 				 errdetail("Expected a confidence strictly between 0 and 1, such as 0.95.")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "wilson_interval must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	if (cache == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		TupleDesc	tupdesc;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "wilson_interval must return a composite type");
+		cache = (WilsonCache *) palloc(sizeof(WilsonCache));
+		cache->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		cache->confidence = -1.0;
+		cache->z = 0.0;
+		fcinfo->flinfo->fn_extra = cache;
+		MemoryContextSwitchTo(old);
+	}
+	if (cache->confidence != confidence)
+	{
+		cache->z = -normal_quantile_internal((1.0 - confidence) / 2.0);
+		cache->confidence = confidence;
+	}
 
 	if (p->whole == 0)
 	{
@@ -575,7 +604,7 @@ proportion_wilson_interval(PG_FUNCTION_ARGS)
 	{
 		double		n = (double) p->whole;
 		double		phat = (double) p->part / n;
-		double		z = -normal_quantile_internal((1.0 - confidence) / 2.0);
+		double		z = cache->z;
 		double		z2n = z * z / n;
 		double		centre = (phat + z2n / 2.0) / (1.0 + z2n);
 		double		half = z / (1.0 + z2n) *
@@ -586,7 +615,7 @@ proportion_wilson_interval(PG_FUNCTION_ARGS)
 		values[0] = Float8GetDatum(low);
 		values[1] = Float8GetDatum(high);
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cache->tupdesc, values, nulls)));
 }
 
 /*
