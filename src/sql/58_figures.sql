@@ -114,9 +114,9 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
 /* ---------------------------------------------------------------- counting */
 
 /*
- * The counting rules of SPEC, for the periods of one financial year at
- * once (wanted: the labels of its quarters, years to date and the year; the
- * reference date of a period is its last day):
+ * The counting rules of SPEC, for the wanted periods (labels of quarters,
+ * years to date and years; the reference date of a period is its last
+ * day), the periods of one financial year counted together:
  *   - a child counts for the centre whose reach area holds its family's
  *     LSOA on the reference date (the later area when two touch), if under
  *     five then;
@@ -166,7 +166,7 @@ REVOKE EXECUTE ON FUNCTION surestart_internal.count_people(name, date, integer, 
 COMMENT ON FUNCTION surestart_internal.count_people(name, date, integer, integer) IS
 	'the people figures of the wanted periods (bit i-1 for period i: Q1, Q2, Q3, Q4, Q1-Q2, Q1-Q3, the year) of the financial year starting year_start, counted from the person-level tables of tables_schema: one row per period and LSOA with a counted child (src/figures.c)';
 
-CREATE FUNCTION surestart_internal.count_periods(year_start date, wanted text[], threshold integer)
+CREATE FUNCTION surestart_internal.count_periods(wanted text[], threshold integer)
 RETURNS TABLE (period text, lsoa_code text, centre_id text, under_fives bigint, registered bigint, seen bigint, sustained bigint,
 			   families_registered bigint, families_seen bigint, families_sustained bigint,
 			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage)
@@ -175,15 +175,19 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 	WITH period_def AS (
-		-- the wanted periods: i numbers them as count_people does, qb is
-		-- the quarter whose end is the reference date
-		SELECT x.label, x.i, (year_start + make_interval(months => 3 * x.qb) - interval '1 day')::date AS ref
-		FROM (VALUES (' Q1', 1, 1), (' Q2', 2, 2), (' Q3', 3, 3), (' Q4', 4, 4),
-					 (' Q1-Q2', 2, 5), (' Q1-Q3', 3, 6), ('', 4, 7)) AS v(suffix, qb, i)
-		CROSS JOIN LATERAL (SELECT @extschema@.financial_year(year_start) || v.suffix AS label, v.i, v.qb) AS x
-		WHERE x.label = ANY (wanted)
+		-- the wanted periods, any number of financial years: i numbers a
+		-- period within its year as count_people does, qb is the quarter
+		-- whose end is the reference date
+		SELECT DISTINCT w.label, y.year_start, x.i,
+			   (y.year_start + make_interval(months => 3 * x.qb) - interval '1 day')::date AS ref
+		FROM unnest(wanted) AS w(label)
+		CROSS JOIN LATERAL (SELECT (@extschema@.financial_period_bounds(@extschema@.financial_year(
+					(@extschema@.financial_period_bounds(w.label)).period_start))).period_start AS year_start) AS y
+		JOIN (VALUES (' Q1', 1, 1), (' Q2', 2, 2), (' Q3', 3, 3), (' Q4', 4, 4),
+					 (' Q1-Q2', 2, 5), (' Q1-Q3', 3, 6), ('', 4, 7)) AS x(suffix, qb, i)
+		  ON @extschema@.financial_year(y.year_start) || x.suffix = w.label
 	), area AS (
-		SELECT DISTINCT ON (d.label, r.lsoa_code) d.label, d.i, d.ref, r.lsoa_code, r.centre_id
+		SELECT DISTINCT ON (d.label, r.lsoa_code) d.label, d.year_start, d.i, d.ref, r.lsoa_code, r.centre_id
 		FROM period_def AS d
 		JOIN @extschema@.reach_area AS r ON r.valid_from <= d.ref AND (r.valid_to IS NULL OR r.valid_to >= d.ref)
 		ORDER BY d.label, r.lsoa_code, r.valid_from DESC
@@ -198,8 +202,11 @@ AS $$
 		ORDER BY y.lsoa_code, d.ref, make_date(y.mid_year, 6, 30) <= d.ref DESC,
 				 CASE WHEN make_date(y.mid_year, 6, 30) <= d.ref THEN -y.mid_year ELSE y.mid_year END
 	), people AS MATERIALIZED (
-		SELECT * FROM surestart_internal.count_people('@extschema@', year_start,
-			(SELECT sum(1 << (d.i - 1))::integer FROM period_def AS d), threshold)
+		-- one count per financial year, of the periods wanted in it
+		SELECT y.year_start, n.*
+		FROM (SELECT d.year_start, sum(1 << (d.i - 1))::integer AS periods
+			  FROM period_def AS d GROUP BY d.year_start) AS y
+		CROSS JOIN LATERAL surestart_internal.count_people('@extschema@', y.year_start, y.periods, threshold) AS n
 	)
 	SELECT a.label, a.lsoa_code, a.centre_id, coalesce(pop.persons, 0),
 		   coalesce(n.registered, 0), coalesce(n.seen, 0), coalesce(n.sustained, 0),
@@ -207,10 +214,10 @@ AS $$
 		   coalesce(n.contacts, 0), coalesce(n.family_contacts, 0), n.coverage
 	FROM area AS a
 	LEFT JOIN persons AS pop ON pop.lsoa_code = a.lsoa_code AND pop.ref = a.ref
-	LEFT JOIN people AS n ON n.i = a.i AND n.lsoa_code = a.lsoa_code
+	LEFT JOIN people AS n ON n.year_start = a.year_start AND n.i = a.i AND n.lsoa_code = a.lsoa_code
 $$;
-COMMENT ON FUNCTION surestart_internal.count_periods(date, text[], integer) IS
-	'the counting rules for the wanted periods of the financial year starting year_start, with a sustained threshold: reach and target-group coverage, one row per period and LSOA of a reach area';
+COMMENT ON FUNCTION surestart_internal.count_periods(text[], integer) IS
+	'the counting rules for the wanted periods (labels of quarters, years to date and years, of any financial years; each year counted once), with a sustained threshold: reach and target-group coverage, one row per period and LSOA of a reach area';
 
 /* ---------------------------------------------------------------- freshness */
 
@@ -333,7 +340,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	threshold integer;
-	y record;
+	todo text[];
 BEGIN
 	PERFORM pg_catalog.pg_advisory_xact_lock(6013838656940171633);
 	SELECT s.value::integer INTO threshold FROM @extschema@.setting AS s WHERE s.name = 'sustained_contacts';
@@ -343,37 +350,34 @@ BEGIN
 	DELETE FROM surestart_internal.figure_change AS c
 	WHERE NOT EXISTS (SELECT 1 FROM surestart_internal.figure_period AS f WHERE f.period = c.period);
 
-	-- the periods to count, a financial year at a time (one pass each)
-	FOR y IN
-		SELECT (@extschema@.financial_period_bounds(@extschema@.financial_year(r.period_start))).period_start AS year_start,
-			   array_agg(r.period) AS periods
+	-- the periods to count (count_periods counts each financial year once)
+	SELECT array_agg(r.period) INTO todo
+	FROM @extschema@.reporting_periods() AS r
+	LEFT JOIN surestart_internal.figure_period AS f ON f.period = r.period
+	WHERE f.period IS NULL OR f.sustained_contacts <> threshold
+	   OR EXISTS (SELECT 1 FROM surestart_internal.figure_change AS c WHERE c.period = r.period);
+	IF todo IS NULL THEN
+		RETURN;
+	END IF;
+	-- the notes first, the count in later statements (see figure_change)
+	DELETE FROM surestart_internal.figure_change AS c WHERE c.period = ANY (todo);
+	DELETE FROM surestart_internal.lsoa_figure AS l WHERE l.period = ANY (todo);
+	INSERT INTO surestart_internal.figure_period AS f (period, kind, period_start, period_end, sustained_contacts, computed_at)
+	SELECT r.period, r.kind, r.period_start, r.period_end, threshold, pg_catalog.clock_timestamp()
+	FROM @extschema@.reporting_periods() AS r
+	WHERE r.period = ANY (todo)
+	ON CONFLICT ON CONSTRAINT figure_period_pkey DO UPDATE
+		SET kind = excluded.kind, period_start = excluded.period_start, period_end = excluded.period_end,
+			sustained_contacts = excluded.sustained_contacts, computed_at = excluded.computed_at;
+	INSERT INTO surestart_internal.lsoa_figure
+	SELECT c.* FROM surestart_internal.count_periods(todo, threshold) AS c;
+	RETURN QUERY
+		SELECT r.period, count(l.lsoa_code)
 		FROM @extschema@.reporting_periods() AS r
-		LEFT JOIN surestart_internal.figure_period AS f ON f.period = r.period
-		WHERE f.period IS NULL OR f.sustained_contacts <> threshold
-		   OR EXISTS (SELECT 1 FROM surestart_internal.figure_change AS c WHERE c.period = r.period)
-		GROUP BY 1
-		ORDER BY 1
-	LOOP
-		-- the notes first, the count in later statements (see figure_change)
-		DELETE FROM surestart_internal.figure_change AS c WHERE c.period = ANY (y.periods);
-		DELETE FROM surestart_internal.lsoa_figure AS l WHERE l.period = ANY (y.periods);
-		INSERT INTO surestart_internal.figure_period AS f (period, kind, period_start, period_end, sustained_contacts, computed_at)
-		SELECT r.period, r.kind, r.period_start, r.period_end, threshold, pg_catalog.clock_timestamp()
-		FROM @extschema@.reporting_periods() AS r
-		WHERE r.period = ANY (y.periods)
-		ON CONFLICT ON CONSTRAINT figure_period_pkey DO UPDATE
-			SET kind = excluded.kind, period_start = excluded.period_start, period_end = excluded.period_end,
-				sustained_contacts = excluded.sustained_contacts, computed_at = excluded.computed_at;
-		INSERT INTO surestart_internal.lsoa_figure
-		SELECT c.* FROM surestart_internal.count_periods(y.year_start, y.periods, threshold) AS c;
-		RETURN QUERY
-			SELECT r.period, count(l.lsoa_code)
-			FROM @extschema@.reporting_periods() AS r
-			LEFT JOIN surestart_internal.lsoa_figure AS l ON l.period = r.period
-			WHERE r.period = ANY (y.periods)
-			GROUP BY r.period, r.period_start, r.period_end
-			ORDER BY r.period_start, r.period_end;
-	END LOOP;
+		LEFT JOIN surestart_internal.lsoa_figure AS l ON l.period = r.period
+		WHERE r.period = ANY (todo)
+		GROUP BY r.period, r.period_start, r.period_end
+		ORDER BY r.period_start, r.period_end;
 END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.refresh() FROM PUBLIC;

@@ -115,8 +115,8 @@ COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustain
 
 /*
  * Every figure per period and LSOA: the stored rows of current periods and
- * a live count of the others (all the periods of a year that are not current
- * counted in one pass).  The live counts are a materialized CTE, so a
+ * a live count of the others (count_periods counts the periods of a year
+ * that are not current together).  The live counts are a materialized CTE, so a
  * query counts each period that is not current once, however often the
  * planner rescans this view (as the inner side of a nested loop), and not
  * at all while every period is current; a filter on period still reaches
@@ -127,12 +127,11 @@ WITH live AS MATERIALIZED (
 	SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
 		   c.under_fives, c.registered, c.seen, c.sustained,
 		   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
-	FROM (SELECT (@extschema@.financial_period_bounds(@extschema@.financial_year(p.period_start))).period_start AS year_start,
-				 array_agg(p.period) AS periods, min(p.threshold) AS threshold
+	FROM (SELECT array_agg(p.period) AS periods, min(p.threshold) AS threshold
 		  FROM surestart_internal.period_state AS p
 		  WHERE NOT p.current
-		  GROUP BY 1) AS y
-	CROSS JOIN LATERAL surestart_internal.count_periods(y.year_start, y.periods, y.threshold) AS c
+		  HAVING count(*) > 0) AS y
+	CROSS JOIN LATERAL surestart_internal.count_periods(y.periods, y.threshold) AS c
 	JOIN surestart_internal.period_state AS s ON s.period = c.period
 )
 SELECT s.period, s.kind, s.period_start, s.period_end, f.lsoa_code, f.centre_id,

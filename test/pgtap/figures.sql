@@ -158,8 +158,7 @@ SELECT set_eq($$SELECT c.period, c.lsoa_code, c.centre_id, c.under_fives, c.regi
 					   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts,
 					   c.coverage::text
 				FROM surestart_internal.reporting_period AS p
-				CROSS JOIN LATERAL surestart_internal.count_periods(
-					(financial_period_bounds(financial_year(p.period_start))).period_start, ARRAY[p.period],
+				CROSS JOIN LATERAL surestart_internal.count_periods(ARRAY[p.period],
 					(SELECT value::integer FROM setting WHERE name = 'sustained_contacts')) AS c$$,
 	$$SELECT period, lsoa_code, centre_id, under_fives, registered, seen, sustained, families_registered,
 			 families_seen, families_sustained, contacts, family_contacts, coverage::text

@@ -173,7 +173,7 @@ SELECT ok((SELECT percent IS NOT NULL FROM (SELECT surestart.percent(surestart.p
 	'analyst runs the functions');
 SELECT throws_ok('SELECT * FROM surestart_internal.reach_figures', '42501', NULL,
 	'analyst cannot read the building blocks in surestart_internal');
-SELECT throws_ok($$SELECT * FROM surestart_internal.count_periods('2013-04-01', '{2013-14}', 3)$$, '42501', NULL,
+SELECT throws_ok($$SELECT * FROM surestart_internal.count_periods('{2013-14}', 3)$$, '42501', NULL,
 	'analyst cannot call the counting function');
 RESET ROLE;
 
