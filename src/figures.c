@@ -5,8 +5,8 @@
  *		read of each person-level table (count_people, which
  *		surestart_internal.count_periods in src/sql/58_figures.sql calls).
  *
- * The rules are SPEC's, as count_periods' comment lists them; the
- * person-level views (counted_child, meaningful_contact) state them period
+ * The rules are those count_periods' comment lists (src/sql/58_figures.sql);
+ * the person-level views (counted_child, meaningful_contact) state them period
  * by period and the tests compare the two.  Counting them in SQL took six
  * times a plain GROUP BY at England scale: the per-child and per-family-day
  * aggregations of 9 million contacts sorted and spilled, and every family
@@ -32,9 +32,10 @@
  *     coverage into the figures of each wanted period.
  *
  * Memory: about 70 bytes per child, 100 per family and 8 per contact of the
- * year, whatever the sizes of work_mem: at England scale (3.2 million
- * children, 2.4 million families, 9 million contacts a year) about 0.6 GB
- * for the length of the call.  It is freed when the call ends.
+ * year, whatever work_mem says: at England scale (3.2 million children,
+ * 2.4 million families, 9 million contacts a year) about 0.5 GB for the
+ * length of the call (doc/performance.md has the measured peak).  It is
+ * freed when the call ends.
  */
 #include "postgres.h"
 
