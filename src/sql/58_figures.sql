@@ -138,7 +138,7 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
  * The person-level views counted_child and meaningful_contact state the
  * same rules period by period; the tests compare the two.  The people are
  * counted by count_people (src/figures.c), which reads each person-level
- * table once into hash tables of children and families (about 0.6 GB at
+ * table once into hash tables of children and families (about 0.5 GB at
  * England scale, freed when it returns) and counts every period of the
  * year from one read of its contacts (issue 12: in SQL the per-child and
  * per-family-day aggregations of a year's contacts cost six times a plain
