@@ -193,6 +193,10 @@ PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initi
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
+
+# PGXS does not track headers: an object built against an older struct
+# layout crashes at run time, so any header change rebuilds every object.
+$(OBJS): $(wildcard src/*.h)
 else
 all install installcheck:
 	@echo "PostgreSQL 15 development files are missing: run 'make test' or scripts/deps" >&2; exit 1

@@ -287,6 +287,7 @@ put_figures(Counting *c, uint8 wanted, ReturnSetInfo *rsinfo)
 		int64		seen[N_PERIODS] = {0};
 		int64		sustained[N_PERIODS] = {0};
 		int64		days[N_PERIODS] = {0};
+		int64		vulnerable[N_PERIODS][3] = {{0}};	/* registered, seen, sustained */
 		MemoryContext old;
 
 		if (start[l] == start[l + 1])
@@ -317,7 +318,15 @@ put_figures(Counting *c, uint8 wanted, ReturnSetInfo *rsinfo)
 				groups = family_groups_on(c, f, q);
 				for (int i = 0; i < N_PERIODS; i++)
 					if ((wanted & (1 << i)) && period_last[i] == q + 1)
+					{
 						coverage_state_count(coverage[i], groups, f->days[i]);
+						if (groups & c->vulnerable)
+						{
+							vulnerable[i][0]++;
+							vulnerable[i][1] += f->days[i] >= 1;
+							vulnerable[i][2] += f->days[i] >= c->threshold;
+						}
+					}
 			}
 		}
 
@@ -325,8 +334,8 @@ put_figures(Counting *c, uint8 wanted, ReturnSetInfo *rsinfo)
 		for (int i = 0; i < N_PERIODS; i++)
 		{
 			int			q = period_last[i] - 1;
-			Datum		values[11];
-			bool		nulls[11] = {0};
+			Datum		values[14];
+			bool		nulls[14] = {0};
 
 			if ((wanted & (1 << i)) == 0)
 				continue;
@@ -344,6 +353,8 @@ put_figures(Counting *c, uint8 wanted, ReturnSetInfo *rsinfo)
 				values[10] = PointerGetDatum(coverage_from_state(coverage[i]));
 			else
 				nulls[10] = true;
+			for (int k = 0; k < 3; k++)
+				values[11 + k] = Int64GetDatum(vulnerable[i][k]);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 		MemoryContextSwitchTo(old);
@@ -390,14 +401,17 @@ look_up_group_bits(Counting *c)
 
 PG_FUNCTION_INFO_V1(count_people);
 /*
- * count_people(tables_schema, year_start, wanted, threshold): the people
+ * count_people(tables_schema, year_start, wanted, threshold, vulnerable): the people
  * figures of the wanted periods (bit i-1 for period i: Q1, Q2, Q3, Q4,
  * Q1-Q2, Q1-Q3, the year) of the financial year starting year_start (a
  * 1 April), one row per period and LSOA holding a family with a child
  * counted on one of the year's quarter ends: period number, LSOA, children
  * registered, seen and sustained, families registered, seen and sustained,
- * contacts, family contacts and coverage (null when no family is
- * registered).  tables_schema is the extension's schema, which holds the
+ * contacts, family contacts, coverage (null when no family is
+ * registered), and the registered families in at least one of the
+ * vulnerable groups, seen and sustained (vulnerable_reach: a family in two
+ * such groups is one family, which coverage's counts per group cannot
+ * tell).  tables_schema is the extension's schema, which holds the
  * person-level tables.
  */
 Datum
@@ -407,6 +421,7 @@ count_people(PG_FUNCTION_ARGS)
 	DateADT		year_start = PG_GETARG_DATEADT(1);
 	int32		wanted = PG_GETARG_INT32(2);
 	int32		threshold = PG_GETARG_INT32(3);
+	uint64		vulnerable_groups = (uint64) PG_GETARG_TARGET_GROUPS(4);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Counting	c;
 	int			y,
@@ -438,6 +453,7 @@ count_people(PG_FUNCTION_ARGS)
 	c.cxt = AllocSetContextCreate(CurrentMemoryContext, "count_people", ALLOCSET_DEFAULT_SIZES);
 	c.row_cxt = AllocSetContextCreate(c.cxt, "count_people row", ALLOCSET_SMALL_SIZES);
 	c.threshold = threshold;
+	c.vulnerable = vulnerable_groups;
 	c.year_start = year_start;
 	for (int q = 0; q < N_QUARTERS; q++)
 	{

@@ -100,6 +100,7 @@ typedef struct Counting
 	MemoryContext cxt;			/* everything below lives here */
 	MemoryContext row_cxt;		/* what a row function allocates, freed after each row */
 	int32		threshold;
+	uint64		vulnerable;		/* the target groups classed as vulnerable */
 	DateADT		year_start;		/* 1 April */
 	DateADT		quarter_end[N_QUARTERS];
 	DateADT		year_before[N_QUARTERS];	/* quarter_end - 1 year */

@@ -68,11 +68,15 @@ CREATE TABLE surestart_internal.lsoa_figure (
 	contacts bigint NOT NULL,
 	family_contacts bigint NOT NULL,
 	coverage @extschema@.coverage,
+	vulnerable_families bigint NOT NULL,
+	vulnerable_seen bigint NOT NULL,
+	vulnerable_sustained bigint NOT NULL,
 	PRIMARY KEY (period, lsoa_code),
 	CONSTRAINT counts_must_not_be_negative
 		CHECK (under_fives >= 0 AND registered >= 0 AND seen >= 0 AND sustained >= 0
 			   AND families_registered >= 0 AND families_seen >= 0 AND families_sustained >= 0
-			   AND contacts >= 0 AND family_contacts >= 0)
+			   AND contacts >= 0 AND family_contacts >= 0
+			   AND vulnerable_families >= 0 AND vulnerable_seen >= 0 AND vulnerable_sustained >= 0)
 );
 CREATE INDEX ON surestart_internal.lsoa_figure (centre_id);
 COMMENT ON TABLE surestart_internal.lsoa_figure IS 'Reach and coverage counted once per period and LSOA of a reach area (refresh()); every figure above the LSOA is a sum of these rows';
@@ -89,6 +93,9 @@ COMMENT ON COLUMN surestart_internal.lsoa_figure.families_sustained IS 'families
 COMMENT ON COLUMN surestart_internal.lsoa_figure.contacts IS 'meaningful contacts of counted children in the period';
 COMMENT ON COLUMN surestart_internal.lsoa_figure.family_contacts IS 'family contacts: distinct (family, day) pairs of those contacts';
 COMMENT ON COLUMN surestart_internal.lsoa_figure.coverage IS 'target-group coverage of the LSOA''s registered families (null when it has none); it remembers its sustained threshold';
+COMMENT ON COLUMN surestart_internal.lsoa_figure.vulnerable_families IS 'registered families in at least one target group classed as vulnerable (target_group.vulnerable) on the reference date, each family once';
+COMMENT ON COLUMN surestart_internal.lsoa_figure.vulnerable_seen IS 'of them, families with at least one family contact in the period';
+COMMENT ON COLUMN surestart_internal.lsoa_figure.vulnerable_sustained IS 'of them, families with at least sustained_contacts family contacts in the period';
 
 /*
  * Notes of changed periods: one row per statement (at most one per
@@ -156,20 +163,23 @@ SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '')
  * extension's views and functions call it (test/pgtap/roles.sql checks both).
  * count_people, which it calls as the owner, is revoked from PUBLIC.
  */
-CREATE FUNCTION surestart_internal.count_people(tables_schema name, year_start date, wanted integer, threshold integer)
+CREATE FUNCTION surestart_internal.count_people(tables_schema name, year_start date, wanted integer, threshold integer,
+		vulnerable @extschema@.target_groups)
 RETURNS TABLE (i integer, lsoa_code text, registered bigint, seen bigint, sustained bigint,
 			   families_registered bigint, families_seen bigint, families_sustained bigint,
-			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage)
+			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage,
+			   vulnerable_families bigint, vulnerable_seen bigint, vulnerable_sustained bigint)
 	AS 'MODULE_PATHNAME', 'count_people' LANGUAGE C STABLE STRICT
 	SET search_path = pg_catalog, pg_temp;
-REVOKE EXECUTE ON FUNCTION surestart_internal.count_people(name, date, integer, integer) FROM PUBLIC;
-COMMENT ON FUNCTION surestart_internal.count_people(name, date, integer, integer) IS
-	'the people figures of the wanted periods (bit i-1 for period i: Q1, Q2, Q3, Q4, Q1-Q2, Q1-Q3, the year) of the financial year starting year_start, counted from the person-level tables of tables_schema: one row per period and LSOA with a counted child (src/figures.c)';
+REVOKE EXECUTE ON FUNCTION surestart_internal.count_people(name, date, integer, integer, @extschema@.target_groups) FROM PUBLIC;
+COMMENT ON FUNCTION surestart_internal.count_people(name, date, integer, integer, @extschema@.target_groups) IS
+	'the people figures of the wanted periods (bit i-1 for period i: Q1, Q2, Q3, Q4, Q1-Q2, Q1-Q3, the year) of the financial year starting year_start, counted from the person-level tables of tables_schema, with the families in at least one of the vulnerable groups: one row per period and LSOA with a counted child (src/figures.c)';
 
 CREATE FUNCTION surestart_internal.count_periods(wanted text[], threshold integer)
 RETURNS TABLE (period text, lsoa_code text, centre_id text, under_fives bigint, registered bigint, seen bigint, sustained bigint,
 			   families_registered bigint, families_seen bigint, families_sustained bigint,
-			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage)
+			   contacts bigint, family_contacts bigint, coverage @extschema@.coverage,
+			   vulnerable_families bigint, vulnerable_seen bigint, vulnerable_sustained bigint)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off
@@ -206,12 +216,14 @@ AS $$
 		SELECT y.year_start, n.*
 		FROM (SELECT d.year_start, sum(1 << (d.i - 1))::integer AS periods
 			  FROM period_def AS d GROUP BY d.year_start) AS y
-		CROSS JOIN LATERAL surestart_internal.count_people('@extschema@', y.year_start, y.periods, threshold) AS n
+		CROSS JOIN LATERAL surestart_internal.count_people('@extschema@', y.year_start, y.periods, threshold,
+			@extschema@.target_groups(ARRAY(SELECT g.code FROM @extschema@.target_group AS g WHERE g.vulnerable))) AS n
 	)
 	SELECT a.label, a.lsoa_code, a.centre_id, coalesce(pop.persons, 0),
 		   coalesce(n.registered, 0), coalesce(n.seen, 0), coalesce(n.sustained, 0),
 		   coalesce(n.families_registered, 0), coalesce(n.families_seen, 0), coalesce(n.families_sustained, 0),
-		   coalesce(n.contacts, 0), coalesce(n.family_contacts, 0), n.coverage
+		   coalesce(n.contacts, 0), coalesce(n.family_contacts, 0), n.coverage,
+		   coalesce(n.vulnerable_families, 0), coalesce(n.vulnerable_seen, 0), coalesce(n.vulnerable_sustained, 0)
 	FROM area AS a
 	LEFT JOIN persons AS pop ON pop.lsoa_code = a.lsoa_code AND pop.ref = a.ref
 	LEFT JOIN people AS n ON n.year_start = a.year_start AND n.i = a.i AND n.lsoa_code = a.lsoa_code
@@ -232,7 +244,8 @@ COMMENT ON FUNCTION surestart_internal.count_periods(text[], integer) IS
  *                               [min(first), max(last)] (registrations,
  *                               reach areas, children's dates of birth);
  *   'all'                     - every stored period (families, carers,
- *                               populations, contact rules), as TRUNCATE.
+ *                               populations, contact rules, the target
+ *                               groups classed as vulnerable), as TRUNCATE.
  * first and last are column expressions fixed by this script.  Only
  * stored periods get a note: one not stored yet is counted live anyway.  A
  * transaction notes a period once.
@@ -300,7 +313,8 @@ BEGIN
 		['family', 'all', '', ''],
 		['carer', 'all', '', ''],
 		['population', 'all', '', ''],
-		['contact_rule', 'all', '', '']]
+		['contact_rule', 'all', '', ''],
+		['target_group', 'all', '', '']]
 	LOOP
 		args := pg_catalog.format('%L, %L, %L', t[2], t[3], t[4]);
 		EXECUTE pg_catalog.format('CREATE TRIGGER note_changed_periods_after_insert AFTER INSERT ON @extschema@.%I '

@@ -126,7 +126,8 @@ CREATE VIEW surestart_internal.lsoa_figures AS
 WITH live AS MATERIALIZED (
 	SELECT s.period, s.kind, s.period_start, s.period_end, c.lsoa_code, c.centre_id,
 		   c.under_fives, c.registered, c.seen, c.sustained,
-		   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage
+		   c.families_registered, c.families_seen, c.families_sustained, c.contacts, c.family_contacts, c.coverage,
+		   c.vulnerable_families, c.vulnerable_seen, c.vulnerable_sustained
 	FROM (SELECT array_agg(p.period) AS periods, min(p.threshold) AS threshold
 		  FROM surestart_internal.period_state AS p
 		  WHERE NOT p.current
@@ -136,7 +137,8 @@ WITH live AS MATERIALIZED (
 )
 SELECT s.period, s.kind, s.period_start, s.period_end, f.lsoa_code, f.centre_id,
 	   f.under_fives, f.registered, f.seen, f.sustained,
-	   f.families_registered, f.families_seen, f.families_sustained, f.contacts, f.family_contacts, f.coverage
+	   f.families_registered, f.families_seen, f.families_sustained, f.contacts, f.family_contacts, f.coverage,
+	   f.vulnerable_families, f.vulnerable_seen, f.vulnerable_sustained
 FROM surestart_internal.period_state AS s
 JOIN surestart_internal.lsoa_figure AS f ON f.period = s.period
 WHERE s.current

@@ -158,44 +158,39 @@ COMMENT ON COLUMN @extschema@.target_group_coverage.display_order IS 'report ord
  * target group flagged vulnerable in target_group (not every national
  * group: fathers are no vulnerability), how many were seen, and their share
  * of the registered families seen.  A family in two vulnerable groups
- * counts once, which the kept coverage summaries (counts per group) cannot
- * tell, so the families are read from family_period_groups, counted by the
- * same rules as the stored coverage; any_national_seen_pct is the figure
- * the 0.2 reports gave instead (any national group, fathers included).
+ * counts once, which the coverage summaries (counts per group) cannot
+ * tell, so the stored figures keep those families per LSOA as well
+ * (lsoa_figure.vulnerable_*, counted with the coverage); the registered
+ * families, those seen and those seen in any national group come from the
+ * coverage summaries' totals.  any_national_seen_pct is the figure the 0.2
+ * reports gave instead (any national group, fathers included).  A unit
+ * has a row when it has registered families in the period.
  */
 CREATE VIEW @extschema@.vulnerable_reach AS
-WITH sets AS (
-	SELECT @extschema@.target_groups(ARRAY(SELECT g.code FROM @extschema@.target_group AS g WHERE g.vulnerable)) AS vulnerable,
-		   @extschema@.target_groups(ARRAY(SELECT g.code FROM @extschema@.target_group AS g WHERE g.national)) AS national,
-		   (SELECT s.value::integer FROM @extschema@.setting AS s WHERE s.name = 'sustained_contacts') AS threshold
-), fam AS (
-	SELECT f.period, f.centre_id, f.contacts >= 1 AS seen, f.contacts >= s.threshold AS sustained,
-		   f.groups OPERATOR(@extschema@.&&) s.vulnerable AS vulnerable,
-		   f.groups OPERATOR(@extschema@.&&) s.national AS national
-	FROM surestart_internal.family_period_groups AS f
-	CROSS JOIN sets AS s
-), counted AS (
-	SELECT CASE WHEN GROUPING(x.centre_id) = 0 THEN 'centre' ELSE 'county' END AS level,
-		   x.centre_id, x.period,
-		   count(*) AS families,
-		   count(*) FILTER (WHERE x.seen) AS families_seen,
-		   count(*) FILTER (WHERE x.vulnerable) AS vulnerable_families,
-		   count(*) FILTER (WHERE x.vulnerable AND x.seen) AS vulnerable_seen,
-		   count(*) FILTER (WHERE x.vulnerable AND x.sustained) AS vulnerable_sustained,
-		   count(*) FILTER (WHERE x.national AND x.seen) AS any_national_seen
-	FROM fam AS x
-	GROUP BY GROUPING SETS ((x.period, x.centre_id), (x.period))
-)
 SELECT k.level, k.centre_id, coalesce(c.name, 'County') AS centre, k.period,
-	   k.families, k.families_seen, k.vulnerable_families, k.vulnerable_seen, k.vulnerable_sustained,
-	   @extschema@.percent_of(k.vulnerable_seen, k.families_seen) AS vulnerable_seen_pct,
-	   @extschema@.percent_of(k.vulnerable_families, k.families) AS vulnerable_pct,
+	   t.families, @extschema@.part(t.any_contact) AS families_seen,
+	   k.vulnerable_families, k.vulnerable_seen, k.vulnerable_sustained,
+	   @extschema@.percent_of(k.vulnerable_seen, @extschema@.part(t.any_contact)) AS vulnerable_seen_pct,
+	   @extschema@.percent_of(k.vulnerable_families, t.families) AS vulnerable_pct,
 	   @extschema@.percent_of(k.vulnerable_seen, k.vulnerable_families) AS vulnerable_families_seen_pct,
 	   @extschema@.percent_of(k.vulnerable_sustained, k.vulnerable_families) AS vulnerable_sustained_pct,
-	   @extschema@.percent_of(k.any_national_seen, k.families_seen) AS any_national_seen_pct
-FROM counted AS k
+	   @extschema@.percent_of(@extschema@.part(t.reached_in_national_group), @extschema@.part(t.any_contact)) AS any_national_seen_pct
+FROM (
+	-- each LSOA row counted for its centre and for the county; a filter on
+	-- period reaches the stored rows (none passes GROUPING SETS)
+	SELECT x.level, x.centre_id, l.period,
+		   @extschema@.sum(l.coverage) AS coverage,
+		   sum(l.vulnerable_families)::bigint AS vulnerable_families,
+		   sum(l.vulnerable_seen)::bigint AS vulnerable_seen,
+		   sum(l.vulnerable_sustained)::bigint AS vulnerable_sustained
+	FROM surestart_internal.lsoa_figures AS l
+	CROSS JOIN LATERAL (VALUES ('centre'::text, l.centre_id), ('county', NULL::text)) AS x(level, centre_id)
+	GROUP BY x.level, x.centre_id, l.period
+) AS k
+CROSS JOIN LATERAL @extschema@.coverage_totals(k.coverage) AS t
 LEFT JOIN @extschema@.centre AS c ON c.centre_id = k.centre_id
-WHERE k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
+WHERE k.coverage IS NOT NULL
+  AND (k.level = 'county' OR k.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v));
 COMMENT ON VIEW @extschema@.vulnerable_reach IS 'Registered families in target groups classed as vulnerable (target_group.vulnerable) per centre and period, with the county as comparator: how many were seen, and their share of the families seen';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.level IS 'centre, or county (every centre: the comparator)';
 COMMENT ON COLUMN @extschema@.vulnerable_reach.centre_id IS 'centre whose reach area holds the families'' LSOA on the reference date; null on the county row';

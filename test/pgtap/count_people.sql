@@ -3,19 +3,19 @@
 -- counted by hand.  figures.sql compares it with the recount from the
 -- person-level views on the whole demo.
 BEGIN;
-SELECT plan(10);
+SELECT plan(11);
 
-SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 0) $$, '22023',
+SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 0, '{lone_parent}') $$, '22023',
 	'sustained threshold 0 is below 1', 'a threshold below 1 is refused, naming it');
-SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 0, 3) $$, '22023',
+SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 0, 3, '{lone_parent}') $$, '22023',
 	'wanted periods 0 are not a bit set of the seven periods of a year', 'no period wanted is an error');
-SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 128, 3) $$, '22023',
+SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 128, 3, '{lone_parent}') $$, '22023',
 	'wanted periods 128 are not a bit set of the seven periods of a year', 'nor is an eighth period');
-SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-05-01', 1, 3) $$, '22023',
+SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-05-01', 1, 3, '{lone_parent}') $$, '22023',
 	'a financial year starts on 1 April, not on 2013-05-01', 'a year starts on 1 April');
-SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', 'infinity', 1, 3) $$, '22008',
+SELECT throws_ok($$ SELECT * FROM surestart_internal.count_people('surestart', 'infinity', 1, 3, '{lone_parent}') $$, '22008',
 	'start of the financial year must be a finite date, not "infinity"', 'and on a real day');
-SELECT is_empty($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 127, 3) $$,
+SELECT is_empty($$ SELECT * FROM surestart_internal.count_people('surestart', '2013-04-01', 127, 3, '{lone_parent}') $$,
 	'no people, no rows (and no crash with no contact read)');
 
 -- one family: a lone parent of 17, pregnant; two children seen on the same
@@ -34,12 +34,12 @@ INSERT INTO surestart.contact (contact_id, child_id, centre_id, contact_on, mode
 SELECT results_eq(
 	$$ SELECT i, lsoa_code, registered, seen, sustained, families_registered, families_seen, families_sustained,
 			  contacts, family_contacts
-	   FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 3) $$,
+	   FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 3, '{lone_parent}') $$,
 	$$ VALUES (1, 'E01000001'::text, 1::bigint, 2::bigint, 1::bigint, 1::bigint, 1::bigint, 0::bigint, 4::bigint, 2::bigint) $$,
 	'Q1: one registered child, two seen, one sustained (3 contacts); one family, two days');
 SELECT results_eq(
 	$$ SELECT r.target_group, r.in_group, surestart.part(r.any_contact), surestart.part(r.sustained)
-	   FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 3) AS c
+	   FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 3, '{lone_parent}') AS c
 	   CROSS JOIN LATERAL surestart.coverage_rows(c.coverage) AS r
 	   WHERE r.in_group > 0 AND r.target_group IN ('lone_parent', 'teenage_parent', 'young_parent', 'pregnant_teenager', 'father')
 	   ORDER BY 1 $$,
@@ -47,11 +47,17 @@ SELECT results_eq(
 			  ('teenage_parent', 1, 1, 0), ('young_parent', 1, 1, 0) $$,
 	'its coverage: a lone, teenage, young and pregnant teenage parent, contacted, not sustained (2 days < 3)');
 SELECT results_eq(
-	$$ SELECT i, sustained, families_sustained FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 2) $$,
+	$$ SELECT vulnerable_families, vulnerable_seen, vulnerable_sustained,
+			  (surestart_internal.count_people('surestart', '2013-04-01', 1, 3, '{father,looked_after}')).vulnerable_families
+	   FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 3, '{lone_parent,teenage_parent}') $$,
+	$$ VALUES (1::bigint, 1::bigint, 0::bigint, 0::bigint) $$,
+	'in two vulnerable groups it is one vulnerable family, seen, not sustained; in none of the groups given, none');
+SELECT results_eq(
+	$$ SELECT i, sustained, families_sustained FROM surestart_internal.count_people('surestart', '2013-04-01', 1, 2, '{lone_parent}') $$,
 	$$ VALUES (1, 1::bigint, 1::bigint) $$,
 	'with a threshold of 2 the family is sustained too');
 SELECT results_eq(
-	$$ SELECT i, seen, contacts FROM surestart_internal.count_people('surestart', '2013-04-01', 2 | 64, 3) ORDER BY i $$,
+	$$ SELECT i, seen, contacts FROM surestart_internal.count_people('surestart', '2013-04-01', 2 | 64, 3, '{lone_parent}') ORDER BY i $$,
 	$$ VALUES (2, 0::bigint, 0::bigint), (7, 2::bigint, 4::bigint) $$,
 	'Q2 has no contact; the year counts Q1''s');
 

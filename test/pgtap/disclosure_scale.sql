@@ -30,8 +30,9 @@ SELECT is((SELECT count(*) FROM big_status WHERE status IS NULL), 0::bigint, 'no
 INSERT INTO surestart_internal.figure_period (period, kind, period_start, period_end, sustained_contacts, computed_at)
 VALUES ('2013-14 Q1', 'quarter', '2013-04-01', '2013-06-30', 3, now());
 INSERT INTO surestart_internal.lsoa_figure (period, lsoa_code, centre_id, under_fives, registered, seen, sustained,
-	families_registered, families_seen, families_sustained, contacts, family_contacts, coverage)
-SELECT '2013-14 Q1', 'X' || lpad(i::text, 8, '0'), 'C1', 100, 40, 30, 2, 30, 25, 2, 60, 50, NULL
+	families_registered, families_seen, families_sustained, contacts, family_contacts, coverage,
+	vulnerable_families, vulnerable_seen, vulnerable_sustained)
+SELECT '2013-14 Q1', 'X' || lpad(i::text, 8, '0'), 'C1', 100, 40, 30, 2, 30, 25, 2, 60, 50, NULL, 10, 8, 1
 FROM generate_series(1, 6667) AS i;
 SELECT is((SELECT count(*) FROM surestart_internal.published_period WHERE period = '2013-14 Q1'), 1::bigint,
 	'storing the figures protected the period (the trigger on lsoa_figure)');
