@@ -225,7 +225,8 @@ COMMENT ON COLUMN @extschema@.family.local_groups IS 'local target groups the fa
 CREATE TABLE @extschema@.carer (
 	carer_id bigint PRIMARY KEY,
 	family_id bigint NOT NULL REFERENCES @extschema@.family,
-	dob date,
+	dob date
+		CONSTRAINT dob_must_be_a_finite_date CHECK (isfinite(dob)),
 	sex text
 		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
 	disabled boolean DEFAULT false,
@@ -239,11 +240,13 @@ COMMENT ON COLUMN @extschema@.carer.dob IS 'date of birth; null if not recorded'
 COMMENT ON COLUMN @extschema@.carer.sex IS 'F, M, or null if not recorded';
 COMMENT ON COLUMN @extschema@.carer.disabled IS 'the carer is disabled';
 COMMENT ON COLUMN @extschema@.carer.pregnant IS 'the carer is pregnant';
+COMMENT ON CONSTRAINT dob_must_be_a_finite_date ON @extschema@.carer IS 'is not a real day (an age on it has no meaning)';
 
 CREATE TABLE @extschema@.child (
 	child_id bigint PRIMARY KEY,
 	family_id bigint NOT NULL REFERENCES @extschema@.family,
-	dob date NOT NULL,
+	dob date NOT NULL
+		CONSTRAINT dob_must_be_a_finite_date CHECK (isfinite(dob)),
 	sex text
 		CONSTRAINT "sex_must_be_F_or_M" CHECK (sex IN ('F', 'M')),
 	disabled boolean DEFAULT false
@@ -253,6 +256,7 @@ COMMENT ON TABLE @extschema@.child IS 'Children registered with a family (person
 COMMENT ON COLUMN @extschema@.child.child_id IS 'child identifier from the source system';
 COMMENT ON COLUMN @extschema@.child.family_id IS 'family the child belongs to';
 COMMENT ON COLUMN @extschema@.child.dob IS 'date of birth (expected date of birth for an unborn child)';
+COMMENT ON CONSTRAINT dob_must_be_a_finite_date ON @extschema@.child IS 'is not a real day (an age on it has no meaning)';
 COMMENT ON COLUMN @extschema@.child.sex IS 'F, M, or null if not recorded';
 COMMENT ON COLUMN @extschema@.child.disabled IS 'the child is disabled';
 

@@ -1,7 +1,7 @@
 -- pgTAP: the data model (SPEC "Data model"), its seeded reference rows, the
 -- ofsted_grade type's interface, and the SQLSTATEs of rejected rows.
 BEGIN;
-SELECT plan(299);
+SELECT plan(301);
 SET LOCAL search_path = surestart, public;
 
 -- every table, column, column type, key and foreign key
@@ -371,6 +371,12 @@ SELECT throws_ok($$ INSERT INTO surestart.centre (centre_id, name) VALUES ('D', 
 	NULL, 'a duplicate centre name is a unique violation');
 SELECT throws_ok($$ INSERT INTO surestart.child (child_id, family_id, dob) VALUES (1, 1, NULL) $$, '23502',
 	NULL, 'a child without a date of birth is a not-null violation');
+SELECT throws_ok($$ INSERT INTO surestart.child (child_id, family_id, dob) VALUES (1, 1, '-infinity') $$, '23514',
+	'new row for relation "child" violates check constraint "dob_must_be_a_finite_date"',
+	'a child born on -infinity is a check violation (every age is worked out from dob)');
+SELECT throws_ok($$ INSERT INTO surestart.carer (carer_id, family_id, dob) VALUES (1, 1, 'infinity') $$, '23514',
+	'new row for relation "carer" violates check constraint "dob_must_be_a_finite_date"',
+	'and so is a carer born on infinity');
 SELECT throws_ok($$ INSERT INTO surestart.reach_area VALUES ('E01000001', '2014-01-01', 'C', NULL) $$, '23P01',
 	'reach-area period 2014-01-01 to open of LSOA E01000001 overlaps its period 2013-04-01 to open (centre C)',
 	'overlapping reach-area periods are an exclusion violation');
