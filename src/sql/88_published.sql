@@ -273,18 +273,14 @@ WITH k AS (
 		  WINDOW w AS (PARTITION BY r.period_end, r.level, r.unit_id ORDER BY r.period COLLATE "C")) AS u
 	CROSS JOIN LATERAL (VALUES (u.period, 1), (u.next_period, -1)) AS x(period, coefficient)
 	WHERE u.next_period IS NOT NULL AND u.registered = u.next_registered
-), block AS (
-	SELECT c.period_end, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
-		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.period_end = c.period_end) AS relations,
-		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.period_end = c.period_end) AS terms,
-		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
-	FROM cell AS c
-	GROUP BY c.period_end
 ), computed AS MATERIALIZED (
-	SELECT b.period_end, s.cell, s.status, s.published
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+	SELECT s.block AS period_end, s.cell, s.status, s.published
+	FROM (SELECT array_agg(c.period_end) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
+		  FROM cell AS c) AS c
+	CROSS JOIN (SELECT array_agg(t.period_end) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
+					   array_agg(t.coefficient) AS x
+				FROM term AS t) AS t
+	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
 ), status AS (
 	SELECT c.period, c.unit_id AS centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'registered') AS registered,
@@ -486,18 +482,14 @@ WITH counts AS MATERIALIZED (
 		('c', 'dwp_eligible', 1), ('c', 'taken_up_total', 1), ('c', 'taken_up_listed', -2), ('c', 'listed_or_taking_not_both', -1),
 		('d', 'dwp_eligible', 1), ('d', 'taken_up_total', 1), ('d', 'taken_up_listed', -1), ('d', 'listed_or_taking', -1))
 		AS r(relation, measure, coefficient)
-), block AS (
-	SELECT c.term_start, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
-		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.term_start = c.term_start) AS relations,
-		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.term_start = c.term_start) AS terms,
-		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
-	FROM cell AS c
-	GROUP BY c.term_start
 ), computed AS MATERIALIZED (
-	SELECT b.term_start, s.cell, s.status, s.published
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+	SELECT s.block AS term_start, s.cell, s.status, s.published
+	FROM (SELECT array_agg(c.term_start) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
+		  FROM cell AS c) AS c
+	CROSS JOIN (SELECT array_agg(t.term_start) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
+					   array_agg(t.coefficient) AS x
+				FROM term AS t) AS t
+	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
 ), status AS (
 	SELECT c.term_start, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'dwp_eligible') AS dwp_eligible,
@@ -581,18 +573,14 @@ WITH counts AS MATERIALIZED (
 	CROSS JOIN LATERAL (VALUES ('eligible', h.e), ('in_receipt', h.r), ('taken_up', h.u), ('in_school', h.s), (h.name, -1))
 		AS x(measure, coefficient)
 	WHERE x.coefficient <> 0
-), block AS (
-	SELECT c.term_start, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
-		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.term_start = c.term_start) AS relations,
-		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.term_start = c.term_start) AS terms,
-		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.term_start = c.term_start) AS coefficients
-	FROM cell AS c
-	GROUP BY c.term_start
 ), computed AS MATERIALIZED (
-	SELECT b.term_start, s.cell, s.status, s.published
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+	SELECT s.block AS term_start, s.cell, s.status, s.published
+	FROM (SELECT array_agg(c.term_start) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
+		  FROM cell AS c) AS c
+	CROSS JOIN (SELECT array_agg(t.term_start) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
+					   array_agg(t.coefficient) AS x
+				FROM term AS t) AS t
+	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
 ), status AS (
 	SELECT c.term_start, c.centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'eligible') AS eligible,

@@ -817,18 +817,14 @@ WITH r AS MATERIALIZED (
 	CROSS JOIN LATERAL (SELECT u.cell, u.coefficient FROM unnest(h.cells, h.coefficients) AS u(cell, coefficient)
 						WHERE u.coefficient <> 0
 						UNION ALL SELECT h.cell, -1) AS x
-), block AS (
-	SELECT c.period_end, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
-		   (SELECT array_agg(t.relation) FROM term AS t WHERE t.period_end = c.period_end) AS relations,
-		   (SELECT array_agg(t.cell) FROM term AS t WHERE t.period_end = c.period_end) AS terms,
-		   (SELECT array_agg(t.coefficient) FROM term AS t WHERE t.period_end = c.period_end) AS coefficients
-	FROM cell AS c
-	GROUP BY c.period_end
 ), computed AS MATERIALIZED (
-	SELECT b.period_end, s.cell, s.status, s.published
-	FROM block AS b
-	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s
+	SELECT s.block AS period_end, s.cell, s.status, s.published
+	FROM (SELECT array_agg(c.period_end) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
+		  FROM cell AS c) AS c
+	CROSS JOIN (SELECT array_agg(t.period_end) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
+					   array_agg(t.coefficient) AS x
+				FROM term AS t) AS t
+	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
 ), status AS (
 	SELECT c.period, c.scope, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'under_fives') AS under_fives,
