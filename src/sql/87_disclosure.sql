@@ -407,6 +407,8 @@ AS $$
 DECLARE
 	run_end date;
 	withheld integer;
+	too_large boolean;
+	pending boolean;
 BEGIN
 	SELECT fp.period_end INTO run_end FROM surestart_internal.figure_period AS fp WHERE fp.period = protect_period.period;
 	IF run_end IS NULL THEN
@@ -424,27 +426,22 @@ BEGIN
 	-- A children's block holds three cells per LSOA: past the largest block
 	-- secondary_suppression works out, the counts of these periods are
 	-- withheld as pending (no cell stored) without working out the rest.
-	IF 3 * (SELECT count(*) FROM surestart_internal.lsoa_figure AS lf WHERE lf.period = protect_period.period)
-	   > surestart_internal.disclosure_max_cells() THEN
-		RAISE NOTICE 'the counts of the periods ending on % are too many to protect in one database: they are withheld as pending', run_end
-			USING DETAIL = pg_catalog.format('Secondary suppression works out blocks of up to %s cells, a council''s size.',
-											  surestart_internal.disclosure_max_cells()),
-				  HINT = 'Publish from each council''s own database, or from the regional roll-up (published_regional_reach).';
-		RETURN 0;
+	too_large := 3 * (SELECT count(*) FROM surestart_internal.lsoa_figure AS lf WHERE lf.period = protect_period.period)
+				 > surestart_internal.disclosure_max_cells();
+	IF NOT too_large THEN
+		INSERT INTO surestart_internal.published_cell
+			(period, target_group, measure, level, unit_id, scope, value, status, published)
+		SELECT d.period, d.target_group, d.measure, d.level, d.unit_id, d.scope, d.value, d.status, d.published
+		FROM surestart_internal.disclosure_cells(run_end) AS d
+		WHERE d.shown;
 	END IF;
-	INSERT INTO surestart_internal.published_cell
-		(period, target_group, measure, level, unit_id, scope, value, status, published)
-	SELECT d.period, d.target_group, d.measure, d.level, d.unit_id, d.scope, d.value, d.status, d.published
-	FROM surestart_internal.disclosure_cells(run_end) AS d
-	WHERE d.shown;
-	SELECT count(*) INTO withheld
+	SELECT count(*) FILTER (WHERE c.status IS NOT NULL), coalesce(bool_or(c.status = 'pending'), false)
+	INTO withheld, pending
 	FROM surestart_internal.published_cell AS c
 	JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
-	WHERE fp.period_end = run_end AND c.status IS NOT NULL;
-	IF EXISTS (SELECT 1 FROM surestart_internal.published_cell AS c
-			   JOIN surestart_internal.figure_period AS fp ON fp.period = c.period
-			   WHERE fp.period_end = run_end AND c.status = 'pending') THEN
-		RAISE NOTICE 'some counts of the periods ending on % are too many to protect together: they are withheld as pending', run_end
+	WHERE fp.period_end = run_end;
+	IF too_large OR pending THEN
+		RAISE NOTICE 'counts of the periods ending on % are too many to protect in one database: they are withheld as pending', run_end
 			USING DETAIL = pg_catalog.format('Secondary suppression works out blocks of up to %s cells, a council''s size.',
 											  surestart_internal.disclosure_max_cells()),
 				  HINT = 'Publish from each council''s own database, or from the regional roll-up (published_regional_reach).';
