@@ -450,18 +450,6 @@ disclosure_array(ArrayType *a, Oid type, const char *name, Datum **elems, int *n
 }
 
 /*
- * secondary_suppression(value bigint[], shown boolean[], protect boolean[],
- *						 relation integer[], cell integer[], coefficient integer[])
- *		returns text[]
- *
- * One entry per cell: 'primary' for a protected shown cell, 'secondary'
- * for a shown cell withheld to protect others, null for a cell published
- * as it is, and for a hidden cell 'primary' when it is protected (it is
- * not derivable), else null.  The relations are given term by term:
- * relation numbers (any integers; terms of one relation need not be
- * adjacent), 1-based cell numbers and integer coefficients.
- */
-/*
  * The statuses of a block's cells as secondary_suppression returns them.
  * unprotected: the block was not worked out (too large), so every shown
  * cell not withheld as primary is 'pending', withheld until it is.
@@ -502,6 +490,19 @@ disclosure_max_cells(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(DISCLOSURE_MAX_CELLS);
 }
 
+/*
+ * secondary_suppression(value bigint[], shown boolean[], protect boolean[],
+ *						 relation integer[], cell integer[], coefficient integer[])
+ *		returns text[]
+ *
+ * One entry per cell: 'primary' for a protected shown cell, 'secondary'
+ * for a shown cell withheld to protect others, null for a cell published
+ * as it is, and for a hidden cell 'primary' when it is protected (it is
+ * not derivable), else null; in a block too large to work out, 'pending'
+ * for every shown cell not primary.  The relations are given term by term:
+ * relation numbers (any integers; terms of one relation need not be
+ * adjacent), 1-based cell numbers and integer coefficients.
+ */
 PG_FUNCTION_INFO_V1(secondary_suppression);
 Datum
 secondary_suppression(PG_FUNCTION_ARGS)

@@ -121,6 +121,7 @@ static void
 count_family_days(Counting *c)
 {
 	uint32		offset = 0;
+	uint16	   *sorted;
 
 	for (Size j = 0; j < c->n_entries; j++)
 		c->families[c->entry_family[j]].entries++;
@@ -130,12 +131,12 @@ count_family_days(Counting *c)
 		offset += c->families[f].entries;
 		c->families[f].entries = 0;
 	}
-	c->sorted = MemoryContextAllocHuge(c->cxt, sizeof(uint16) * Max(c->n_entries, 1));
+	sorted = MemoryContextAllocHuge(c->cxt, sizeof(uint16) * Max(c->n_entries, 1));
 	for (Size j = 0; j < c->n_entries; j++)
 	{
 		Family	   *f = &c->families[c->entry_family[j]];
 
-		c->sorted[f->first_entry + f->entries++] = c->entry_day[j];
+		sorted[f->first_entry + f->entries++] = c->entry_day[j];
 	}
 	/* no contact read, no array */
 	if (c->entry_family != NULL)
@@ -149,7 +150,7 @@ count_family_days(Counting *c)
 	for (uint32 f = 0; f < c->n_families; f++)
 	{
 		Family	   *fam = &c->families[f];
-		uint16	   *day = &c->sorted[fam->first_entry];
+		uint16	   *day = &sorted[fam->first_entry];
 		uint32		n = fam->entries;
 
 		if ((f & 0xFFFF) == 0)
@@ -180,6 +181,7 @@ count_family_days(Counting *c)
 			a = b;
 		}
 	}
+	pfree(sorted);
 }
 
 /* ---------------------------------------------------------------- the figures */

@@ -37,7 +37,7 @@ typedef struct Family
 	int32		lsoa;			/* index into Counting.lsoa_codes; -1: none */
 	DateADT		youngest_carer; /* latest carer's date of birth, or NOBEGIN */
 	DateADT		youngest_pregnant;	/* the same among pregnant carers */
-	uint32		first_entry;	/* its contact days in Counting.sorted */
+	uint32		first_entry;	/* its contact days, once sorted by family */
 	uint32		entries;
 	int32		days[N_PERIODS];	/* family contacts (distinct days) */
 	uint8		counted_on;		/* bit q-1: a child counted then */
@@ -139,7 +139,6 @@ typedef struct Counting
 	uint16	   *entry_day;
 	Size		n_entries;
 	Size		max_entries;
-	uint16	   *sorted;			/* entry_day sorted by family */
 } Counting;
 
 /* The bit set of the quarter ends (bit q-1) that lie in [from, to]. */
