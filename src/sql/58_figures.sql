@@ -98,6 +98,79 @@ COMMENT ON COLUMN surestart_internal.lsoa_figure.vulnerable_seen IS 'of them, fa
 COMMENT ON COLUMN surestart_internal.lsoa_figure.vulnerable_sustained IS 'of them, families with at least sustained_contacts family contacts in the period';
 
 /*
+ * The LSOA rows summed to every level and scope, stored beside them by
+ * refresh(): the sums, their percentages, Ofsted's words, the 95% Wilson
+ * intervals of the three children's rates and the unit's name (roll_up(),
+ * 60_reach_views.sql).  They are what reach_figures serves while the
+ * period is current and nothing they were summed by has changed since
+ * (roll_up_change), so a view reads a period's 49,000 England rows instead
+ * of summing 33,000 LSOA rows to five levels and two scopes on every read.
+ */
+CREATE TABLE surestart_internal.unit_figure (
+	period text NOT NULL REFERENCES surestart_internal.figure_period ON DELETE CASCADE,
+	level text NOT NULL
+		CONSTRAINT level_must_be_lsoa_centre_group_district_or_county
+		CHECK (level IN ('lsoa', 'centre', 'group', 'district', 'county')),
+	unit_id text NOT NULL,
+	scope text NOT NULL
+		CONSTRAINT scope_must_be_all_or_deprived CHECK (scope IN ('all', 'deprived')),
+	unit_name text,
+	centre_id text,
+	under_fives bigint NOT NULL,
+	registered bigint NOT NULL,
+	registered_pct numeric,
+	seen bigint NOT NULL,
+	seen_pct numeric,
+	sustained bigint NOT NULL,
+	sustained_pct numeric,
+	families_registered bigint NOT NULL,
+	families_seen bigint NOT NULL,
+	families_seen_pct numeric,
+	families_sustained bigint NOT NULL,
+	families_sustained_pct numeric,
+	registered_words text,
+	seen_words text,
+	contacts bigint NOT NULL,
+	family_contacts bigint NOT NULL,
+	registered_low double precision,
+	registered_high double precision,
+	seen_low double precision,
+	seen_high double precision,
+	sustained_low double precision,
+	sustained_high double precision,
+	PRIMARY KEY (period, level, unit_id, scope)
+);
+COMMENT ON TABLE surestart_internal.unit_figure IS 'The stored LSOA figures summed to every level (lsoa, centre, group, district, county) and scope (all, deprived), with percentages, words, intervals and names (refresh(), roll_up()): what reach_figures shows for a current period';
+COMMENT ON COLUMN surestart_internal.unit_figure.period IS 'period label';
+COMMENT ON COLUMN surestart_internal.unit_figure.level IS 'lsoa, centre, group, district or county';
+COMMENT ON COLUMN surestart_internal.unit_figure.unit_id IS 'LSOA code, centre id, group id, district code, or county';
+COMMENT ON COLUMN surestart_internal.unit_figure.scope IS 'all: every LSOA; deprived: only the most deprived LSOAs (deprived_lsoa when summed)';
+COMMENT ON COLUMN surestart_internal.unit_figure.unit_name IS 'LSOA, centre or district name, group id, or County, when summed';
+COMMENT ON COLUMN surestart_internal.unit_figure.centre_id IS 'for an LSOA, the centre whose reach area holds it; for a centre, the centre; else null';
+COMMENT ON COLUMN surestart_internal.unit_figure.under_fives IS 'sum of lsoa_figure.under_fives';
+COMMENT ON COLUMN surestart_internal.unit_figure.registered IS 'sum of lsoa_figure.registered';
+COMMENT ON COLUMN surestart_internal.unit_figure.registered_pct IS 'registered as a percentage of under_fives (percent_of)';
+COMMENT ON COLUMN surestart_internal.unit_figure.seen IS 'sum of lsoa_figure.seen';
+COMMENT ON COLUMN surestart_internal.unit_figure.seen_pct IS 'seen as a percentage of under_fives';
+COMMENT ON COLUMN surestart_internal.unit_figure.sustained IS 'sum of lsoa_figure.sustained';
+COMMENT ON COLUMN surestart_internal.unit_figure.sustained_pct IS 'sustained as a percentage of under_fives';
+COMMENT ON COLUMN surestart_internal.unit_figure.families_registered IS 'sum of lsoa_figure.families_registered';
+COMMENT ON COLUMN surestart_internal.unit_figure.families_seen IS 'sum of lsoa_figure.families_seen';
+COMMENT ON COLUMN surestart_internal.unit_figure.families_seen_pct IS 'families_seen as a percentage of families_registered';
+COMMENT ON COLUMN surestart_internal.unit_figure.families_sustained IS 'sum of lsoa_figure.families_sustained';
+COMMENT ON COLUMN surestart_internal.unit_figure.families_sustained_pct IS 'families_sustained as a percentage of families_registered';
+COMMENT ON COLUMN surestart_internal.unit_figure.registered_words IS 'Ofsted''s words for registered_pct (null above 100%)';
+COMMENT ON COLUMN surestart_internal.unit_figure.seen_words IS 'Ofsted''s words for seen_pct (null above 100%)';
+COMMENT ON COLUMN surestart_internal.unit_figure.contacts IS 'sum of lsoa_figure.contacts';
+COMMENT ON COLUMN surestart_internal.unit_figure.family_contacts IS 'sum of lsoa_figure.family_contacts';
+COMMENT ON COLUMN surestart_internal.unit_figure.registered_low IS 'lower end of the 95% Wilson score interval of registered / under_fives (a proportion; null when registered passes under_fives or under_fives is 0)';
+COMMENT ON COLUMN surestart_internal.unit_figure.registered_high IS 'upper end of that interval';
+COMMENT ON COLUMN surestart_internal.unit_figure.seen_low IS 'lower end of the 95% Wilson score interval of seen / under_fives';
+COMMENT ON COLUMN surestart_internal.unit_figure.seen_high IS 'upper end of that interval';
+COMMENT ON COLUMN surestart_internal.unit_figure.sustained_low IS 'lower end of the 95% Wilson score interval of sustained / under_fives';
+COMMENT ON COLUMN surestart_internal.unit_figure.sustained_high IS 'upper end of that interval';
+
+/*
  * Notes of changed periods: one row per statement (at most one per
  * transaction) and stored period it touched.  Not dumped: a restore
  * reloads the data tables, whose triggers write the notes again.
@@ -115,7 +188,27 @@ COMMENT ON COLUMN surestart_internal.figure_change.table_name IS 'the table the 
 COMMENT ON COLUMN surestart_internal.figure_change.changed_at IS 'when (start of the statement)';
 COMMENT ON COLUMN surestart_internal.figure_change.changed_in IS 'the transaction (one note per transaction and period is enough)';
 
+/*
+ * Notes that what the LSOA rows are summed by changed: a centre's group,
+ * district or name, the LSOAs (names, districts, which exist) or which are
+ * the most deprived (the deprived settings, lsoa_deprivation, the LSOA
+ * lookup), or Ofsted's words for the stored percentages (ofsted_word).
+ * The LSOA counts stay current; until refresh() sums them again,
+ * reach_figures sums them when read.  Not per period: every stored period
+ * is summed by the same centres and LSOAs.  Not dumped, like figure_change.
+ */
+CREATE TABLE surestart_internal.roll_up_change (
+	table_name text NOT NULL,
+	changed_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
+	changed_in pg_catalog.xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id()
+);
+COMMENT ON TABLE surestart_internal.roll_up_change IS 'Changes to what the stored LSOA figures are summed by (centres, LSOAs, the most deprived LSOAs) since refresh() last summed them: written by statement triggers, cleared by refresh()';
+COMMENT ON COLUMN surestart_internal.roll_up_change.table_name IS 'the table the statement changed';
+COMMENT ON COLUMN surestart_internal.roll_up_change.changed_at IS 'when (start of the statement)';
+COMMENT ON COLUMN surestart_internal.roll_up_change.changed_in IS 'the transaction (one note per transaction is enough)';
+
 SELECT pg_catalog.pg_extension_config_dump('surestart_internal.figure_period', '');
+SELECT pg_catalog.pg_extension_config_dump('surestart_internal.unit_figure', '');
 SELECT pg_catalog.pg_extension_config_dump('surestart_internal.lsoa_figure', '');
 
 /* ---------------------------------------------------------------- counting */
@@ -333,10 +426,49 @@ END
 $$;
 
 /*
+ * Statement-level triggers on what the LSOA rows are summed by note that
+ * the stored sums are stale (roll_up_change), once a transaction, and only
+ * while some period is stored: a restore loads these tables before the
+ * store.  The setting's trigger is a row trigger limited to the deprived
+ * settings, as the disclosure settings' are.  SECURITY DEFINER (reviewed),
+ * as note_changed_periods: no arguments, no dynamic SQL, pinned
+ * search_path; it writes only the note.  lsoa_deprivation and
+ * lsoa11_lsoa21 get theirs in 59_geography.sql, which makes them.
+ */
+CREATE FUNCTION surestart_internal.note_roll_up_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	INSERT INTO surestart_internal.roll_up_change (table_name)
+	SELECT TG_TABLE_NAME
+	WHERE EXISTS (SELECT 1 FROM surestart_internal.figure_period)
+	  AND NOT EXISTS (SELECT 1 FROM surestart_internal.roll_up_change AS c WHERE c.changed_in = pg_current_xact_id());
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION surestart_internal.note_roll_up_changed() IS
+	'trigger on the centres, the LSOAs, the deprivation tables, the deprived settings and Ofsted''s words: notes in roll_up_change that the stored LSOA figures must be summed again';
+CREATE TRIGGER note_roll_up_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.centre
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+CREATE TRIGGER note_roll_up_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.lsoa
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+CREATE TRIGGER note_roll_up_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.ofsted_word
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+CREATE TRIGGER note_roll_up_changed_inserted AFTER INSERT OR UPDATE ON @extschema@.setting
+	FOR EACH ROW WHEN (NEW.name IN ('deprived_index', 'deprived_percent'))
+	EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+CREATE TRIGGER note_roll_up_changed_deleted AFTER DELETE ON @extschema@.setting
+	FOR EACH ROW WHEN (OLD.name IN ('deprived_index', 'deprived_percent'))
+	EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+
+/*
  * refresh(): count again every reporting period whose stored figures are
- * missing, noted as changed, or counted with another sustained threshold;
- * forget stored periods that are no longer reported; return the periods
- * counted and their LSOA rows.  Atomic (the caller's transaction).
+ * missing, noted as changed, or counted with another sustained threshold,
+ * and sum them to every level (unit_figure); sum every stored period again
+ * when what they are summed by changed (roll_up_change); forget stored
+ * periods that are no longer reported; return the periods counted or
+ * summed and their LSOA rows.  Atomic (the caller's transaction).
  * Concurrent calls serialise on a transaction-level advisory lock (key
  * 6013838656940171633, one more than take_snapshot's), taken before
  * anything is read; the second caller then finds the periods current and
@@ -355,6 +487,7 @@ AS $$
 DECLARE
 	threshold integer;
 	todo text[];
+	regroup boolean;
 BEGIN
 	PERFORM pg_catalog.pg_advisory_xact_lock(6013838656940171633);
 	SELECT s.value::integer INTO threshold FROM @extschema@.setting AS s WHERE s.name = 'sustained_contacts';
@@ -370,21 +503,40 @@ BEGIN
 	LEFT JOIN surestart_internal.figure_period AS f ON f.period = r.period
 	WHERE f.period IS NULL OR f.sustained_contacts <> threshold
 	   OR EXISTS (SELECT 1 FROM surestart_internal.figure_change AS c WHERE c.period = r.period);
-	IF todo IS NULL THEN
+	regroup := EXISTS (SELECT 1 FROM surestart_internal.roll_up_change);
+	IF todo IS NULL AND NOT regroup THEN
 		RETURN;
 	END IF;
 	-- the notes first, the count in later statements (see figure_change)
-	DELETE FROM surestart_internal.figure_change AS c WHERE c.period = ANY (todo);
-	DELETE FROM surestart_internal.lsoa_figure AS l WHERE l.period = ANY (todo);
-	INSERT INTO surestart_internal.figure_period AS f (period, kind, period_start, period_end, sustained_contacts, computed_at)
-	SELECT r.period, r.kind, r.period_start, r.period_end, threshold, pg_catalog.clock_timestamp()
-	FROM @extschema@.reporting_periods() AS r
-	WHERE r.period = ANY (todo)
-	ON CONFLICT ON CONSTRAINT figure_period_pkey DO UPDATE
-		SET kind = excluded.kind, period_start = excluded.period_start, period_end = excluded.period_end,
-			sustained_contacts = excluded.sustained_contacts, computed_at = excluded.computed_at;
-	INSERT INTO surestart_internal.lsoa_figure
-	SELECT c.* FROM surestart_internal.count_periods(todo, threshold) AS c;
+	DELETE FROM surestart_internal.roll_up_change;
+	IF todo IS NOT NULL THEN
+		DELETE FROM surestart_internal.figure_change AS c WHERE c.period = ANY (todo);
+		DELETE FROM surestart_internal.lsoa_figure AS l WHERE l.period = ANY (todo);
+		INSERT INTO surestart_internal.figure_period AS f (period, kind, period_start, period_end, sustained_contacts, computed_at)
+		SELECT r.period, r.kind, r.period_start, r.period_end, threshold, pg_catalog.clock_timestamp()
+		FROM @extschema@.reporting_periods() AS r
+		WHERE r.period = ANY (todo)
+		ON CONFLICT ON CONSTRAINT figure_period_pkey DO UPDATE
+			SET kind = excluded.kind, period_start = excluded.period_start, period_end = excluded.period_end,
+				sustained_contacts = excluded.sustained_contacts, computed_at = excluded.computed_at;
+		INSERT INTO surestart_internal.lsoa_figure
+		SELECT c.* FROM surestart_internal.count_periods(todo, threshold) AS c;
+	END IF;
+	-- the sums of what was counted, or of every stored period
+	IF regroup THEN
+		todo := ARRAY(SELECT f.period FROM surestart_internal.figure_period AS f);
+	END IF;
+	DELETE FROM surestart_internal.unit_figure AS u WHERE u.period = ANY (todo);
+	INSERT INTO surestart_internal.unit_figure
+		(period, level, unit_id, scope, unit_name, centre_id, under_fives, registered, registered_pct,
+		 seen, seen_pct, sustained, sustained_pct, families_registered, families_seen, families_seen_pct,
+		 families_sustained, families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
+		 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high)
+	SELECT u.period, u.level, u.unit_id, u.scope, u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct,
+		   u.seen, u.seen_pct, u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
+		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words, u.contacts, u.family_contacts,
+		   u.registered_low, u.registered_high, u.seen_low, u.seen_high, u.sustained_low, u.sustained_high
+	FROM surestart_internal.roll_up(todo) AS u;
 	RETURN QUERY
 		SELECT r.period, count(l.lsoa_code)
 		FROM @extschema@.reporting_periods() AS r
@@ -396,7 +548,7 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION @extschema@.refresh() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.refresh() IS
-	'brings the stored figures up to date: counts again every period that is not stored, was changed since, or was counted with another sustained_contacts; returns the periods counted and their LSOA rows';
+	'brings the stored figures up to date: counts again every period that is not stored, was changed since, or was counted with another sustained_contacts, and sums them to every level; sums every stored period again when the centres, LSOAs or most deprived LSOAs changed; returns the periods counted or summed and their LSOA rows';
 
 /*
  * No reporting role is granted USAGE on surestart_internal, so only the
@@ -407,4 +559,8 @@ COMMENT ON FUNCTION @extschema@.refresh() IS
 ALTER TABLE surestart_internal.lsoa_figure ENABLE ROW LEVEL SECURITY;
 CREATE POLICY not_partner ON surestart_internal.lsoa_figure USING (NOT (SELECT @extschema@.partner_restricted()));
 CREATE POLICY partner_scope ON surestart_internal.lsoa_figure FOR SELECT
+	USING (centre_id IN (SELECT s.centre_id FROM surestart_internal.partner_centre AS s));
+ALTER TABLE surestart_internal.unit_figure ENABLE ROW LEVEL SECURITY;
+CREATE POLICY not_partner ON surestart_internal.unit_figure USING (NOT (SELECT @extschema@.partner_restricted()));
+CREATE POLICY partner_scope ON surestart_internal.unit_figure FOR SELECT
 	USING (centre_id IN (SELECT s.centre_id FROM surestart_internal.partner_centre AS s));

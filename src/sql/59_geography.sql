@@ -96,6 +96,12 @@ COMMENT ON COLUMN @extschema@.lsoa11_lsoa21.district_code IS 'GSS code of the di
 COMMENT ON COLUMN @extschema@.lsoa11_lsoa21.district_name IS 'name of that district';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.lsoa11_lsoa21', '');
 
+/* Which LSOAs are the most deprived follows both tables: the stored sums of the deprived scope are stale when they change (58_figures.sql). */
+CREATE TRIGGER note_roll_up_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.lsoa_deprivation
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+CREATE TRIGGER note_roll_up_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.lsoa11_lsoa21
+	FOR EACH STATEMENT EXECUTE FUNCTION surestart_internal.note_roll_up_changed();
+
 CREATE TABLE @extschema@.lsoa_ward (
 	lsoa_code text PRIMARY KEY REFERENCES @extschema@.lsoa ON UPDATE CASCADE ON DELETE CASCADE,
 	ward_code text NOT NULL

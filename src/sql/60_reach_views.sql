@@ -73,14 +73,20 @@ COMMENT ON COLUMN surestart_internal.reporting_period.period_end IS 'last day of
  * Each reporting period, and whether its stored figures are current: stored,
  * not changed since (no note in figure_change) and counted with today's
  * sustained_contacts.  The views read a current period's stored rows and
- * count any other period live.
+ * count any other period live.  Its stored sums (unit_figure) are current
+ * too while nothing they were summed by changed (no note in roll_up_change);
+ * else reach_figures sums the LSOA rows when read.
  */
 CREATE VIEW surestart_internal.period_state AS
 SELECT p.period, p.kind, p.period_start, p.period_end, s.threshold,
 	   f.computed_at, f.sustained_contacts AS counted_with, c.changed_since,
-	   f.period IS NOT NULL AND c.changed_since IS NULL AND f.sustained_contacts = s.threshold AS current
+	   f.period IS NOT NULL AND c.changed_since IS NULL AND f.sustained_contacts = s.threshold AS current,
+	   g.regrouped_since,
+	   f.period IS NOT NULL AND c.changed_since IS NULL AND f.sustained_contacts = s.threshold
+	   AND g.regrouped_since IS NULL AS sums_current
 FROM surestart_internal.reporting_period AS p
 CROSS JOIN (SELECT value::integer AS threshold FROM @extschema@.setting WHERE name = 'sustained_contacts') AS s
+CROSS JOIN (SELECT min(n.changed_at) AS regrouped_since FROM surestart_internal.roll_up_change AS n) AS g
 LEFT JOIN surestart_internal.figure_period AS f ON f.period = p.period
 LEFT JOIN LATERAL (SELECT min(n.changed_at) AS changed_since
 				   FROM surestart_internal.figure_change AS n WHERE n.period = p.period) AS c ON true;
@@ -94,12 +100,15 @@ COMMENT ON COLUMN surestart_internal.period_state.computed_at IS 'when refresh()
 COMMENT ON COLUMN surestart_internal.period_state.counted_with IS 'the sustained_contacts the stored figures were counted with';
 COMMENT ON COLUMN surestart_internal.period_state.changed_since IS 'the first change to its data since it was counted (null: none)';
 COMMENT ON COLUMN surestart_internal.period_state.current IS 'the stored figures are current';
+COMMENT ON COLUMN surestart_internal.period_state.regrouped_since IS 'the first change since the last refresh() to what the LSOA figures are summed by: centres, LSOAs, the most deprived LSOAs (null: none)';
+COMMENT ON COLUMN surestart_internal.period_state.sums_current IS 'the stored figures and their stored sums (unit_figure) are current';
 
 CREATE VIEW @extschema@.reach_freshness AS
-SELECT period, kind, period_start, period_end, computed_at, changed_since,
+SELECT period, kind, period_start, period_end, computed_at, coalesce(changed_since, regrouped_since) AS changed_since,
 	   CASE WHEN computed_at IS NULL THEN 'not stored'
 			WHEN changed_since IS NOT NULL THEN 'changed'
 			WHEN NOT current THEN 'threshold changed'
+			WHEN NOT sums_current THEN 'regrouped'
 			ELSE 'current' END AS state,
 	   counted_with AS sustained_contacts
 FROM surestart_internal.period_state;
@@ -109,8 +118,8 @@ COMMENT ON COLUMN @extschema@.reach_freshness.kind IS 'quarter, year_to_date or 
 COMMENT ON COLUMN @extschema@.reach_freshness.period_start IS 'first day of the period';
 COMMENT ON COLUMN @extschema@.reach_freshness.period_end IS 'last day of the period, the reference date of its counts';
 COMMENT ON COLUMN @extschema@.reach_freshness.computed_at IS 'when refresh() last counted the period (null: never, so the views count it live)';
-COMMENT ON COLUMN @extschema@.reach_freshness.changed_since IS 'the first change to the period''s data since it was counted (null: none); the views count it live until the next refresh()';
-COMMENT ON COLUMN @extschema@.reach_freshness.state IS 'current (stored figures shown), changed, threshold changed (sustained_contacts differs from the one counted with) or not stored: the last three are counted live';
+COMMENT ON COLUMN @extschema@.reach_freshness.changed_since IS 'the first change to the period''s data, or to what its LSOA figures are summed by, since it was counted (null: none); the views count or sum it live until the next refresh()';
+COMMENT ON COLUMN @extschema@.reach_freshness.state IS 'current (stored figures shown), regrouped (a centre, an LSOA or the most deprived LSOAs changed: the stored LSOA figures are summed when read), changed, threshold changed (sustained_contacts differs from the one counted with) or not stored: the last three are counted live';
 COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustained_contacts setting the stored figures were counted with';
 
 /*
@@ -244,51 +253,118 @@ COMMENT ON COLUMN surestart_geography.deprived_lsoa.lsoa_code IS 'LSOA in the mo
 COMMENT ON COLUMN surestart_geography.deprived_lsoa.index_used IS 'the index edition and measure it was chosen by, e.g. iod2019_idaci or iod2025_imd (deprived_index_used)';
 
 /*
+ * The LSOA figures of the given periods summed to every level (lsoa,
+ * centre, group, district, county) and scope (all LSOAs, or the most
+ * deprived), with percentages (one decimal place, half away from zero:
+ * percent_of()) of under-fives for children and of registered families
+ * for families, Ofsted's words, the 95% Wilson intervals of the children's
+ * rates and the unit's name.  Each LSOA's row is counted once for the LSOA,
+ * its centre, group, district and the county, and summed per unit in one
+ * GROUP BY.  refresh() stores what it returns (unit_figure); reach_figures
+ * calls it for the periods whose stored sums are not current.
+ *
+ * SECURITY DEFINER (reviewed), as count_periods: reach_figures calls it
+ * for the reporting roles, who may not read the store; the group,
+ * district and county sums add up every centre whoever asks (the views
+ * filter what a reader sees).  It takes period labels, runs no dynamic
+ * SQL and pins search_path; nobody is granted USAGE on surestart_internal.
+ */
+CREATE FUNCTION surestart_internal.roll_up(periods text[])
+RETURNS TABLE (level text, unit_id text, scope text, period text, kind text, period_start date, period_end date,
+			   unit_name text, centre_id text, under_fives bigint, registered bigint, registered_pct numeric,
+			   seen bigint, seen_pct numeric, sustained bigint, sustained_pct numeric,
+			   families_registered bigint, families_seen bigint, families_seen_pct numeric,
+			   families_sustained bigint, families_sustained_pct numeric, registered_words text, seen_words text,
+			   contacts bigint, family_contacts bigint, registered_low double precision, registered_high double precision,
+			   seen_low double precision, seen_high double precision,
+			   sustained_low double precision, sustained_high double precision)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT g.level, g.unit_id, g.scope, g.period, g.kind, g.period_start, g.period_end,
+		   CASE g.level WHEN 'lsoa' THEN ln.name WHEN 'centre' THEN cn.name WHEN 'district' THEN dn.district_name
+						WHEN 'county' THEN 'County' ELSE g.unit_id END,
+		   g.centre_id, g.under_fives,
+		   g.registered, @extschema@.percent_of(g.registered, g.under_fives),
+		   g.seen, @extschema@.percent_of(g.seen, g.under_fives),
+		   g.sustained, @extschema@.percent_of(g.sustained, g.under_fives),
+		   g.families_registered,
+		   g.families_seen, @extschema@.percent_of(g.families_seen, g.families_registered),
+		   g.families_sustained, @extschema@.percent_of(g.families_sustained, g.families_registered),
+		   @extschema@.ofsted_words(r.p), @extschema@.ofsted_words(s.p),
+		   g.contacts, g.family_contacts,
+		   (@extschema@.wilson_interval(r.p)).low, (@extschema@.wilson_interval(r.p)).high,
+		   (@extschema@.wilson_interval(s.p)).low, (@extschema@.wilson_interval(s.p)).high,
+		   (@extschema@.wilson_interval(t.p)).low, (@extschema@.wilson_interval(t.p)).high
+	FROM (
+		SELECT x.level, x.unit_id, sc.scope, l.period, l.kind, l.period_start, l.period_end,
+			   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
+			   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
+			   sum(l.families_registered)::bigint AS families_registered,
+			   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
+			   sum(l.contacts)::bigint AS contacts, sum(l.family_contacts)::bigint AS family_contacts,
+			   CASE WHEN x.level IN ('lsoa', 'centre') THEN min(l.centre_id) END AS centre_id
+		FROM surestart_internal.lsoa_figures AS l
+		JOIN @extschema@.centre AS c USING (centre_id)
+		LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
+		CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS sc(scope)
+		CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
+								   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
+		WHERE x.unit_id IS NOT NULL
+		  AND l.period = ANY (periods)
+		GROUP BY x.level, x.unit_id, sc.scope, l.period, l.kind, l.period_start, l.period_end
+	) AS g
+	-- a rate is a proportion only when its count is within the estimate
+	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.registered <= g.under_fives
+									THEN @extschema@.proportion(g.registered, g.under_fives) END) AS r(p)
+	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.seen <= g.under_fives
+									THEN @extschema@.proportion(g.seen, g.under_fives) END) AS s(p)
+	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.sustained <= g.under_fives
+									THEN @extschema@.proportion(g.sustained, g.under_fives) END) AS t(p)
+	LEFT JOIN @extschema@.lsoa AS ln ON g.level = 'lsoa' AND ln.lsoa_code = g.unit_id
+	LEFT JOIN @extschema@.centre AS cn ON g.level = 'centre' AND cn.centre_id = g.unit_id
+	LEFT JOIN (SELECT l.district_code, min(l.district_name) AS district_name
+			   FROM @extschema@.lsoa AS l GROUP BY l.district_code) AS dn
+	  ON g.level = 'district' AND dn.district_code = g.unit_id
+$$;
+COMMENT ON FUNCTION surestart_internal.roll_up(text[]) IS
+	'the LSOA figures of the given periods summed to every level and scope, with percentages, Ofsted''s words, 95% Wilson intervals of the children''s rates and the unit''s name: what refresh() stores in unit_figure';
+
+/*
  * Reach figures at every level (lsoa, centre, group, district, county) and
- * scope (all LSOAs, or the most deprived): sums of the LSOA figures, with
- * percentages (one decimal place, half away from zero: percent()) of
- * under-fives for children and of registered families for families, and
- * Ofsted's words.  Each LSOA's row is counted once for the LSOA, its centre,
- * group, district and the county, and summed per unit in one GROUP BY, so a
- * filter on period reaches the stored rows (PostgreSQL pushes no filter
- * into GROUPING SETS or into a CTE used twice).
+ * scope (all LSOAs, or the most deprived): the stored sums (unit_figure) of
+ * periods whose sums are current, else roll_up() of the LSOA figures when
+ * read (stored LSOA rows, or live counts of periods not current).  A filter
+ * on period or level reaches the stored rows' key.  Which rows a reader
+ * may see is worked out here, for every reader: the LSOAs and centres of
+ * visible_centre, the groups holding one, every district and the county.
  */
 CREATE VIEW surestart_internal.reach_figures AS
-SELECT level, unit_id, scope, period, kind, period_start, period_end,
-	   under_fives, registered,
-	   @extschema@.percent_of(registered, under_fives) AS registered_pct,
-	   seen,
-	   @extschema@.percent_of(seen, under_fives) AS seen_pct,
-	   sustained,
-	   @extschema@.percent_of(sustained, under_fives) AS sustained_pct,
-	   families_registered, families_seen,
-	   @extschema@.percent_of(families_seen, families_registered) AS families_seen_pct,
-	   families_sustained,
-	   @extschema@.percent_of(families_sustained, families_registered) AS families_sustained_pct,
-	   CASE WHEN under_fives > 0 AND registered <= under_fives
-			THEN @extschema@.ofsted_words(@extschema@.proportion(registered, under_fives)) END AS registered_words,
-	   CASE WHEN under_fives > 0 AND seen <= under_fives
-			THEN @extschema@.ofsted_words(@extschema@.proportion(seen, under_fives)) END AS seen_words,
-	   contacts, family_contacts, centre_id,
-	   level IN ('district', 'county') OR any_visible AS visible
+SELECT f.level, f.unit_id, f.scope, f.period, f.kind, f.period_start, f.period_end,
+	   f.under_fives, f.registered, f.registered_pct, f.seen, f.seen_pct, f.sustained, f.sustained_pct,
+	   f.families_registered, f.families_seen, f.families_seen_pct, f.families_sustained, f.families_sustained_pct,
+	   f.registered_words, f.seen_words, f.contacts, f.family_contacts, f.centre_id,
+	   CASE f.level WHEN 'district' THEN true WHEN 'county' THEN true
+					WHEN 'group' THEN f.unit_id IN (SELECT c.group_id FROM @extschema@.centre AS c
+													WHERE c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v))
+					ELSE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v) END AS visible,
+	   f.unit_name, f.registered_low, f.registered_high, f.seen_low, f.seen_high, f.sustained_low, f.sustained_high
 FROM (
-	SELECT x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end,
-		   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-		   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-		   sum(l.families_registered)::bigint AS families_registered,
-		   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
-		   sum(l.contacts)::bigint AS contacts, sum(l.family_contacts)::bigint AS family_contacts,
-		   CASE WHEN x.level IN ('lsoa', 'centre') THEN min(l.centre_id) END AS centre_id,
-		   bool_or(l.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v)) AS any_visible
-	FROM surestart_internal.lsoa_figures AS l
-	JOIN @extschema@.centre AS c USING (centre_id)
-	LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
-	CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS s(scope)
-	CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
-							   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
-	WHERE x.unit_id IS NOT NULL
-	GROUP BY x.level, x.unit_id, s.scope, l.period, l.kind, l.period_start, l.period_end
-) AS g;
+	SELECT u.level, u.unit_id, u.scope, u.period, p.kind, p.period_start, p.period_end,
+		   u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct, u.seen, u.seen_pct,
+		   u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
+		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words,
+		   u.contacts, u.family_contacts, u.registered_low, u.registered_high, u.seen_low, u.seen_high,
+		   u.sustained_low, u.sustained_high
+	FROM surestart_internal.period_state AS p
+	JOIN surestart_internal.unit_figure AS u ON u.period = p.period
+	WHERE p.sums_current
+	UNION ALL
+	SELECT r.*
+	FROM (SELECT array_agg(p.period) AS periods FROM surestart_internal.period_state AS p
+		  WHERE NOT p.sums_current HAVING count(*) > 0) AS y
+	CROSS JOIN LATERAL surestart_internal.roll_up(y.periods) AS r
+) AS f;
 COMMENT ON VIEW surestart_internal.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period: sums of the LSOA figures';
 COMMENT ON COLUMN surestart_internal.reach_figures.level IS 'lsoa, centre, group, district or county';
 COMMENT ON COLUMN surestart_internal.reach_figures.unit_id IS 'LSOA code, centre id, group id, district code, or county';
@@ -315,6 +391,13 @@ COMMENT ON COLUMN surestart_internal.reach_figures.contacts IS 'meaningful conta
 COMMENT ON COLUMN surestart_internal.reach_figures.family_contacts IS 'family contacts (distinct family and day) of the area''s families in the period';
 COMMENT ON COLUMN surestart_internal.reach_figures.centre_id IS 'for an LSOA, the centre whose reach area holds it on the reference date; for a centre, the centre';
 COMMENT ON COLUMN surestart_internal.reach_figures.visible IS 'the current user may see the row (visible_centre): an LSOA or centre of a visible centre, a group with one, every district and the county (comparators)';
+COMMENT ON COLUMN surestart_internal.reach_figures.unit_name IS 'LSOA, centre or district name, group id, or County';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_low IS 'lower end of the 95% Wilson score interval of registered / under_fives (a proportion; null when registered passes under_fives or under_fives is 0)';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_high IS 'upper end of that interval';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_low IS 'lower end of the 95% Wilson score interval of seen / under_fives';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_high IS 'upper end of that interval';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained_low IS 'lower end of the 95% Wilson score interval of sustained / under_fives';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained_high IS 'upper end of that interval';
 
 /*
  * reach_figures itself is unfiltered (its group, district and county rows

@@ -53,9 +53,10 @@ SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p
 	WHERE p.pronamespace = 'surestart_internal'::regnamespace AND p.prosecdef $$,
 	ARRAY['surestart_internal.count_periods(text[],integer)', 'surestart_internal.note_changed_periods()',
+		  'surestart_internal.roll_up(text[])', 'surestart_internal.note_roll_up_changed()',
 		  'surestart_internal.regional_council_reach()', 'surestart_internal.regional_council_coverage()',
 		  'surestart_internal.disclosure_stale()', 'surestart_internal.disclosure_fingerprint()'],
-	'SECURITY DEFINER in surestart_internal: count_periods(), the change-noting trigger, the regional readers, the disclosure trigger and fingerprint (reviewed in their comments)');
+	'SECURITY DEFINER in surestart_internal: count_periods(), roll_up(), the change-noting triggers, the regional readers, the disclosure trigger and fingerprint (reviewed in their comments)');
 
 SELECT set_eq($$
 	SELECT p.oid::regprocedure::text FROM pg_proc AS p

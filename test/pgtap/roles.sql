@@ -2,7 +2,7 @@
 -- Roles are cluster-wide, but CREATE ROLE is transactional: everything made
 -- here goes at the ROLLBACK.
 BEGIN;
-SELECT plan(56);
+SELECT plan(58);
 \i test/fixtures/synthetic.sql
 
 -- Reads a relation as the current role: 'ok', or the SQLSTATE it fails with.
@@ -163,6 +163,7 @@ SELECT is_empty($$
 SELECT throws_ok('SELECT * FROM surestart.family', '42501', NULL, 'analyst cannot read family');
 SELECT throws_ok('SELECT * FROM surestart_internal.counted_child', '42501', NULL, 'analyst cannot read counted_child');
 SELECT throws_ok('SELECT * FROM surestart_internal.lsoa_figure', '42501', NULL, 'analyst cannot read the stored figures directly');
+SELECT throws_ok('SELECT * FROM surestart_internal.unit_figure', '42501', NULL, 'analyst cannot read the stored sums directly');
 SELECT throws_ok('SELECT * FROM surestart.partner_member', '42501', NULL, 'analyst cannot read partner_member');
 SELECT throws_ok($$INSERT INTO surestart.partner_member VALUES ('t_analyst', 'LP2')$$, '42501', NULL,
 	'analyst cannot map itself to a lead partner');
@@ -210,6 +211,7 @@ SELECT results_eq($$SELECT DISTINCT level FROM surestart.target_group_coverage O
 	$$VALUES ('centre'), ('county'), ('lead_partner')$$, 'partner keeps the county rows of target_group_coverage as comparator');
 SELECT throws_ok('SELECT * FROM surestart_internal.reach_figures', '42501', NULL, 'partner cannot read the unfiltered reach_figures');
 SELECT throws_ok('SELECT * FROM surestart_internal.lsoa_figure', '42501', NULL, 'partner cannot read the stored figures directly');
+SELECT throws_ok('SELECT * FROM surestart_internal.unit_figure', '42501', NULL, 'partner cannot read the stored sums directly');
 SELECT throws_ok('SELECT * FROM surestart_internal.counted_child', '42501', NULL, 'partner cannot read the unfiltered person-level views');
 SELECT throws_ok('SELECT * FROM surestart.partner_member', '42501', NULL, 'partner cannot read partner_member');
 SELECT throws_ok($$INSERT INTO surestart.partner_member VALUES ('t_partner', 'LP2')$$, '42501', NULL,

@@ -29,15 +29,15 @@ UPDATE carer SET dob = '1994-03-31' WHERE carer_id = 11;
 SELECT period, family_id, groups @> '{teenage_parent}' AS teenage_parent, groups @> '{young_parent}' AS young_parent
 FROM family_period_groups WHERE family_id = 1 ORDER BY period;
 SELECT sum(coverage)::text FROM centre_coverage WHERE period = '2013-14 Q3';
--- the views count the periods of a year live (count_periods, one call for all the year's
--- periods that are not current) only while their stored figures are not current
+-- the views count and sum live (roll_up, one call for all the periods that are not
+-- current, which counts them with count_periods) only while their stored figures are not current
 CREATE FUNCTION pg_temp.live_counts(query text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
 	line text;
 BEGIN
 	FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || query LOOP
-		IF line ~ 'Function Scan on count_periods' THEN
-			RETURN NEXT regexp_replace(line, '^.*(Function Scan on count_periods).*(never executed|loops=[0-9]+).*$', '\1: \2');
+		IF line ~ 'Function Scan on roll_up' THEN
+			RETURN NEXT regexp_replace(line, '^.*(Function Scan on roll_up).*(never executed|loops=[0-9]+).*$', '\1: \2');
 		END IF;
 	END LOOP;
 END
