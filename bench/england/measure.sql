@@ -469,3 +469,42 @@ WHERE y.registered IS NOT NULL;
 \else
 \echo 'centre_reach was not timed for Q4'
 \endif
+
+/* ---------------------------------------------------------------- a centre moves group */
+
+-- The stored LSOA counts stay current and only their sums are out of date
+-- (reach_freshness says 'regrouped'): the views sum the kept LSOA rows when
+-- read, every period that is not summed, until refresh() sums them again
+-- without counting.  No target: this is what a council sees between
+-- re-grouping its centres and the next refresh.  The centre is moved back
+-- and refreshed afterwards, untimed, so the database is left current.
+SELECT pg_temp.present('surestart_internal.unit_figure') AS have_sums \gset
+\if :have_sums
+\echo '== after a centre moves to another group (the sums only are out of date)'
+SELECT centre_id AS moved_centre, coalesce(group_id, '') AS moved_from,
+	   coalesce((SELECT max(c.group_id) FROM surestart.centre AS c WHERE c.group_id IS DISTINCT FROM centre.group_id),
+				'moved') AS moved_to
+FROM surestart.centre ORDER BY centre_id LIMIT 1 \gset
+SELECT max(o) AS regroup_from FROM bench_result \gset
+UPDATE surestart.centre SET group_id = :'moved_to' WHERE centre_id = :'moved_centre';
+SELECT state, count(*) AS periods FROM surestart.reach_freshness GROUP BY state;
+\set times 1
+\set keep ''
+\set label 'data_pack while regrouped (summed when read), the year'
+\set sql 'SELECT * FROM surestart.data_pack WHERE period = ' :'year'
+\set needs surestart.data_pack
+\ir lib/measure_one.sql
+\set label 'centre_reach while regrouped (summed when read), the year'
+\set sql 'SELECT * FROM surestart.centre_reach WHERE period = ' :'year'
+\set needs surestart.centre_reach
+\ir lib/measure_one.sql
+\set label 'refresh(): sums only, every period, after the move'
+\set sql :refresh_sql
+\set needs refresh
+\ir lib/measure_one.sql
+SELECT state, count(*) AS periods FROM surestart.reach_freshness GROUP BY state;
+\echo '== results after the move (no target)'
+SELECT measure, seconds, runs, rows, peak_rss_mb, spill_mb, note FROM bench_result WHERE o > :regroup_from ORDER BY o;
+UPDATE surestart.centre SET group_id = nullif(:'moved_from', '') WHERE centre_id = :'moved_centre';
+SELECT count(*) AS periods_summed_again FROM surestart.refresh();
+\endif

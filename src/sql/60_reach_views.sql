@@ -258,10 +258,11 @@ COMMENT ON COLUMN surestart_geography.deprived_lsoa.index_used IS 'the index edi
  * deprived), with percentages (one decimal place, half away from zero:
  * percent_of()) of under-fives for children and of registered families
  * for families, Ofsted's words, the 95% Wilson intervals of the children's
- * rates and the unit's name.  Each LSOA's row is counted once for the LSOA,
- * its centre, group, district and the county, and summed per unit in one
- * GROUP BY.  refresh() stores what it returns (unit_figure); reach_figures
- * calls it for the periods whose stored sums are not current.
+ * rates and the unit's name.  Each LSOA's row is the LSOA's figure and
+ * counts once for its centre; the centres' sums count once for their
+ * group, district and the county.  refresh() stores what it returns
+ * (unit_figure); reach_figures calls it for the periods whose stored sums
+ * are not current.
  *
  * SECURITY DEFINER (reviewed), as count_periods: reach_figures calls it
  * for the reporting roles, who may not read the store; the group,
@@ -277,10 +278,24 @@ RETURNS TABLE (level text, unit_id text, scope text, period text, kind text, per
 			   families_sustained bigint, families_sustained_pct numeric, registered_words text, seen_words text,
 			   contacts bigint, family_contacts bigint, registered_low double precision, registered_high double precision,
 			   seen_low double precision, seen_high double precision,
-			   sustained_low double precision, sustained_high double precision)
+			   sustained_low double precision, sustained_high double precision,
+			   registered_low_95 numeric, registered_high_95 numeric, seen_low_95 numeric, seen_high_95 numeric,
+			   sustained_low_95 numeric, sustained_high_95 numeric)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+	WITH lsoa_row AS MATERIALIZED (
+		-- each LSOA row of the periods once in scope all, and again in
+		-- scope deprived when it is among the most deprived
+		SELECT l.period, l.kind, l.period_start, l.period_end, l.lsoa_code, l.centre_id, c.group_id, c.district_code,
+			   sc.scope, l.under_fives, l.registered, l.seen, l.sustained, l.families_registered, l.families_seen,
+			   l.families_sustained, l.contacts, l.family_contacts
+		FROM surestart_internal.lsoa_figures AS l
+		JOIN @extschema@.centre AS c USING (centre_id)
+		LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
+		CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS sc(scope)
+		WHERE l.period = ANY (periods)
+	)
 	SELECT g.level, g.unit_id, g.scope, g.period, g.kind, g.period_start, g.period_end,
 		   CASE g.level WHEN 'lsoa' THEN ln.name WHEN 'centre' THEN cn.name WHEN 'district' THEN dn.district_name
 						WHEN 'county' THEN 'County' ELSE g.unit_id END,
@@ -291,36 +306,48 @@ AS $$
 		   g.families_registered,
 		   g.families_seen, @extschema@.percent_of(g.families_seen, g.families_registered),
 		   g.families_sustained, @extschema@.percent_of(g.families_sustained, g.families_registered),
-		   @extschema@.ofsted_words(r.p), @extschema@.ofsted_words(s.p),
+		   @extschema@.ofsted_words(rp.p), @extschema@.ofsted_words(sp.p),
 		   g.contacts, g.family_contacts,
-		   (@extschema@.wilson_interval(r.p)).low, (@extschema@.wilson_interval(r.p)).high,
-		   (@extschema@.wilson_interval(s.p)).low, (@extschema@.wilson_interval(s.p)).high,
-		   (@extschema@.wilson_interval(t.p)).low, (@extschema@.wilson_interval(t.p)).high
+		   r.low, r.high, s.low, s.high, t.low, t.high,
+		   round((100 * r.low)::numeric, 1), round((100 * r.high)::numeric, 1),
+		   round((100 * s.low)::numeric, 1), round((100 * s.high)::numeric, 1),
+		   round((100 * t.low)::numeric, 1), round((100 * t.high)::numeric, 1)
 	FROM (
-		SELECT x.level, x.unit_id, sc.scope, l.period, l.kind, l.period_start, l.period_end,
-			   sum(l.under_fives)::bigint AS under_fives, sum(l.registered)::bigint AS registered,
-			   sum(l.seen)::bigint AS seen, sum(l.sustained)::bigint AS sustained,
-			   sum(l.families_registered)::bigint AS families_registered,
-			   sum(l.families_seen)::bigint AS families_seen, sum(l.families_sustained)::bigint AS families_sustained,
-			   sum(l.contacts)::bigint AS contacts, sum(l.family_contacts)::bigint AS family_contacts,
-			   CASE WHEN x.level IN ('lsoa', 'centre') THEN min(l.centre_id) END AS centre_id
-		FROM surestart_internal.lsoa_figures AS l
-		JOIN @extschema@.centre AS c USING (centre_id)
-		LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
-		CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS sc(scope)
-		CROSS JOIN LATERAL (VALUES ('lsoa'::text, l.lsoa_code), ('centre', l.centre_id), ('group', c.group_id),
+		-- the LSOA level is the LSOA rows themselves (one per period and
+		-- LSOA); every other level sums the centres' sums, so only 2 rows
+		-- an LSOA are grouped, not 10
+		SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, l.scope, l.period, l.kind, l.period_start, l.period_end,
+			   l.under_fives, l.registered, l.seen, l.sustained, l.families_registered, l.families_seen,
+			   l.families_sustained, l.contacts, l.family_contacts, l.centre_id
+		FROM lsoa_row AS l
+		UNION ALL
+		SELECT x.level, x.unit_id, c.scope, c.period, c.kind, c.period_start, c.period_end,
+			   sum(c.under_fives)::bigint, sum(c.registered)::bigint, sum(c.seen)::bigint, sum(c.sustained)::bigint,
+			   sum(c.families_registered)::bigint, sum(c.families_seen)::bigint, sum(c.families_sustained)::bigint,
+			   sum(c.contacts)::bigint, sum(c.family_contacts)::bigint,
+			   CASE WHEN x.level = 'centre' THEN min(c.centre_id) END
+		FROM (SELECT l.period, l.kind, l.period_start, l.period_end, l.centre_id, l.group_id, l.district_code, l.scope,
+					 sum(l.under_fives) AS under_fives, sum(l.registered) AS registered, sum(l.seen) AS seen,
+					 sum(l.sustained) AS sustained, sum(l.families_registered) AS families_registered,
+					 sum(l.families_seen) AS families_seen, sum(l.families_sustained) AS families_sustained,
+					 sum(l.contacts) AS contacts, sum(l.family_contacts) AS family_contacts
+			  FROM lsoa_row AS l
+			  GROUP BY l.period, l.kind, l.period_start, l.period_end, l.centre_id, l.group_id, l.district_code, l.scope) AS c
+		CROSS JOIN LATERAL (VALUES ('centre'::text, c.centre_id), ('group', c.group_id),
 								   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
 		WHERE x.unit_id IS NOT NULL
-		  AND l.period = ANY (periods)
-		GROUP BY x.level, x.unit_id, sc.scope, l.period, l.kind, l.period_start, l.period_end
+		GROUP BY x.level, x.unit_id, c.scope, c.period, c.kind, c.period_start, c.period_end
 	) AS g
 	-- a rate is a proportion only when its count is within the estimate
 	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.registered <= g.under_fives
-									THEN @extschema@.proportion(g.registered, g.under_fives) END) AS r(p)
+									THEN @extschema@.proportion(g.registered, g.under_fives) END) AS rp(p)
 	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.seen <= g.under_fives
-									THEN @extschema@.proportion(g.seen, g.under_fives) END) AS s(p)
+									THEN @extschema@.proportion(g.seen, g.under_fives) END) AS sp(p)
 	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.sustained <= g.under_fives
-									THEN @extschema@.proportion(g.sustained, g.under_fives) END) AS t(p)
+									THEN @extschema@.proportion(g.sustained, g.under_fives) END) AS tp(p)
+	LEFT JOIN LATERAL @extschema@.wilson_interval(rp.p) AS r ON true
+	LEFT JOIN LATERAL @extschema@.wilson_interval(sp.p) AS s ON true
+	LEFT JOIN LATERAL @extschema@.wilson_interval(tp.p) AS t ON true
 	LEFT JOIN @extschema@.lsoa AS ln ON g.level = 'lsoa' AND ln.lsoa_code = g.unit_id
 	LEFT JOIN @extschema@.centre AS cn ON g.level = 'centre' AND cn.centre_id = g.unit_id
 	LEFT JOIN (SELECT l.district_code, min(l.district_name) AS district_name
@@ -348,14 +375,16 @@ SELECT f.level, f.unit_id, f.scope, f.period, f.kind, f.period_start, f.period_e
 					WHEN 'group' THEN f.unit_id IN (SELECT c.group_id FROM @extschema@.centre AS c
 													WHERE c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v))
 					ELSE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v) END AS visible,
-	   f.unit_name, f.registered_low, f.registered_high, f.seen_low, f.seen_high, f.sustained_low, f.sustained_high
+	   f.unit_name, f.registered_low, f.registered_high, f.seen_low, f.seen_high, f.sustained_low, f.sustained_high,
+	   f.registered_low_95, f.registered_high_95, f.seen_low_95, f.seen_high_95, f.sustained_low_95, f.sustained_high_95
 FROM (
 	SELECT u.level, u.unit_id, u.scope, u.period, p.kind, p.period_start, p.period_end,
 		   u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct, u.seen, u.seen_pct,
 		   u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
 		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words,
 		   u.contacts, u.family_contacts, u.registered_low, u.registered_high, u.seen_low, u.seen_high,
-		   u.sustained_low, u.sustained_high
+		   u.sustained_low, u.sustained_high, u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95,
+		   u.sustained_low_95, u.sustained_high_95
 	FROM surestart_internal.period_state AS p
 	JOIN surestart_internal.unit_figure AS u ON u.period = p.period
 	WHERE p.sums_current
@@ -398,6 +427,12 @@ COMMENT ON COLUMN surestart_internal.reach_figures.seen_low IS 'lower end of the
 COMMENT ON COLUMN surestart_internal.reach_figures.seen_high IS 'upper end of that interval';
 COMMENT ON COLUMN surestart_internal.reach_figures.sustained_low IS 'lower end of the 95% Wilson score interval of sustained / under_fives';
 COMMENT ON COLUMN surestart_internal.reach_figures.sustained_high IS 'upper end of that interval';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_low_95 IS 'registered_low as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.registered_high_95 IS 'registered_high as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_low_95 IS 'seen_low as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.seen_high_95 IS 'seen_high as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained_low_95 IS 'sustained_low as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.sustained_high_95 IS 'sustained_high as a percentage, one decimal place';
 
 /*
  * reach_figures itself is unfiltered (its group, district and county rows

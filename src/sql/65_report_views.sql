@@ -433,13 +433,14 @@ COMMENT ON COLUMN @extschema@.lead_partner_summary.not_inspected IS 'its centres
  * county, each beside the county's value and the county's range at that
  * level.  The county's value and range come from every unit; a partner
  * then sees the rows of its own units (reach_figures.visible) beside them.
- * The names and intervals are stored with the sums (unit_figure); the
- * ranges are worked out per unit before each unit becomes three rows, so
- * an England-sized period sorts 49,000 rows, not 147,000.
+ * The names and intervals (exact, and rounded for show) are stored with
+ * the sums (unit_figure); the ranges are worked out per unit before each
+ * unit becomes three rows, so an England-sized period sorts 49,000 rows,
+ * not 147,000.
  */
 CREATE VIEW @extschema@.data_pack AS
 SELECT u.level, u.unit_id, u.unit_name, u.period, m.measure, m.value, m.county_value, m.county_min, m.county_max,
-	   round((100 * m.low)::numeric, 1) AS low_95, round((100 * m.high)::numeric, 1) AS high_95,
+	   m.low_95, m.high_95,
 	   CASE WHEN u.level = 'county' OR m.low IS NULL OR m.county_rate IS NULL THEN NULL
 			WHEN m.low > m.county_rate THEN 'higher' WHEN m.high < m.county_rate THEN 'lower' ELSE 'similar' END AS vs_county,
 	   k.national AS comparator_national, k.neighbours AS comparator_neighbours, k.region AS comparator_region
@@ -447,6 +448,7 @@ FROM (
 	SELECT r.level, r.unit_id, r.unit_name, r.period, r.scope, r.visible,
 		   r.registered_pct, r.seen_pct, r.sustained_pct,
 		   r.registered_low, r.registered_high, r.seen_low, r.seen_high, r.sustained_low, r.sustained_high,
+		   r.registered_low_95, r.registered_high_95, r.seen_low_95, r.seen_high_95, r.sustained_low_95, r.sustained_high_95,
 		   min(r.registered_pct) OVER w_level AS registered_min, max(r.registered_pct) OVER w_level AS registered_max,
 		   min(r.seen_pct) OVER w_level AS seen_min, max(r.seen_pct) OVER w_level AS seen_max,
 		   min(r.sustained_pct) OVER w_level AS sustained_min, max(r.sustained_pct) OVER w_level AS sustained_max,
@@ -473,6 +475,8 @@ CROSS JOIN LATERAL (
 		   CASE n.i WHEN 1 THEN u.registered_max WHEN 2 THEN u.seen_max ELSE u.sustained_max END AS county_max,
 		   CASE n.i WHEN 1 THEN u.registered_low WHEN 2 THEN u.seen_low ELSE u.sustained_low END AS low,
 		   CASE n.i WHEN 1 THEN u.registered_high WHEN 2 THEN u.seen_high ELSE u.sustained_high END AS high,
+		   CASE n.i WHEN 1 THEN u.registered_low_95 WHEN 2 THEN u.seen_low_95 ELSE u.sustained_low_95 END AS low_95,
+		   CASE n.i WHEN 1 THEN u.registered_high_95 WHEN 2 THEN u.seen_high_95 ELSE u.sustained_high_95 END AS high_95,
 		   (CASE n.i WHEN 1 THEN u.county_registered WHEN 2 THEN u.county_seen ELSE u.county_sustained END)::float8
 			   / nullif(u.county_under_fives, 0) AS county_rate
 ) AS m

@@ -74,12 +74,14 @@ SELECT is((SELECT count(*) FROM surestart_internal.unit_figure),
 SELECT set_eq($$SELECT period, level, unit_id, scope, unit_name, centre_id, under_fives, registered, registered_pct, seen, seen_pct,
 					   sustained, sustained_pct, families_registered, families_seen, families_seen_pct, families_sustained,
 					   families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
-					   registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high
+					   registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
+					   registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95
 				FROM surestart_internal.unit_figure$$,
 	$$SELECT period, level, unit_id, scope, unit_name, centre_id, under_fives, registered, registered_pct, seen, seen_pct,
 			 sustained, sustained_pct, families_registered, families_seen, families_seen_pct, families_sustained,
 			 families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
-			 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high
+			 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
+			 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95
 	  FROM surestart_internal.roll_up(ARRAY(SELECT period FROM surestart_internal.figure_period))$$,
 	'the stored sums are roll_up() of the stored LSOA rows, column by column');
 SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['current'], 'every period is current');
