@@ -16,7 +16,10 @@
 --     and scorecard for the year (no target: what a BI tool also opens);
 --   - take_snapshot('2014-03-31') (stores 2013-14 Q4 and 2013-14);
 -- then the ratios against the yardstick with issue 12's targets, and
--- whether centre_reach agrees with the yardstick centre by centre.
+-- whether centre_reach agrees with the yardstick centre by centre; then,
+-- with no target, a centre moved to another group: data_pack and
+-- centre_reach for the year while the stored sums are out of date (summed
+-- when read) and the refresh that sums every period again.
 --
 -- A statement whose function or view is missing is skipped with a line
 -- saying so.  Until the stored-figures layer (surestart.refresh()) is
