@@ -144,6 +144,7 @@ CREATE TABLE surestart_internal.unit_figure (
 	seen_high_95 numeric,
 	sustained_low_95 numeric,
 	sustained_high_95 numeric,
+	most_deprived boolean,
 	PRIMARY KEY (period, level, unit_id, scope)
 );
 COMMENT ON TABLE surestart_internal.unit_figure IS 'The stored LSOA figures summed to every level (lsoa, centre, group, district, county) and scope (all, deprived), with percentages, words, intervals and names (refresh(), roll_up()): what reach_figures shows for a current period';
@@ -181,6 +182,7 @@ COMMENT ON COLUMN surestart_internal.unit_figure.seen_low_95 IS 'seen_low as a p
 COMMENT ON COLUMN surestart_internal.unit_figure.seen_high_95 IS 'seen_high as a percentage, one decimal place';
 COMMENT ON COLUMN surestart_internal.unit_figure.sustained_low_95 IS 'sustained_low as a percentage, one decimal place';
 COMMENT ON COLUMN surestart_internal.unit_figure.sustained_high_95 IS 'sustained_high as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.unit_figure.most_deprived IS 'for an LSOA, whether it was among the most deprived (deprived_lsoa) when summed; else null';
 
 /*
  * Notes of changed periods: one row per statement (at most one per
@@ -544,12 +546,14 @@ BEGIN
 		 seen, seen_pct, sustained, sustained_pct, families_registered, families_seen, families_seen_pct,
 		 families_sustained, families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
 		 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
-		 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95)
+		 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95,
+		 most_deprived)
 	SELECT u.period, u.level, u.unit_id, u.scope, u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct,
 		   u.seen, u.seen_pct, u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
 		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words, u.contacts, u.family_contacts,
 		   u.registered_low, u.registered_high, u.seen_low, u.seen_high, u.sustained_low, u.sustained_high,
-		   u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95, u.sustained_low_95, u.sustained_high_95
+		   u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95, u.sustained_low_95, u.sustained_high_95,
+		   u.most_deprived
 	FROM surestart_internal.roll_up(todo) AS u;
 	RETURN QUERY
 		SELECT r.period, count(l.lsoa_code)

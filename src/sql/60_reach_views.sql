@@ -280,7 +280,7 @@ RETURNS TABLE (level text, unit_id text, scope text, period text, kind text, per
 			   seen_low double precision, seen_high double precision,
 			   sustained_low double precision, sustained_high double precision,
 			   registered_low_95 numeric, registered_high_95 numeric, seen_low_95 numeric, seen_high_95 numeric,
-			   sustained_low_95 numeric, sustained_high_95 numeric)
+			   sustained_low_95 numeric, sustained_high_95 numeric, most_deprived boolean)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -288,8 +288,8 @@ AS $$
 		-- each LSOA row of the periods once in scope all, and again in
 		-- scope deprived when it is among the most deprived
 		SELECT l.period, l.kind, l.period_start, l.period_end, l.lsoa_code, l.centre_id, c.group_id, c.district_code,
-			   sc.scope, l.under_fives, l.registered, l.seen, l.sustained, l.families_registered, l.families_seen,
-			   l.families_sustained, l.contacts, l.family_contacts
+			   sc.scope, dl.lsoa_code IS NOT NULL AS most_deprived, l.under_fives, l.registered, l.seen, l.sustained,
+			   l.families_registered, l.families_seen, l.families_sustained, l.contacts, l.family_contacts
 		FROM surestart_internal.lsoa_figures AS l
 		JOIN @extschema@.centre AS c USING (centre_id)
 		LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = l.lsoa_code
@@ -311,21 +311,22 @@ AS $$
 		   r.low, r.high, s.low, s.high, t.low, t.high,
 		   round((100 * r.low)::numeric, 1), round((100 * r.high)::numeric, 1),
 		   round((100 * s.low)::numeric, 1), round((100 * s.high)::numeric, 1),
-		   round((100 * t.low)::numeric, 1), round((100 * t.high)::numeric, 1)
+		   round((100 * t.low)::numeric, 1), round((100 * t.high)::numeric, 1),
+		   g.most_deprived
 	FROM (
 		-- the LSOA level is the LSOA rows themselves (one per period and
 		-- LSOA); every other level sums the centres' sums, so only 2 rows
 		-- an LSOA are grouped, not 10
 		SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, l.scope, l.period, l.kind, l.period_start, l.period_end,
 			   l.under_fives, l.registered, l.seen, l.sustained, l.families_registered, l.families_seen,
-			   l.families_sustained, l.contacts, l.family_contacts, l.centre_id
+			   l.families_sustained, l.contacts, l.family_contacts, l.centre_id, l.most_deprived
 		FROM lsoa_row AS l
 		UNION ALL
 		SELECT x.level, x.unit_id, c.scope, c.period, c.kind, c.period_start, c.period_end,
 			   sum(c.under_fives)::bigint, sum(c.registered)::bigint, sum(c.seen)::bigint, sum(c.sustained)::bigint,
 			   sum(c.families_registered)::bigint, sum(c.families_seen)::bigint, sum(c.families_sustained)::bigint,
 			   sum(c.contacts)::bigint, sum(c.family_contacts)::bigint,
-			   CASE WHEN x.level = 'centre' THEN min(c.centre_id) END
+			   CASE WHEN x.level = 'centre' THEN min(c.centre_id) END, NULL::boolean
 		FROM (SELECT l.period, l.kind, l.period_start, l.period_end, l.centre_id, l.group_id, l.district_code, l.scope,
 					 sum(l.under_fives) AS under_fives, sum(l.registered) AS registered, sum(l.seen) AS seen,
 					 sum(l.sustained) AS sustained, sum(l.families_registered) AS families_registered,
@@ -376,7 +377,8 @@ SELECT f.level, f.unit_id, f.scope, f.period, f.kind, f.period_start, f.period_e
 													WHERE c.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v))
 					ELSE f.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v) END AS visible,
 	   f.unit_name, f.registered_low, f.registered_high, f.seen_low, f.seen_high, f.sustained_low, f.sustained_high,
-	   f.registered_low_95, f.registered_high_95, f.seen_low_95, f.seen_high_95, f.sustained_low_95, f.sustained_high_95
+	   f.registered_low_95, f.registered_high_95, f.seen_low_95, f.seen_high_95, f.sustained_low_95, f.sustained_high_95,
+	   f.most_deprived
 FROM (
 	SELECT u.level, u.unit_id, u.scope, u.period, p.kind, p.period_start, p.period_end,
 		   u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct, u.seen, u.seen_pct,
@@ -384,7 +386,7 @@ FROM (
 		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words,
 		   u.contacts, u.family_contacts, u.registered_low, u.registered_high, u.seen_low, u.seen_high,
 		   u.sustained_low, u.sustained_high, u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95,
-		   u.sustained_low_95, u.sustained_high_95
+		   u.sustained_low_95, u.sustained_high_95, u.most_deprived
 	FROM surestart_internal.period_state AS p
 	JOIN surestart_internal.unit_figure AS u ON u.period = p.period
 	WHERE p.sums_current
@@ -433,6 +435,7 @@ COMMENT ON COLUMN surestart_internal.reach_figures.seen_low_95 IS 'seen_low as a
 COMMENT ON COLUMN surestart_internal.reach_figures.seen_high_95 IS 'seen_high as a percentage, one decimal place';
 COMMENT ON COLUMN surestart_internal.reach_figures.sustained_low_95 IS 'sustained_low as a percentage, one decimal place';
 COMMENT ON COLUMN surestart_internal.reach_figures.sustained_high_95 IS 'sustained_high as a percentage, one decimal place';
+COMMENT ON COLUMN surestart_internal.reach_figures.most_deprived IS 'for an LSOA, whether it is among the most deprived (deprived_lsoa), as its deprived scope counts it; else null';
 
 /*
  * reach_figures itself is unfiltered (its group, district and county rows
@@ -484,10 +487,9 @@ SELECT r.unit_id AS lsoa_code, l.name AS lsoa, r.centre_id, r.period, r.kind, r.
 	   r.under_fives, r.registered, r.registered_pct, r.seen, r.seen_pct, r.sustained, r.sustained_pct,
 	   r.families_registered, r.families_seen, r.families_seen_pct, r.families_sustained, r.families_sustained_pct,
 	   r.registered_words, r.seen_words, l.idaci_decile, l.imd_decile,
-	   dl.lsoa_code IS NOT NULL AS most_deprived
+	   r.most_deprived
 FROM surestart_internal.reach_figures AS r
 JOIN @extschema@.lsoa AS l ON l.lsoa_code = r.unit_id
-LEFT JOIN (SELECT DISTINCT d.lsoa_code FROM surestart_geography.deprived_lsoa AS d) AS dl ON dl.lsoa_code = r.unit_id
 WHERE r.level = 'lsoa' AND r.scope = 'all'
   AND r.centre_id IN (SELECT v.centre_id FROM surestart_internal.visible_centre AS v);
 COMMENT ON VIEW @extschema@.lsoa_reach IS 'The reach figures of centre_reach for each LSOA of a reach area';

@@ -7,7 +7,7 @@
 -- reads the stored names and intervals, equals its 0.2 formulation (ranges
 -- by window over every measure row, intervals worked out when read).
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 \i test/fixtures/synthetic.sql
 SET LOCAL search_path = surestart, public;
 
@@ -75,13 +75,15 @@ SELECT set_eq($$SELECT period, level, unit_id, scope, unit_name, centre_id, unde
 					   sustained, sustained_pct, families_registered, families_seen, families_seen_pct, families_sustained,
 					   families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
 					   registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
-					   registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95
+					   registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95,
+					   most_deprived
 				FROM surestart_internal.unit_figure$$,
 	$$SELECT period, level, unit_id, scope, unit_name, centre_id, under_fives, registered, registered_pct, seen, seen_pct,
 			 sustained, sustained_pct, families_registered, families_seen, families_seen_pct, families_sustained,
 			 families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
 			 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
-			 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95
+			 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95,
+			 most_deprived
 	  FROM surestart_internal.roll_up(ARRAY(SELECT period FROM surestart_internal.figure_period))$$,
 	'the stored sums are roll_up() of the stored LSOA rows, column by column');
 SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['current'], 'every period is current');
@@ -128,7 +130,15 @@ SELECT set_eq($$SELECT period, under_fives FROM surestart_internal.reach_figures
 	$$SELECT f.period, sum(f.under_fives)::bigint FROM surestart_internal.lsoa_figure AS f
 	  WHERE f.lsoa_code IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa) GROUP BY f.period$$,
 	'the deprived scope follows the new most deprived LSOAs at once');
+CREATE TEMP VIEW lsoa_deprived_flags AS
+SELECT lsoa_code, period, most_deprived, lsoa_code IN (SELECT lsoa_code FROM surestart_geography.deprived_lsoa) AS now_deprived
+FROM lsoa_reach;
+SELECT is_empty('SELECT * FROM lsoa_deprived_flags WHERE most_deprived IS DISTINCT FROM now_deprived',
+	'and so does lsoa_reach.most_deprived');
 SELECT lives_ok('SELECT * FROM refresh()', 'refresh()');
+SELECT is_empty('SELECT * FROM lsoa_deprived_flags WHERE most_deprived IS DISTINCT FROM now_deprived',
+	'which is stored with the sums');
+SELECT ok((SELECT count(DISTINCT most_deprived) FROM lsoa_deprived_flags) = 2, 'some LSOAs are most deprived, some not');
 DELETE FROM lsoa_deprivation WHERE lsoa_code = 'E01026420';
 SELECT is((SELECT array_agg(DISTINCT state) FROM reach_freshness), ARRAY['regrouped'],
 	'a change to lsoa_deprivation marks every stored period regrouped');
