@@ -542,19 +542,7 @@ BEGIN
 	END IF;
 	DELETE FROM surestart_internal.unit_figure AS u WHERE u.period = ANY (todo);
 	INSERT INTO surestart_internal.unit_figure
-		(period, level, unit_id, scope, unit_name, centre_id, under_fives, registered, registered_pct,
-		 seen, seen_pct, sustained, sustained_pct, families_registered, families_seen, families_seen_pct,
-		 families_sustained, families_sustained_pct, registered_words, seen_words, contacts, family_contacts,
-		 registered_low, registered_high, seen_low, seen_high, sustained_low, sustained_high,
-		 registered_low_95, registered_high_95, seen_low_95, seen_high_95, sustained_low_95, sustained_high_95,
-		 most_deprived)
-	SELECT u.period, u.level, u.unit_id, u.scope, u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct,
-		   u.seen, u.seen_pct, u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
-		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words, u.contacts, u.family_contacts,
-		   u.registered_low, u.registered_high, u.seen_low, u.seen_high, u.sustained_low, u.sustained_high,
-		   u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95, u.sustained_low_95, u.sustained_high_95,
-		   u.most_deprived
-	FROM surestart_internal.roll_up(todo) AS u;
+	SELECT u.* FROM surestart_internal.roll_up(todo) AS u;
 	RETURN QUERY
 		SELECT r.period, count(l.lsoa_code)
 		FROM @extschema@.reporting_periods() AS r

@@ -100,7 +100,7 @@ COMMENT ON COLUMN surestart_internal.period_state.computed_at IS 'when refresh()
 COMMENT ON COLUMN surestart_internal.period_state.counted_with IS 'the sustained_contacts the stored figures were counted with';
 COMMENT ON COLUMN surestart_internal.period_state.changed_since IS 'the first change to its data since it was counted (null: none)';
 COMMENT ON COLUMN surestart_internal.period_state.current IS 'the stored figures are current';
-COMMENT ON COLUMN surestart_internal.period_state.regrouped_since IS 'the first change since the last refresh() to what the LSOA figures are summed by: centres, LSOAs, the most deprived LSOAs (null: none)';
+COMMENT ON COLUMN surestart_internal.period_state.regrouped_since IS 'the first change since the last refresh() to what the LSOA figures are summed and shown by: centres, LSOAs, the most deprived LSOAs, Ofsted''s words (null: none)';
 COMMENT ON COLUMN surestart_internal.period_state.sums_current IS 'the stored figures and their stored sums (unit_figure) are current';
 
 CREATE VIEW @extschema@.reach_freshness AS
@@ -119,7 +119,7 @@ COMMENT ON COLUMN @extschema@.reach_freshness.period_start IS 'first day of the 
 COMMENT ON COLUMN @extschema@.reach_freshness.period_end IS 'last day of the period, the reference date of its counts';
 COMMENT ON COLUMN @extschema@.reach_freshness.computed_at IS 'when refresh() last counted the period (null: never, so the views count it live)';
 COMMENT ON COLUMN @extschema@.reach_freshness.changed_since IS 'the first change to the period''s data, or to what its LSOA figures are summed by, since it was counted (null: none); the views count or sum it live until the next refresh()';
-COMMENT ON COLUMN @extschema@.reach_freshness.state IS 'current (stored figures shown), regrouped (a centre, an LSOA or the most deprived LSOAs changed: the stored LSOA figures are summed when read), changed, threshold changed (sustained_contacts differs from the one counted with) or not stored: the last three are counted live';
+COMMENT ON COLUMN @extschema@.reach_freshness.state IS 'current (stored figures shown), regrouped (a centre, an LSOA, the most deprived LSOAs or Ofsted''s words changed: the stored LSOA figures are summed when read), changed, threshold changed (sustained_contacts differs from the one counted with) or not stored: the last three are counted live';
 COMMENT ON COLUMN @extschema@.reach_freshness.sustained_contacts IS 'the sustained_contacts setting the stored figures were counted with';
 
 /*
@@ -271,23 +271,14 @@ COMMENT ON COLUMN surestart_geography.deprived_lsoa.index_used IS 'the index edi
  * SQL and pins search_path; nobody is granted USAGE on surestart_internal.
  */
 CREATE FUNCTION surestart_internal.roll_up(periods text[])
-RETURNS TABLE (level text, unit_id text, scope text, period text, kind text, period_start date, period_end date,
-			   unit_name text, centre_id text, under_fives bigint, registered bigint, registered_pct numeric,
-			   seen bigint, seen_pct numeric, sustained bigint, sustained_pct numeric,
-			   families_registered bigint, families_seen bigint, families_seen_pct numeric,
-			   families_sustained bigint, families_sustained_pct numeric, registered_words text, seen_words text,
-			   contacts bigint, family_contacts bigint, registered_low double precision, registered_high double precision,
-			   seen_low double precision, seen_high double precision,
-			   sustained_low double precision, sustained_high double precision,
-			   registered_low_95 numeric, registered_high_95 numeric, seen_low_95 numeric, seen_high_95 numeric,
-			   sustained_low_95 numeric, sustained_high_95 numeric, most_deprived boolean)
+RETURNS SETOF surestart_internal.unit_figure
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 	WITH lsoa_row AS MATERIALIZED (
 		-- each LSOA row of the periods once in scope all, and again in
 		-- scope deprived when it is among the most deprived
-		SELECT l.period, l.kind, l.period_start, l.period_end, l.lsoa_code, l.centre_id, c.group_id, c.district_code,
+		SELECT l.period, l.lsoa_code, l.centre_id, c.group_id, c.district_code,
 			   sc.scope, dl.lsoa_code IS NOT NULL AS most_deprived, l.under_fives, l.registered, l.seen, l.sustained,
 			   l.families_registered, l.families_seen, l.families_sustained, l.contacts, l.family_contacts
 		FROM surestart_internal.lsoa_figures AS l
@@ -296,7 +287,7 @@ AS $$
 		CROSS JOIN LATERAL (SELECT 'all'::text UNION ALL SELECT 'deprived' WHERE dl.lsoa_code IS NOT NULL) AS sc(scope)
 		WHERE l.period = ANY (periods)
 	)
-	SELECT g.level, g.unit_id, g.scope, g.period, g.kind, g.period_start, g.period_end,
+	SELECT g.period, g.level, g.unit_id, g.scope,
 		   CASE g.level WHEN 'lsoa' THEN ln.name WHEN 'centre' THEN cn.name WHEN 'district' THEN dn.district_name
 						WHEN 'county' THEN 'County' ELSE g.unit_id END,
 		   g.centre_id, g.under_fives,
@@ -317,27 +308,27 @@ AS $$
 		-- the LSOA level is the LSOA rows themselves (one per period and
 		-- LSOA); every other level sums the centres' sums, so only 2 rows
 		-- an LSOA are grouped, not 10
-		SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, l.scope, l.period, l.kind, l.period_start, l.period_end,
+		SELECT 'lsoa'::text AS level, l.lsoa_code AS unit_id, l.scope, l.period,
 			   l.under_fives, l.registered, l.seen, l.sustained, l.families_registered, l.families_seen,
 			   l.families_sustained, l.contacts, l.family_contacts, l.centre_id, l.most_deprived
 		FROM lsoa_row AS l
 		UNION ALL
-		SELECT x.level, x.unit_id, c.scope, c.period, c.kind, c.period_start, c.period_end,
+		SELECT x.level, x.unit_id, c.scope, c.period,
 			   sum(c.under_fives)::bigint, sum(c.registered)::bigint, sum(c.seen)::bigint, sum(c.sustained)::bigint,
 			   sum(c.families_registered)::bigint, sum(c.families_seen)::bigint, sum(c.families_sustained)::bigint,
 			   sum(c.contacts)::bigint, sum(c.family_contacts)::bigint,
 			   CASE WHEN x.level = 'centre' THEN min(c.centre_id) END, NULL::boolean
-		FROM (SELECT l.period, l.kind, l.period_start, l.period_end, l.centre_id, l.group_id, l.district_code, l.scope,
+		FROM (SELECT l.period, l.centre_id, l.group_id, l.district_code, l.scope,
 					 sum(l.under_fives) AS under_fives, sum(l.registered) AS registered, sum(l.seen) AS seen,
 					 sum(l.sustained) AS sustained, sum(l.families_registered) AS families_registered,
 					 sum(l.families_seen) AS families_seen, sum(l.families_sustained) AS families_sustained,
 					 sum(l.contacts) AS contacts, sum(l.family_contacts) AS family_contacts
 			  FROM lsoa_row AS l
-			  GROUP BY l.period, l.kind, l.period_start, l.period_end, l.centre_id, l.group_id, l.district_code, l.scope) AS c
+			  GROUP BY l.period, l.centre_id, l.group_id, l.district_code, l.scope) AS c
 		CROSS JOIN LATERAL (VALUES ('centre'::text, c.centre_id), ('group', c.group_id),
 								   ('district', c.district_code), ('county', 'county')) AS x(level, unit_id)
 		WHERE x.unit_id IS NOT NULL
-		GROUP BY x.level, x.unit_id, c.scope, c.period, c.kind, c.period_start, c.period_end
+		GROUP BY x.level, x.unit_id, c.scope, c.period
 	) AS g
 	-- a rate is a proportion only when its count is within the estimate
 	CROSS JOIN LATERAL (SELECT CASE WHEN g.under_fives > 0 AND g.registered <= g.under_fives
@@ -380,21 +371,16 @@ SELECT f.level, f.unit_id, f.scope, f.period, f.kind, f.period_start, f.period_e
 	   f.registered_low_95, f.registered_high_95, f.seen_low_95, f.seen_high_95, f.sustained_low_95, f.sustained_high_95,
 	   f.most_deprived
 FROM (
-	SELECT u.level, u.unit_id, u.scope, u.period, p.kind, p.period_start, p.period_end,
-		   u.unit_name, u.centre_id, u.under_fives, u.registered, u.registered_pct, u.seen, u.seen_pct,
-		   u.sustained, u.sustained_pct, u.families_registered, u.families_seen, u.families_seen_pct,
-		   u.families_sustained, u.families_sustained_pct, u.registered_words, u.seen_words,
-		   u.contacts, u.family_contacts, u.registered_low, u.registered_high, u.seen_low, u.seen_high,
-		   u.sustained_low, u.sustained_high, u.registered_low_95, u.registered_high_95, u.seen_low_95, u.seen_high_95,
-		   u.sustained_low_95, u.sustained_high_95, u.most_deprived
+	SELECT p.kind, p.period_start, p.period_end, u.*
 	FROM surestart_internal.period_state AS p
 	JOIN surestart_internal.unit_figure AS u ON u.period = p.period
 	WHERE p.sums_current
 	UNION ALL
-	SELECT r.*
+	SELECT p.kind, p.period_start, p.period_end, r.*
 	FROM (SELECT array_agg(p.period) AS periods FROM surestart_internal.period_state AS p
 		  WHERE NOT p.sums_current HAVING count(*) > 0) AS y
 	CROSS JOIN LATERAL surestart_internal.roll_up(y.periods) AS r
+	JOIN surestart_internal.period_state AS p ON p.period = r.period
 ) AS f;
 COMMENT ON VIEW surestart_internal.reach_figures IS 'Reach figures at every level (lsoa, centre, group, district, county) and scope (all, deprived) per period: sums of the LSOA figures';
 COMMENT ON COLUMN surestart_internal.reach_figures.level IS 'lsoa, centre, group, district or county';
