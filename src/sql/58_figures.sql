@@ -216,7 +216,7 @@ CREATE TABLE surestart_internal.roll_up_change (
 	changed_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp(),
 	changed_in pg_catalog.xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id()
 );
-COMMENT ON TABLE surestart_internal.roll_up_change IS 'Changes to what the stored LSOA figures are summed by (centres, LSOAs, the most deprived LSOAs) since refresh() last summed them: written by statement triggers, cleared by refresh()';
+COMMENT ON TABLE surestart_internal.roll_up_change IS 'Changes to what the stored LSOA figures are summed and shown by (centres, LSOAs, the most deprived LSOAs, Ofsted''s words) since refresh() last summed them: written by statement triggers, cleared by refresh()';
 COMMENT ON COLUMN surestart_internal.roll_up_change.table_name IS 'the table the statement changed';
 COMMENT ON COLUMN surestart_internal.roll_up_change.changed_at IS 'when (start of the statement)';
 COMMENT ON COLUMN surestart_internal.roll_up_change.changed_in IS 'the transaction (one note per transaction is enough)';
