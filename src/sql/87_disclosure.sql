@@ -683,36 +683,37 @@ COMMENT ON FUNCTION surestart_internal.suppress_block(text[], bigint[], boolean[
 /*
  * suppress_block() for every block of a view at once: the cells and the
  * relations' terms, each with the date that names its block (a reference
- * date or a term's start), as parallel arrays.  The published views that
- * protect at read time (the take-up views, the trend, the regional roll-up)
- * gather their cells and terms into these and get every status back.  A
- * standard SQL body, as suppress_block's, for the same reason.
+ * date or a term's start).  The published views that protect at read time
+ * (the take-up views, the trend, the regional roll-up) hand over their
+ * cells and terms as two arrays and get every status back.  A standard
+ * SQL body, as suppress_block's, for the same reason.
  */
-CREATE FUNCTION surestart_internal.suppress_blocks(cell_block date[], cell_key text[], cell_value bigint[],
-		cell_shown boolean[], term_block date[], term_relation text[], term_cell text[], term_coefficient integer[])
+CREATE TYPE surestart_internal.block_cell AS (block date, cell text, value bigint, shown boolean);
+COMMENT ON TYPE surestart_internal.block_cell IS
+	'a cell handed to suppress_blocks(): the date naming its block, its key, its count, and whether it is shown (false: a hidden complement)';
+CREATE TYPE surestart_internal.block_term AS (block date, relation text, cell text, coefficient integer);
+COMMENT ON TYPE surestart_internal.block_term IS
+	'a term of a relation handed to suppress_blocks(): the date naming its block, the relation''s key, the cell''s key and its coefficient';
+CREATE FUNCTION surestart_internal.suppress_blocks(cells surestart_internal.block_cell[], terms surestart_internal.block_term[])
 RETURNS TABLE (block date, cell text, status text, published bigint)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	WITH c AS (
-		SELECT u.b, u.k, u.v, u.s FROM unnest(cell_block, cell_key, cell_value, cell_shown) AS u(b, k, v, s)
-	), t AS (
-		SELECT u.b, u.r, u.k, u.x FROM unnest(term_block, term_relation, term_cell, term_coefficient) AS u(b, r, k, x)
-	), b AS (
-		SELECT c.b, array_agg(c.k) AS cells, array_agg(c.v) AS vals, array_agg(c.s) AS shown,
-			   (SELECT array_agg(t.r) FROM t WHERE t.b = c.b) AS relations,
-			   (SELECT array_agg(t.k) FROM t WHERE t.b = c.b) AS terms,
-			   (SELECT array_agg(t.x) FROM t WHERE t.b = c.b) AS coefficients
-		FROM c
-		GROUP BY c.b
+	WITH b AS (
+		SELECT c.block, array_agg(c.cell) AS cells, array_agg(c.value) AS vals, array_agg(c.shown) AS shown,
+			   (SELECT array_agg(t.relation) FROM unnest(terms) AS t WHERE t.block = c.block) AS relations,
+			   (SELECT array_agg(t.cell) FROM unnest(terms) AS t WHERE t.block = c.block) AS term_cells,
+			   (SELECT array_agg(t.coefficient) FROM unnest(terms) AS t WHERE t.block = c.block) AS coefficients
+		FROM unnest(cells) AS c
+		GROUP BY c.block
 	)
-	SELECT b.b, s.cell, s.status, s.published
+	SELECT b.block, s.cell, s.status, s.published
 	FROM b
 	CROSS JOIN LATERAL surestart_internal.suppress_block(b.cells, b.vals, b.shown, coalesce(b.relations, '{}'),
-														 coalesce(b.terms, '{}'), coalesce(b.coefficients, '{}')) AS s;
+														 coalesce(b.term_cells, '{}'), coalesce(b.coefficients, '{}')) AS s;
 END;
-COMMENT ON FUNCTION surestart_internal.suppress_blocks(date[], text[], bigint[], boolean[], date[], text[], text[], integer[]) IS
-	'suppress_block() for many blocks at once: cells (block date, key, value, shown) and terms (block date, relation key, cell key, coefficient) as parallel arrays; per cell its block, status and value published';
+COMMENT ON FUNCTION surestart_internal.suppress_blocks(surestart_internal.block_cell[], surestart_internal.block_term[]) IS
+	'suppress_block() for many blocks at once: the cells (block date, key, value, shown) and the relations'' terms (block date, relation key, cell key, coefficient); per cell its block, status and value published';
 
 /* ---------------------------------------------------------------- the statuses of a snapshot */
 

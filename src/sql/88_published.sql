@@ -275,12 +275,9 @@ WITH k AS (
 	WHERE u.next_period IS NOT NULL AND u.registered = u.next_registered
 ), computed AS MATERIALIZED (
 	SELECT s.block AS period_end, s.cell, s.status, s.published
-	FROM (SELECT array_agg(c.period_end) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
-		  FROM cell AS c) AS c
-	CROSS JOIN (SELECT array_agg(t.period_end) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
-					   array_agg(t.coefficient) AS x
-				FROM term AS t) AS t
-	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
+	FROM surestart_internal.suppress_blocks(
+		ARRAY(SELECT (c.period_end, c.cell, c.value, c.shown)::surestart_internal.block_cell FROM cell AS c),
+		ARRAY(SELECT (t.period_end, t.relation, t.cell, t.coefficient)::surestart_internal.block_term FROM term AS t)) AS s
 ), status AS (
 	SELECT c.period, c.unit_id AS centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'registered') AS registered,
@@ -484,12 +481,9 @@ WITH counts AS MATERIALIZED (
 		AS r(relation, measure, coefficient)
 ), computed AS MATERIALIZED (
 	SELECT s.block AS term_start, s.cell, s.status, s.published
-	FROM (SELECT array_agg(c.term_start) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
-		  FROM cell AS c) AS c
-	CROSS JOIN (SELECT array_agg(t.term_start) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
-					   array_agg(t.coefficient) AS x
-				FROM term AS t) AS t
-	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
+	FROM surestart_internal.suppress_blocks(
+		ARRAY(SELECT (c.term_start, c.cell, c.value, c.shown)::surestart_internal.block_cell FROM cell AS c),
+		ARRAY(SELECT (t.term_start, t.relation, t.cell, t.coefficient)::surestart_internal.block_term FROM term AS t)) AS s
 ), status AS (
 	SELECT c.term_start, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'dwp_eligible') AS dwp_eligible,
@@ -575,12 +569,9 @@ WITH counts AS MATERIALIZED (
 	WHERE x.coefficient <> 0
 ), computed AS MATERIALIZED (
 	SELECT s.block AS term_start, s.cell, s.status, s.published
-	FROM (SELECT array_agg(c.term_start) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
-		  FROM cell AS c) AS c
-	CROSS JOIN (SELECT array_agg(t.term_start) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
-					   array_agg(t.coefficient) AS x
-				FROM term AS t) AS t
-	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
+	FROM surestart_internal.suppress_blocks(
+		ARRAY(SELECT (c.term_start, c.cell, c.value, c.shown)::surestart_internal.block_cell FROM cell AS c),
+		ARRAY(SELECT (t.term_start, t.relation, t.cell, t.coefficient)::surestart_internal.block_term FROM term AS t)) AS s
 ), status AS (
 	SELECT c.term_start, c.centre_id,
 		   max(s.published) FILTER (WHERE c.measure = 'eligible') AS eligible,

@@ -819,12 +819,9 @@ WITH r AS MATERIALIZED (
 						UNION ALL SELECT h.cell, -1) AS x
 ), computed AS MATERIALIZED (
 	SELECT s.block AS period_end, s.cell, s.status, s.published
-	FROM (SELECT array_agg(c.period_end) AS b, array_agg(c.cell) AS k, array_agg(c.value) AS v, array_agg(c.shown) AS s
-		  FROM cell AS c) AS c
-	CROSS JOIN (SELECT array_agg(t.period_end) AS b, array_agg(t.relation) AS r, array_agg(t.cell) AS k,
-					   array_agg(t.coefficient) AS x
-				FROM term AS t) AS t
-	CROSS JOIN LATERAL surestart_internal.suppress_blocks(c.b, c.k, c.v, c.s, t.b, t.r, t.k, t.x) AS s
+	FROM surestart_internal.suppress_blocks(
+		ARRAY(SELECT (c.period_end, c.cell, c.value, c.shown)::surestart_internal.block_cell FROM cell AS c),
+		ARRAY(SELECT (t.period_end, t.relation, t.cell, t.coefficient)::surestart_internal.block_term FROM term AS t)) AS s
 ), status AS (
 	SELECT c.period, c.scope, c.unit,
 		   max(s.published) FILTER (WHERE c.measure = 'under_fives') AS under_fives,
